@@ -1,0 +1,100 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Warden",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "warden", targets: ["warden"]),
+        .library(name: "WardenPolicy", targets: ["WardenPolicy"]),
+        .library(name: "WardenRuntime", targets: ["WardenRuntime"]),
+        .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
+        .library(name: "WardenGateway", targets: ["WardenGateway"]),
+        .library(name: "WardenAudit", targets: ["WardenAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libyaml from the system (apt `libyaml-dev`, brew `libyaml`).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // The one value type shared by policies, actors and message payloads.
+        .target(name: "WardenValue"),
+        // libyaml events -> node tree with file:line:col marks, resource limits.
+        .target(name: "WardenYAML", dependencies: ["CLibYAML", "WardenValue"]),
+        // The `security.policy.expr` expression language: lexer, parser, checker, compiled evaluator.
+        .target(name: "WardenExpression", dependencies: ["WardenValue"]),
+        // Policy model, loader, validation, compiler and evaluator.
+        .target(
+            name: "WardenPolicy",
+            dependencies: [
+                "WardenValue", "WardenYAML", "WardenExpression",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The runtime API: `ProcessRuntime`, PIDs, messages, events, errors, security context.
+        .target(name: "WardenRuntime", dependencies: ["WardenValue"]),
+        // The built-in actor runtime (the embedded default).
+        .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime"]),
+        // Audit records, hash chain, sinks (JSONL, SQLite), verification and review queries.
+        .target(
+            name: "WardenAudit",
+            dependencies: [
+                "WardenValue",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The authorizing decorator over any `ProcessRuntime`, the permission table, the policy store.
+        .target(
+            name: "WardenGateway",
+            dependencies: [
+                "WardenPolicy", "WardenRuntime", "WardenAudit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The command tree, a library so tests can drive it in-process.
+        .target(
+            name: "WardenCLI",
+            dependencies: [
+                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "warden", dependencies: ["WardenCLI"]),
+        // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
+        .target(
+            name: "WardenTestSupport",
+            dependencies: ["WardenRuntime", "WardenAudit", "WardenPolicy"],
+            path: "Tests/WardenTestSupport"
+        ),
+        .testTarget(name: "WardenValueTests", dependencies: ["WardenValue"]),
+        .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML"]),
+        .testTarget(name: "WardenExpressionTests", dependencies: ["WardenExpression"]),
+        .testTarget(
+            name: "WardenPolicyTests",
+            dependencies: ["WardenPolicy", "WardenYAML"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime"]),
+        .testTarget(name: "WardenAuditTests", dependencies: ["WardenAudit", "WardenTestSupport"]),
+        .testTarget(
+            name: "WardenGatewayTests",
+            dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport"]
+        ),
+        .testTarget(
+            name: "WardenCLITests",
+            dependencies: ["WardenCLI", "WardenTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

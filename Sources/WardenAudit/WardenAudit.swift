@@ -1,0 +1,2 @@
+/// Namespace marker for the `WardenAudit` module.
+public enum WardenAuditModule {}

@@ -1,0 +1,2 @@
+/// Namespace marker for the `WardenExpression` module.
+public enum WardenExpressionModule {}

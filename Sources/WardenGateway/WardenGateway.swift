@@ -1,0 +1,2 @@
+/// Namespace marker for the `WardenGateway` module.
+public enum WardenGatewayModule {}

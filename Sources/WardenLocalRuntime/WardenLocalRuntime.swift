@@ -1,0 +1,2 @@
+/// Namespace marker for the `WardenLocalRuntime` module.
+public enum WardenLocalRuntimeModule {}

@@ -1,0 +1,2 @@
+/// Namespace marker for the `WardenPolicy` module.
+public enum WardenPolicyModule {}

@@ -1,0 +1,2 @@
+/// Namespace marker for the `WardenRuntime` module.
+public enum WardenRuntimeModule {}

@@ -1,0 +1,3 @@
+import WardenCLI
+
+await runWarden()

@@ -1,0 +1,4 @@
+import WardenRuntime
+
+/// Namespace marker for the shared test doubles.
+public enum WardenTestSupportModule {}

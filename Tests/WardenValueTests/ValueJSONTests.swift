@@ -1,0 +1,35 @@
+import Testing
+import WardenValue
+
+@Suite("Value JSON")
+struct ValueJSONTests {
+    @Test func canonicalJSONSortsKeysAndDropsWhiteSpace() {
+        let v: Value = ["b": [1, 2.5, "x"], "a": ["z": nil, "y": true]]
+        #expect(v.canonicalJSON == #"{"a":{"y":true,"z":null},"b":[1,2.5,"x"]}"#)
+    }
+
+    @Test func canonicalJSONEscapesControlCharacters() {
+        #expect(Value.string("a\"b\\c\n\u{01}é").canonicalJSON == "\"a\\\"b\\\\c\\n\\u0001é\"")
+    }
+
+    @Test func keysSortByUTF8Bytes() {
+        let v: Value = ["é": 1, "z": 2, "Z": 3]
+        #expect(v.canonicalJSON == #"{"Z":3,"z":2,"é":1}"#)
+    }
+
+    @Test func parsesJSONPreservingIntegers() throws {
+        let v = try Value(json: #"{"n": 3, "f": 1.5, "b": false, "s": "x", "l": [null]}"#)
+        #expect(v == ["n": 3, "f": 1.5, "b": false, "s": "x", "l": [nil]])
+    }
+
+    @Test func rejectsInvalidJSONWithAMessage() {
+        #expect(throws: ValueJSONError.self) { try Value(json: "{nope") }
+    }
+
+    @Test func lookupFollowsMapsOnly() {
+        let v: Value = ["a": ["b": ["c": 1]], "l": [["x": 1]]]
+        #expect(v.lookup(["a", "b", "c"]) == 1)
+        #expect(v.lookup(["l", "0"]) == nil)
+        #expect(v.lookup(["a", "missing"]) == nil)
+    }
+}
