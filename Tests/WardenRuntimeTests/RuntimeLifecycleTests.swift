@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 import WardenLocalRuntime
 import WardenRuntime
@@ -67,7 +66,7 @@ import WardenValue
 /// its descendants) goes through the front it was started with.
 final class CountingFront: ProcessRuntime {
     let inner: LocalRuntime
-    private let counts = Mutex<[String: Int]>([:])
+    private let counts = Locked<[String: Int]>([:])
 
     init(_ inner: LocalRuntime) { self.inner = inner }
 
