@@ -106,8 +106,8 @@ final class LocalProcess: ProcessLocal {
     }
 
     /// The process exited: close its channels (dropping unread elements), resolve exit waiters,
-    /// cancel its task and timers.
-    func stop(_ result: ExitResult) {
+    /// cancel its timers and, unless its body has already returned, its task.
+    func stop(_ result: ExitResult, bodyReturned: Bool) {
         let (task, timers, events, topics) = state.withLock { s in
             s.stopped = true
             let taken = (s.task, s.timers, s.events, s.topics)
@@ -119,7 +119,7 @@ final class LocalProcess: ProcessLocal {
         events?.close(discarding: true)
         for subscription in topics.values { subscription.close(discarding: true) }
         exit?.resolve(result)
-        task?.cancel()
+        if !bodyReturned { task?.cancel() }
         for timer in timers { timer.cancel() }
     }
 

@@ -3,7 +3,7 @@ import WardenRuntime
 
 extension LocalRuntime {
     /// Kills the target now (`terminated`), with every consequence for monitors and links.
-    public func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError) {
         let effects = try table.withLock { t throws(ProcessError) -> [ExitEffect<LocalProcess>] in
             try t.callerHandle(caller.pid)
             return t.exit(try t.resolve(destination), .error(.terminated))
@@ -13,7 +13,7 @@ extension LocalRuntime {
 
     /// Sends CANCEL; with a deadline, terminates the target (`cancel deadline exceeded`) if it
     /// is still alive when the deadline passes.
-    public func cancel(_ destination: Destination, deadline: CancelDeadline?, caller: Caller)
+    nonisolated(nonsending) public func cancel(_ destination: Destination, deadline: CancelDeadline?, caller: Caller)
         async throws(ProcessError)
     {
         let target = try table.withLock { t throws(ProcessError) -> LocalProcess in
@@ -31,28 +31,28 @@ extension LocalRuntime {
     }
 
     /// Makes the caller receive EXIT when the target exits.
-    public func monitor(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func monitor(_ destination: Destination, caller: Caller) async throws(ProcessError) {
         try table.withLock { t throws(ProcessError) in
             try t.monitor(watcher: caller.pid, target: try t.resolve(destination))
         }
     }
 
     /// Removes the caller's monitor of the target.
-    public func unmonitor(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func unmonitor(_ destination: Destination, caller: Caller) async throws(ProcessError) {
         try table.withLock { t throws(ProcessError) in
             try t.unmonitor(watcher: caller.pid, target: try t.resolve(destination))
         }
     }
 
     /// Links the caller and the target.
-    public func link(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func link(_ destination: Destination, caller: Caller) async throws(ProcessError) {
         try table.withLock { t throws(ProcessError) in
             try t.link(caller.pid, try t.resolve(destination))
         }
     }
 
     /// Removes the link between the caller and the target.
-    public func unlink(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func unlink(_ destination: Destination, caller: Caller) async throws(ProcessError) {
         try table.withLock { t throws(ProcessError) in
             try t.unlink(caller.pid, try t.resolve(destination))
         }

@@ -3,7 +3,7 @@ import WardenValue
 
 extension LocalRuntime {
     /// Delivers one message; per-sender order holds because delivery completes before return.
-    public func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+    nonisolated(nonsending) public func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
         async throws(ProcessError)
     {
         try ArgumentCheck.topic(topic)

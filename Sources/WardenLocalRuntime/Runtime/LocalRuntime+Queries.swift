@@ -2,7 +2,7 @@ import WardenRuntime
 
 extension LocalRuntime {
     /// The live process `destination` stands for, or `NOT_FOUND`.
-    public func resolve(_ destination: Destination) async throws(ProcessError) -> PID {
+    nonisolated(nonsending) public func resolve(_ destination: Destination) async throws(ProcessError) -> PID {
         try table.withLock { t throws(ProcessError) in try t.resolve(destination) }
     }
 

@@ -9,7 +9,7 @@ extension LocalRuntime {
     }
 
     /// Starts a child of `caller`, or signals the holder of the requested name.
-    public func spawn(_ request: SpawnRequest, caller: Caller) async throws(ProcessError) -> PID {
+    nonisolated(nonsending) public func spawn(_ request: SpawnRequest, caller: Caller) async throws(ProcessError) -> PID {
         try ArgumentCheck.spawn(request)
         let admission = try table.withLock { t throws(ProcessError) -> Admission in
             let parent = try t.callerHandle(caller.pid)
@@ -51,7 +51,7 @@ extension LocalRuntime {
     }
 
     /// Spawns a child with the caller's security context and waits for its result.
-    public func exec(definition id: String, host: String, args: [Value], caller: Caller) async throws(ProcessError)
+    nonisolated(nonsending) public func exec(definition id: String, host: String, args: [Value], caller: Caller) async throws(ProcessError)
         -> Value
     {
         try ArgumentCheck.target(definition: id, host: host)
@@ -108,7 +108,7 @@ extension LocalRuntime {
     }
 
     /// Schedules the caller's new code; it runs once the current body unwinds.
-    public func upgrade(to definition: String?, args: [Value], caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func upgrade(to definition: String?, args: [Value], caller: Caller) async throws(ProcessError) {
         if let definition, definition.isEmpty {
             throw ProcessError(
                 .invalid, "empty definition id; hint: pass nil to keep the current definition", code: "missing-argument")
@@ -149,7 +149,7 @@ extension LocalRuntime {
                 body = upgrade.definition.body
                 context = process.context(definition: upgrade.definition.id, args: upgrade.args)
             case .exit(let effects):
-                perform(effects)
+                perform(effects, returned: pid)
                 return
             }
         }

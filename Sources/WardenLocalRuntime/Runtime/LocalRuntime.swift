@@ -61,12 +61,13 @@ public final class LocalRuntime: ProcessRuntime {
 
     // MARK: Internals shared by the operations
 
-    /// Performs what the table decided: delivers events, stops exited processes.
-    func perform(_ effects: [ExitEffect<LocalProcess>]) {
+    /// Performs what the table decided: delivers events, stops exited processes. `returned` is
+    /// the process whose body has just returned (its task ends by itself).
+    func perform(_ effects: [ExitEffect<LocalProcess>], returned: PID? = nil) {
         for effect in effects {
             switch effect {
             case .notify(let process, let event): process.deliverEvent(event)
-            case .stopped(let process, _, let result): process.stop(result)
+            case .stopped(let process, let pid, let result): process.stop(result, bodyReturned: pid == returned)
             }
         }
     }

@@ -24,6 +24,8 @@ public final class ProcessExecutor: TaskExecutor {
     private let injected = Locked(RingBuffer<UnownedJob>())
     /// Workers currently running a job (idle workers poll while this is non-zero).
     let busy = Atomic<Int>(0)
+    /// Workers looking for work before they sleep (enqueuers need not wake anyone meanwhile).
+    let spinning = Atomic<Int>(0)
 
     /// Starts `workers` worker threads (at least one). They live as long as the executor.
     public init(workers: Int) {
@@ -54,8 +56,9 @@ public final class ProcessExecutor: TaskExecutor {
         }
     }
 
-    /// Wakes one sleeping worker, if any.
+    /// Wakes one sleeping worker, unless one is already looking for work.
     func wakeOne() {
+        if spinning.load(ordering: .sequentiallyConsistent) > 0 { return }
         for worker in workers where worker.wake() { return }
     }
 

@@ -25,13 +25,13 @@ final class Worker: Sendable {
     }
 
     /// How many jobs wait in this worker's queue (a hint; exact under the queue's lock).
-    var depth: Int { queued.load(ordering: .relaxed) }
+    var depth: Int { queued.load(ordering: .sequentiallyConsistent) }
 
     /// Appends a job and returns the queue's new length.
     func push(_ job: UnownedJob) -> Int {
         queue.withLock { q in
             q.append(job)
-            queued.store(q.count, ordering: .relaxed)
+            queued.store(q.count, ordering: .sequentiallyConsistent)
             return q.count
         }
     }
@@ -64,7 +64,7 @@ final class Worker: Sendable {
         var idlePolls = 0
         var stealDepth = 2
         while true {
-            if let job = pop() ?? executor.takeInjected() ?? executor.steal(for: self, minimumDepth: stealDepth) {
+            if let job = nextJob(executor, stealDepth: stealDepth) ?? spin(executor) {
                 idlePolls = 0
                 stealDepth = 2
                 executor.busy.add(1, ordering: .relaxed)
@@ -75,6 +75,26 @@ final class Worker: Sendable {
             stealDepth = sleep(in: executor, polls: &idlePolls) ? 1 : 2
         }
     }
+
+    private func nextJob(_ executor: ProcessExecutor, stealDepth: Int) -> UnownedJob? {
+        pop() ?? executor.takeInjected() ?? executor.steal(for: self, minimumDepth: stealDepth)
+    }
+
+    /// Looks for work a few more times, yielding the core in between, before going to sleep:
+    /// during bursts (many spawns) this saves a sleep and a wake-up per job. While a worker
+    /// spins, enqueuers do not wake sleepers.
+    private func spin(_ executor: ProcessExecutor) -> UnownedJob? {
+        executor.spinning.add(1, ordering: .sequentiallyConsistent)
+        defer { executor.spinning.subtract(1, ordering: .sequentiallyConsistent) }
+        for _ in 0..<Worker.spinRounds {
+            sched_yield()
+            if let job = nextJob(executor, stealDepth: 2) { return job }
+        }
+        return nil
+    }
+
+    /// How many times an idle worker looks for work before sleeping.
+    static let spinRounds = 16
 
     /// Sleeps until woken; while another worker is busy, wakes up on its own after a short,
     /// growing interval (1 ms to 32 ms). Returns whether the interval passed without a wake-up.

@@ -58,15 +58,6 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
             return moreWaiters.remove(at: index)
         }
 
-        /// Removes and returns every waiting receiver.
-        @inlinable
-        mutating func takeAllWaiters() -> [Waiter] {
-            guard let first = waiter else { return [] }
-            let all = [first] + moreWaiters
-            waiter = nil
-            moreWaiters = []
-            return all
-        }
     }
 
     @usableFromInline let state = Locked(State())
@@ -86,7 +77,7 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// It does not watch task cancellation, which keeps the waiting frame small; a task that is
     /// already cancelled gets `nil` at once. Use ``receive(timeout:)`` to bound the wait.
     @inlinable
-    public func receive() async -> Element? {
+    nonisolated(nonsending) public func receive() async -> Element? {
         if let ready = tryReceiveOrClosed() { return ready.element }
         if Task.isCancelled { return nil }
         return await withUnsafeContinuation { (continuation: UnsafeContinuation<Element?, Never>) in
@@ -104,7 +95,7 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// Like ``receive()``, but gives up and returns `nil` after `timeout` or when the waiting
     /// task is cancelled. An element that arrives as the timeout fires is either returned or
     /// left in the channel, never lost.
-    public func receive(timeout: Duration) async -> Element? {
+    nonisolated(nonsending) public func receive(timeout: Duration) async -> Element? {
         if let ready = tryReceiveOrClosed() { return ready.element }
         let id = state.withLock { s -> UInt64 in
             s.nextWaiterID &+= 1
@@ -137,9 +128,11 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     }
 
     /// Whether the channel was closed (elements may still be buffered).
+    @inlinable
     public var isClosed: Bool { state.withLock { $0.closed } }
 
     /// How many elements are buffered.
+    @inlinable
     public var count: Int { state.withLock { $0.buffer.count } }
 
     @inlinable
@@ -175,23 +168,18 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
 
     /// Stops deliveries; receivers drain what is buffered, then the sequence ends. With
     /// `discarding`, buffered elements are dropped too.
+    @inlinable
     public func close(discarding: Bool = false) {
-        let waiters = state.withLock { s -> [Waiter] in
+        let (first, more) = state.withLock { s -> (Waiter?, [Waiter]) in
             s.closed = true
             if discarding { s.buffer.removeAll() }
-            return s.takeAllWaiters()
+            let waiting = (s.waiter, s.moreWaiters)
+            s.waiter = nil
+            s.moreWaiters = []
+            return waiting
         }
-        for waiter in waiters { waiter.continuation.resume(returning: nil) }
-    }
-
-    /// Removes and returns every buffered element, oldest first.
-    public func drain() -> [Element] {
-        state.withLock { s in
-            var drained: [Element] = []
-            drained.reserveCapacity(s.buffer.count)
-            while let element = s.buffer.popFirst() { drained.append(element) }
-            return drained
-        }
+        first?.continuation.resume(returning: nil)
+        for waiter in more { waiter.continuation.resume(returning: nil) }
     }
 
     // MARK: AsyncSequence
@@ -207,7 +195,7 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
 
         /// The next element, or `nil` when the channel ended.
         @inlinable
-        public mutating func next() async -> Element? {
+        nonisolated(nonsending) public mutating func next() async -> Element? {
             await channel.receive()
         }
     }

@@ -6,7 +6,7 @@ public enum ArgumentCheck {
         if topic.isEmpty {
             throw ProcessError(.invalid, "missing topic; hint: pass a non-empty topic name", code: "missing-argument")
         }
-        if topic.hasPrefix("@") {
+        if topic.utf8.first == UInt8(ascii: "@") {
             throw ProcessError(
                 .invalid, "topic `\(topic)` is reserved for the runtime; hint: use a topic that does not start with `@`",
                 code: "reserved-topic")
@@ -18,7 +18,7 @@ public enum ArgumentCheck {
         if name.isEmpty {
             throw ProcessError(.invalid, "missing name; hint: pass a non-empty name", code: "missing-argument")
         }
-        if name.hasPrefix("{") {
+        if name.utf8.first == UInt8(ascii: "{") {
             throw ProcessError(
                 .invalid, "name `\(name)` starts with `{` and would read as a pid; hint: choose another name",
                 code: "invalid-name")

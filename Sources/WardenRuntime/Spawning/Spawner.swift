@@ -48,7 +48,7 @@ public struct Spawner: Sendable {
     }
 
     /// Spawns with the given mode.
-    public func spawn(_ definition: String, host: String, args: [Value] = [], mode: SpawnMode)
+    nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = [], mode: SpawnMode)
         async throws(ProcessError) -> PID
     {
         try await front.spawn(
@@ -57,26 +57,26 @@ public struct Spawner: Sendable {
     }
 
     /// `spawner:spawn(id, host, ...)`.
-    public func spawn(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError) -> PID {
+    nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError) -> PID {
         try await spawn(definition, host: host, args: args, mode: .plain)
     }
 
     /// `spawner:spawn_monitored(id, host, ...)`.
-    public func spawnMonitored(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
+    nonisolated(nonsending) public func spawnMonitored(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
         -> PID
     {
         try await spawn(definition, host: host, args: args, mode: .monitored)
     }
 
     /// `spawner:spawn_linked(id, host, ...)`.
-    public func spawnLinked(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
+    nonisolated(nonsending) public func spawnLinked(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
         -> PID
     {
         try await spawn(definition, host: host, args: args, mode: .linked)
     }
 
     /// `spawner:spawn_linked_monitored(id, host, ...)`.
-    public func spawnLinkedMonitored(_ definition: String, host: String, args: [Value] = [])
+    nonisolated(nonsending) public func spawnLinkedMonitored(_ definition: String, host: String, args: [Value] = [])
         async throws(ProcessError) -> PID
     {
         try await spawn(definition, host: host, args: args, mode: .linkedMonitored)
