@@ -39,8 +39,3 @@ let idleBody: ProcessBody = { ctx in
     _ = await inbox.receive()
     return .null
 }
-
-/// Waits until only `keep` processes are alive on the bench host.
-func waitUntilLive(_ runtime: LocalRuntime, atMost keep: Int) async {
-    while runtime.liveCount(onHost: benchHost) > keep { await Task.yield() }
-}

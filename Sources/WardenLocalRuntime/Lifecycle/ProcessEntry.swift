@@ -2,9 +2,12 @@ import WardenRuntime
 import WardenValue
 
 /// One live process as the table sees it: its relations and lifecycle flags.
-struct ProcessEntry<Handle> {
+///
+/// A class, so a lookup hands out one reference instead of copying four collections and a
+/// string; only the ``ProcessTable`` that owns it reads or changes it (under the runtime's lock).
+final class ProcessEntry<Handle> {
     /// What the runtime attaches to the process (its mailbox and task in the real runtime).
-    var handle: Handle
+    let handle: Handle
     /// The definition id the process currently runs.
     var definition: String
     /// Processes linked with this one (symmetric).
@@ -17,6 +20,11 @@ struct ProcessEntry<Handle> {
     var names: [String] = []
     /// Whether LINK_DOWN arrives as an event instead of killing this process.
     var trapLinks = false
+
+    init(handle: Handle, definition: String) {
+        self.handle = handle
+        self.definition = definition
+    }
 }
 
 /// An upgrade scheduled with `upgrade(id?, ...)`, applied when the current body unwinds.

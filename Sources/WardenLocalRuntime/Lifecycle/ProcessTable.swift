@@ -1,12 +1,13 @@
 import WardenRuntime
 import WardenValue
 
-/// The whole runtime state as a value: processes, names, hosts and definitions.
+/// The whole runtime state: processes, names, hosts and definitions.
 ///
 /// Every event is a mutating method that either throws a ``ProcessError`` and changes nothing,
 /// or applies completely and returns the effects the runtime must perform outside the lock.
-/// It never touches a thread, a clock or a channel, so it is tested directly.
-struct ProcessTable<Handle> {
+/// It never touches a thread, a clock or a channel, so it is tested directly. Its process
+/// entries are reference-typed records, so the table is noncopyable: it has one owner.
+struct ProcessTable<Handle>: ~Copyable {
     private(set) var entries: [PID: ProcessEntry<Handle>] = [:]
     private(set) var names: [String: PID] = [:]
     private(set) var hosts: [String: HostState] = [:]
@@ -39,13 +40,10 @@ struct ProcessTable<Handle> {
     func entry(_ pid: PID) -> ProcessEntry<Handle>? { entries[pid] }
 
     /// Whether `pid` is alive.
-    func isAlive(_ pid: PID) -> Bool { entries.index(forKey: pid) != nil }
+    func isAlive(_ pid: PID) -> Bool { entries[pid] != nil }
 
-    /// The handle of a live process, read in place (without copying its entry).
-    func handle(_ pid: PID) -> Handle? {
-        guard let index = entries.index(forKey: pid) else { return nil }
-        return entries.values[index].handle
-    }
+    /// The handle of a live process.
+    func handle(_ pid: PID) -> Handle? { entries[pid]?.handle }
 
     /// The handle of the calling process, which must be alive (`INVALID` otherwise: its
     /// context is gone).
@@ -62,8 +60,7 @@ struct ProcessTable<Handle> {
     /// The definition id a live process currently runs.
     func currentDefinition(of pid: PID) throws(ProcessError) -> String {
         try callerHandle(pid)
-        guard let index = entries.index(forKey: pid) else { return "" }
-        return entries.values[index].definition
+        return entries[pid]?.definition ?? ""
     }
 
     /// The live process a destination stands for, or `NOT_FOUND`.
@@ -141,7 +138,7 @@ struct ProcessTable<Handle> {
     mutating func insert(
         _ pid: PID, handle: Handle, definition: String, parent: PID?, mode: SpawnMode, name: String?
     ) {
-        var entry = ProcessEntry(handle: handle, definition: definition)
+        let entry = ProcessEntry(handle: handle, definition: definition)
         if let parent, isAlive(parent) {
             if mode.links {
                 entry.links.insert(parent)
@@ -258,35 +255,42 @@ struct ProcessTable<Handle> {
     /// Does nothing for a process that is not alive.
     mutating func exit(_ pid: PID, _ result: ExitResult) -> [ExitEffect<Handle>] {
         var effects: [ExitEffect<Handle>] = []
-        var pending: [(PID, ExitResult)] = [(pid, result)]
+        var cascade: [(PID, ExitResult)] = []  // processes killed by links, in kill order
+        remove(pid, result, effects: &effects, cascade: &cascade)
         var next = 0
-        while next < pending.count {
-            let (dying, outcome) = pending[next]
+        while next < cascade.count {
+            let (dying, outcome) = cascade[next]
             next += 1
-            guard let entry = entries.removeValue(forKey: dying) else { continue }
-            if !upgrades.isEmpty { upgrades[dying] = nil }
-            hosts[dying.host]?.live -= 1
-            for name in entry.names { names[name] = nil }
-            for target in entry.monitoring { entries[target]?.monitors.remove(dying) }
-            for watcher in entry.monitors {
-                guard let index = entries.index(forKey: watcher) else { continue }
-                entries.values[index].monitoring.remove(dying)
-                effects.append(.notify(entries.values[index].handle, ProcessEvent(kind: .exit, from: dying, result: outcome)))
-            }
-            for peer in entry.links {
-                guard let index = entries.index(forKey: peer) else { continue }
-                entries.values[index].links.remove(dying)
-                guard outcome.isAbnormal else { continue }
-                if entries.values[index].trapLinks {
-                    effects.append(
-                        .notify(entries.values[index].handle, ProcessEvent(kind: .linkDown, from: dying, result: outcome)))
-                } else {
-                    pending.append((peer, .error(.linkedProcessFailed)))
-                }
-            }
-            effects.append(.stopped(entry.handle, dying, outcome))
+            remove(dying, outcome, effects: &effects, cascade: &cascade)
         }
         return effects
+    }
+
+    /// Removes one exiting process and records what its exit causes.
+    private mutating func remove(
+        _ dying: PID, _ outcome: ExitResult, effects: inout [ExitEffect<Handle>], cascade: inout [(PID, ExitResult)]
+    ) {
+        guard let entry = entries.removeValue(forKey: dying) else { return }
+        if !upgrades.isEmpty { upgrades[dying] = nil }
+        hosts[dying.host]?.live -= 1
+        for name in entry.names { names[name] = nil }
+        for target in entry.monitoring { entries[target]?.monitors.remove(dying) }
+        for watcherPID in entry.monitors {
+            guard let watcher = entries[watcherPID] else { continue }
+            watcher.monitoring.remove(dying)
+            effects.append(.notify(watcher.handle, ProcessEvent(kind: .exit, from: dying, result: outcome)))
+        }
+        for peerPID in entry.links {
+            guard let peer = entries[peerPID] else { continue }
+            peer.links.remove(dying)
+            guard outcome.isAbnormal else { continue }
+            if peer.trapLinks {
+                effects.append(.notify(peer.handle, ProcessEvent(kind: .linkDown, from: dying, result: outcome)))
+            } else {
+                cascade.append((peerPID, .error(.linkedProcessFailed)))
+            }
+        }
+        effects.append(.stopped(entry.handle, dying, outcome))
     }
 
     /// Shutdown: every process stops with `runtime shut down`, no events, no new processes.

@@ -1,3 +1,4 @@
+import Synchronization
 import WardenRuntime
 import WardenValue
 
@@ -38,6 +39,9 @@ final class LocalProcess: ProcessLocal {
     }
 
     private let state = Locked(State())
+    /// Whether any topic is listened to; lets deliveries skip the topic lookup (and its lock)
+    /// in the common case of a process with an inbox only.
+    private let listening = Atomic<Bool>(false)
 
     init(
         pid: PID, frame: String, security: SecurityContext, contextValues: [String: Value],
@@ -63,8 +67,10 @@ final class LocalProcess: ProcessLocal {
 
     /// Routes a message to its topic's `listen` channel, or else to the inbox.
     func deliver(_ message: Message) {
-        let subscription = state.withLock { $0.topics.isEmpty ? nil : $0.topics[message.topic] }
-        if let subscription, subscription.deliver(message) { return }
+        if listening.load(ordering: .acquiring) {
+            let subscription = state.withLock { $0.topics[message.topic] }
+            if let subscription, subscription.deliver(message) { return }
+        }
         inboxChannel.deliver(message)
     }
 
@@ -148,6 +154,7 @@ final class LocalProcess: ProcessLocal {
             }
             let channel = ProcessChannel<Element>(topic: topic)
             s.topics[topic] = format.subscription(channel)
+            listening.store(true, ordering: .releasing)
             return channel
         }
     }

@@ -74,6 +74,18 @@ public final class ProcessExecutor: TaskExecutor {
         return workers.contains { $0.depth >= minimumDepth }
     }
 
+    /// A job stolen from a worker that has a queued job but finished none since `finishedBefore`
+    /// was read (it is stuck in one long job).
+    func stealStuck(for thief: Worker, finishedBefore: [Int]) -> UnownedJob? {
+        for (index, victim) in workers.enumerated() where victim !== thief && victim.depth > 0 {
+            guard index < finishedBefore.count,
+                victim.finished.load(ordering: .relaxed) == finishedBefore[index]
+            else { continue }
+            if let job = victim.pop() { return job }
+        }
+        return nil
+    }
+
     /// A job stolen from another worker whose queue holds at least `minimumDepth` jobs.
     func steal(for thief: Worker, minimumDepth: Int) -> UnownedJob? {
         let count = workers.count

@@ -16,6 +16,9 @@ final class Worker: Sendable {
     private let queued = Atomic<Int>(0)
     private let sleeping = Atomic<Bool>(false)
     private let wakeup = DispatchSemaphore(value: 0)
+    /// How many jobs this worker has finished; a poller that sees it unchanged over a poll
+    /// interval knows the worker is stuck in one long job.
+    let finished = Atomic<Int>(0)
     /// Identifies the executor this worker belongs to.
     let executorID: Int
 
@@ -55,29 +58,35 @@ final class Worker: Sendable {
 
     /// The worker thread's loop: run local, shared, then stolen jobs; sleep when there are none.
     ///
-    /// A worker normally steals only from queues with a backlog (two jobs or more), leaving a
-    /// worker the single job it will run next; after sleeping through a poll interval it also
-    /// takes a lone job from a worker that has been busy all that time.
+    /// A worker steals only from queues with a backlog (two jobs or more), leaving a worker the
+    /// single job it will run next; after sleeping through a poll interval it also takes a lone
+    /// job from a worker that finished no job in that interval (stuck in a long one).
     func run(for executor: ProcessExecutor) {
         Worker.setCurrent(self)
         let unowned = executor.asUnownedTaskExecutor()
         var idlePolls = 0
-        var stealDepth = 2
+        var jobs = 0
         while true {
-            if let job = nextJob(executor, stealDepth: stealDepth) ?? spin(executor) {
+            if let job = nextJob(executor) ?? spin(executor) ?? pollOnce(executor, polls: &idlePolls) {
                 idlePolls = 0
-                stealDepth = 2
                 executor.busy.add(1, ordering: .relaxed)
                 job.runSynchronously(on: unowned)
                 executor.busy.subtract(1, ordering: .relaxed)
-                continue
+                jobs &+= 1
+                finished.store(jobs, ordering: .relaxed)
             }
-            stealDepth = sleep(in: executor, polls: &idlePolls) ? 1 : 2
         }
     }
 
-    private func nextJob(_ executor: ProcessExecutor, stealDepth: Int) -> UnownedJob? {
-        pop() ?? executor.takeInjected() ?? executor.steal(for: self, minimumDepth: stealDepth)
+    private func nextJob(_ executor: ProcessExecutor) -> UnownedJob? {
+        pop() ?? executor.takeInjected() ?? executor.steal(for: self, minimumDepth: 2)
+    }
+
+    /// Sleeps once; after a poll interval without a wake-up, takes a job stuck behind a long one.
+    private func pollOnce(_ executor: ProcessExecutor, polls: inout Int) -> UnownedJob? {
+        let before = executor.workers.map { $0.finished.load(ordering: .relaxed) }
+        guard sleep(in: executor, polls: &polls) else { return nil }
+        return executor.stealStuck(for: self, finishedBefore: before)
     }
 
     /// Looks for work a few more times, yielding the core in between, before going to sleep:
@@ -88,7 +97,7 @@ final class Worker: Sendable {
         defer { executor.spinning.subtract(1, ordering: .sequentiallyConsistent) }
         for _ in 0..<Worker.spinRounds {
             sched_yield()
-            if let job = nextJob(executor, stealDepth: 2) { return job }
+            if let job = nextJob(executor) { return job }
         }
         return nil
     }
