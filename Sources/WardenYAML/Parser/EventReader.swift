@@ -80,10 +80,10 @@ final class EventReader {
         switch p.error {
         case YAML_READER_ERROR:
             let offset = min(p.problem_offset, input.count)
-            let where_ = SourcePosition.mark(
+            let position = SourcePosition.mark(
                 ofByteOffset: offset, in: UnsafeBufferPointer(input), file: file)
             return YAMLError(
-                code: .syntax, mark: where_, message: "\(problem) (byte offset \(offset))",
+                code: .syntax, mark: position, message: "\(problem) (byte offset \(offset))",
                 hint: "remove control characters and other bytes YAML does not allow")
         case YAML_MEMORY_ERROR:
             return YAMLError(
