@@ -1,0 +1,16 @@
+import WardenRuntime
+import WardenValue
+
+extension LocalRuntime {
+    /// Delivers one message; per-sender order holds because delivery completes before return.
+    public func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+        async throws(ProcessError)
+    {
+        try ArgumentCheck.topic(topic)
+        let target = try table.withLock { t throws(ProcessError) -> LocalProcess in
+            _ = try t.callerEntry(caller.pid)
+            return try t.handle(of: destination)
+        }
+        target.deliver(Message(topic: topic, from: caller.pid, payload: payload))
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace marker for the `WardenLocalRuntime` module.
-public enum WardenLocalRuntimeModule {}

@@ -1,0 +1,76 @@
+import WardenValue
+
+/// The `process` API as a runtime implements it: the built-in local runtime, or a gateway that
+/// authorizes each call and forwards the allowed ones to the runtime it wraps.
+///
+/// Every call names its caller explicitly. Errors are ``ProcessError`` values; argument
+/// validation (`INVALID`) comes before destination resolution (`NOT_FOUND`).
+public protocol ProcessRuntime: Sendable {
+    // MARK: Guarded operations
+
+    /// Delivers one message to `destination`. Topics starting with `@` are `INVALID`; an unknown
+    /// name or a dead process is `NOT_FOUND`.
+    func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller) async throws(ProcessError)
+
+    /// Starts a child described by `request` (any mode, any spawner options) and returns its PID.
+    /// With a `name` that is already registered, no child starts: the queued messages go to the
+    /// holder and its PID is returned.
+    func spawn(_ request: SpawnRequest, caller: Caller) async throws(ProcessError) -> PID
+
+    /// Kills the target now; it exits abnormally with `terminated`.
+    func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError)
+
+    /// Sends a `CANCEL` event; with a deadline, terminates the target if it is still alive then.
+    func cancel(_ destination: Destination, deadline: CancelDeadline?, caller: Caller) async throws(ProcessError)
+
+    /// Makes the caller receive `EXIT` when the target exits.
+    func monitor(_ destination: Destination, caller: Caller) async throws(ProcessError)
+
+    /// Removes the caller's monitor of the target.
+    func unmonitor(_ destination: Destination, caller: Caller) async throws(ProcessError)
+
+    /// Links the caller and the target.
+    func link(_ destination: Destination, caller: Caller) async throws(ProcessError)
+
+    /// Removes the link between the caller and the target.
+    func unlink(_ destination: Destination, caller: Caller) async throws(ProcessError)
+
+    /// Spawns `definition` on `host` with the caller's security context, waits for it, and returns
+    /// its value or throws its error. Cancelling the caller does not stop the child.
+    func exec(definition: String, host: String, args: [Value], caller: Caller) async throws(ProcessError) -> Value
+
+    /// Arranges for the caller to run `definition` (`nil`: its current one) with `args` once its
+    /// current body unwinds, keeping PID, links, monitors, names and unread messages.
+    func upgrade(to definition: String?, args: [Value], caller: Caller) async throws(ProcessError)
+
+    /// Binds `name` to `pid` (default: the caller). Same pair again is ok; a name held by another
+    /// process is `ALREADY_EXISTS`.
+    func register(_ name: String, pid: PID?, caller: Caller) async throws(ProcessError)
+
+    /// The PID holding `name`, or `NOT_FOUND`.
+    func lookup(_ name: String, caller: Caller) async throws(ProcessError) -> PID
+
+    /// Removes `name`; returns whether it was registered.
+    @discardableResult
+    func unregister(_ name: String, caller: Caller) async throws(ProcessError) -> Bool
+
+    // MARK: Queries for gateways
+
+    /// The live process `destination` stands for; `NOT_FOUND` for an unknown name or a dead PID.
+    func resolve(_ destination: Destination) async throws(ProcessError) -> PID
+
+    /// The current holder of `name`, if any.
+    func owner(ofName name: String) async -> PID?
+
+    /// A registered definition's public facts, or `nil` when unknown.
+    func definition(_ id: String) async -> DefinitionInfo?
+
+    // MARK: Outside callers
+
+    /// Starts a root process from outside any process.
+    func start(_ request: StartRequest) async throws(ProcessError) -> ProcessHandle
+
+    /// Stops every process (they exit with `runtime shut down`), refuses new ones, and returns
+    /// once their bodies have finished.
+    func shutdown() async
+}

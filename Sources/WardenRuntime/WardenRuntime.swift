@@ -1,2 +1,0 @@
-/// Namespace marker for the `WardenRuntime` module.
-public enum WardenRuntimeModule {}
