@@ -1,0 +1,33 @@
+import WardenValue
+
+/// A condition ready to evaluate: paths resolved to accessors, regular expression built.
+struct CompiledCondition: Sendable {
+    /// The field the condition reads.
+    let field: FieldPath
+    /// The operator.
+    let op: ConditionOperator
+    /// What the field is compared with.
+    let operand: CompiledOperand
+    /// The built regular expression of a `matches`/`nmatches` condition.
+    let regex: PolicyRegex?
+    /// Whether the field or the operand reads the actor.
+    let readsActor: Bool
+
+    init(field: FieldPath, op: ConditionOperator, operand: CompiledOperand, regex: PolicyRegex?) {
+        self.field = field
+        self.op = op
+        self.operand = operand
+        self.regex = regex
+        var readsActor = field.readsActor
+        if case .field(let path) = operand, path.readsActor { readsActor = true }
+        self.readsActor = readsActor
+    }
+}
+
+/// The compared value of a condition: a literal or a path resolved per request.
+enum CompiledOperand: Sendable {
+    /// A literal `value`.
+    case literal(Value)
+    /// A `value_from` path; missing yields `null`.
+    case field(FieldPath)
+}

@@ -1,0 +1,32 @@
+/// What one policy yields for one request.
+enum PolicyResult {
+    /// The policy does not apply.
+    case notApplicable
+    /// The policy applies with its effect.
+    case applies
+    /// The policy could not be evaluated (it counts as not applicable and the error is reported).
+    case error(String)
+}
+
+extension CompiledPolicy {
+    /// Evaluates the body (the patterns are already known to match). Conditions are checked in
+    /// order and evaluation stops at the first that fails or errors.
+    func evaluateBody(_ request: AuthorizationRequest) -> PolicyResult {
+        switch body {
+        case .conditions(let conditions):
+            for (index, condition) in conditions.enumerated() {
+                switch condition.evaluate(request) {
+                case .holds: continue
+                case .fails: return .notApplicable
+                case .error(let message): return .error("condition \(index + 1): \(message)")
+                }
+            }
+            return .applies
+        }
+    }
+
+    /// Whether some action pattern matches and some resource pattern matches.
+    func matches(action: UnsafeBufferPointer<UInt8>, resource: UnsafeBufferPointer<UInt8>) -> Bool {
+        actions.contains { $0.matches(bytes: action) } && resources.contains { $0.matches(bytes: resource) }
+    }
+}
