@@ -12,8 +12,12 @@ struct CompiledPolicy: Sendable {
     let body: CompiledBody
 }
 
+import WardenExpression
+
 /// A compiled policy body.
 enum CompiledBody: Sendable {
     /// All conditions must hold.
     case conditions([CompiledCondition])
+    /// The expression must evaluate to `true`; the layout places its positions in the file.
+    case expression(CompiledExpression, ExpressionLayout)
 }

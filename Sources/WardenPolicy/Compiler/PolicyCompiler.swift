@@ -1,3 +1,4 @@
+import WardenExpression
 import WardenValue
 import WardenYAML
 
@@ -39,11 +40,18 @@ enum PolicyCompiler {
                 if let c = compile(condition, diagnostics: &diagnostics) { compiled.append(c) }
             }
             body = .conditions(compiled)
-        case .expression:
-            diagnostics.append(
-                .error(.exprUnsupported, at: marks.entry,
-                    "expression policy `\(definition.id)` cannot be loaded: expressions are not supported by this build",
-                    hint: "rewrite it as a `security.policy` entry with `conditions`"))
+        case .expression(let source):
+            switch ExpressionCompiler.compile(source) {
+            case .success(let expression):
+                body = .expression(expression, marks.expressionLayout)
+            case .failure(let problems):
+                for problem in problems.items {
+                    diagnostics.append(
+                        .error(.expression(problem.code.rawValue),
+                            at: marks.expressionLayout.mark(line: problem.position.line, column: problem.position.column),
+                            problem.message))
+                }
+            }
         }
         guard diagnostics.count == before, let body else { return nil }
         return CompiledPolicy(

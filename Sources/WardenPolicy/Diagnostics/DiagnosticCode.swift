@@ -22,6 +22,8 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     // Entries.
     /// A required key (`name`, `kind`, `policy`, `effect`, `actions`, `resources`, ...) is absent.
     case missingKey
+    /// An entry kind one typo away from a policy kind (`security.polcy`), which would be ignored.
+    case unknownKind
     /// A key inside an entry, `policy:` or a condition that Warden does not know.
     case unknownKey
     /// A value has the wrong type or is empty (`name: 3`, `kind: ""`, `meta: [a]`).
@@ -82,6 +84,8 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     // Test files.
     /// A `warden test` file that does not follow the format.
     case invalidTestFile
+    /// A test's scope names a policy or group that is not loaded.
+    case unresolvedScope
 
     /// The kebab-case code, e.g. `unknown-operator`.
     public var description: String {
@@ -94,6 +98,7 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         case .invalidEntries: "invalid-entries"
         case .unknownTopLevelKey: "unknown-top-level-key"
         case .missingKey: "missing-key"
+        case .unknownKind: "unknown-kind"
         case .unknownKey: "unknown-key"
         case .invalidValue: "invalid-value"
         case .duplicateID: "duplicate-id"
@@ -120,6 +125,7 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         case .shadowedAllow: "shadowed-allow"
         case .duplicatePattern: "duplicate-pattern"
         case .invalidTestFile: "invalid-test-file"
+        case .unresolvedScope: "unresolved-scope"
         }
     }
 }

@@ -1,3 +1,4 @@
+import WardenExpression
 import WardenValue
 
 /// Why a check was decided the way it was: every policy in scope with its result and, for each
@@ -31,6 +32,8 @@ public struct PolicyExplanation: Sendable {
     public var error: String?
     /// Every condition, evaluated (only when both patterns match).
     public var conditions: [ConditionExplanation]
+    /// The traced evaluation of an expression policy (only when both patterns match).
+    public var expression: ExpressionTrace?
 }
 
 /// One condition of one policy for a request.
@@ -77,13 +80,17 @@ extension PolicySet {
         let resourceMatched = policy.resources.contains { $0.matches(bytes: resource) }
         var explanation = PolicyExplanation(
             id: policy.id, effect: policy.effect, kind: definition.kind, actionMatched: actionMatched,
-            resourceMatched: resourceMatched, result: .undefined, error: nil, conditions: [])
+            resourceMatched: resourceMatched, result: .undefined, error: nil, conditions: [], expression: nil)
         guard actionMatched, resourceMatched else { return explanation }
         switch policy.body {
         case .conditions(let conditions):
             explanation.conditions = zip(conditions, definition.conditions).map { compiled, written in
                 explain(compiled, written, request)
             }
+        case .expression(let expression, _):
+            explanation.expression = expression.explain(
+                ExpressionEnvironment(
+                    actor: request.actor, action: request.action, resource: request.resource, meta: request.meta))
         }
         switch policy.evaluateBody(request) {
         case .applies: explanation.result = policy.effect == .allow ? .allow : .deny

@@ -1,3 +1,5 @@
+import WardenExpression
+
 /// What one policy yields for one request.
 enum PolicyResult {
     /// The policy does not apply.
@@ -22,6 +24,16 @@ extension CompiledPolicy {
                 }
             }
             return .applies
+        case .expression(let expression, let layout):
+            let environment = ExpressionEnvironment(
+                actor: request.actor, action: request.action, resource: request.resource, meta: request.meta)
+            switch expression.evaluateBool(environment) {
+            case .success(true): return .applies
+            case .success(false): return .notApplicable
+            case .failure(let error):
+                let mark = layout.mark(line: error.position.line, column: error.position.column)
+                return .error("expression at \(mark): \(error.code): \(error.message)")
+            }
         }
     }
 

@@ -5,17 +5,26 @@ public enum ScopeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A group id that no loaded policy belongs to; `suggestion` is the closest existing group.
     case unknownGroup(String, suggestion: String?)
 
-    /// A lowercase message with a hint.
-    public var description: String {
+    /// What is wrong, e.g. "unknown policy `app:x` in scope".
+    public var message: String {
         switch self {
-        case .unknownPolicy(let id, let suggestion):
-            "unknown policy `\(id)` in scope; "
-                + (suggestion.map { "did you mean `\($0)`?" }
-                    ?? "policy ids are `namespace:name` of a loaded `security.policy` entry")
-        case .unknownGroup(let id, let suggestion):
-            "unknown group `\(id)` in scope; "
-                + (suggestion.map { "did you mean `\($0)`?" }
-                    ?? "group ids are `namespace:group` and exist once a loaded policy lists them")
+        case .unknownPolicy(let id, _): "unknown policy `\(id)` in scope"
+        case .unknownGroup(let id, _): "unknown group `\(id)` in scope"
         }
     }
+
+    /// How to fix it.
+    public var hint: String {
+        switch self {
+        case .unknownPolicy(_, let suggestion):
+            suggestion.map { "did you mean `\($0)`?" }
+                ?? "policy ids are `namespace:name` of a loaded `security.policy` entry"
+        case .unknownGroup(_, let suggestion):
+            suggestion.map { "did you mean `\($0)`?" }
+                ?? "group ids are `namespace:group` and exist once a loaded policy lists them"
+        }
+    }
+
+    /// `message; hint`.
+    public var description: String { "\(message); \(hint)" }
 }

@@ -68,13 +68,16 @@ public struct PolicyMarks: Sendable, Hashable {
     public var resources: [Mark]
     /// The `expression` value.
     public var expression: Mark
+    /// Where the expression's text sits, to place the expression compiler's positions.
+    public var expressionLayout: ExpressionLayout
     /// Each `groups` item, in order.
     public var groups: [Mark]
 
     /// Creates marks; missing ones default to the entry's mark.
     public init(
         entry: Mark = .inMemory, name: Mark? = nil, effect: Mark? = nil, actions: [Mark] = [],
-        resources: [Mark] = [], expression: Mark? = nil, groups: [Mark] = []
+        resources: [Mark] = [], expression: Mark? = nil, expressionLayout: ExpressionLayout? = nil,
+        groups: [Mark] = []
     ) {
         self.entry = entry
         self.name = name ?? entry
@@ -82,6 +85,7 @@ public struct PolicyMarks: Sendable, Hashable {
         self.actions = actions
         self.resources = resources
         self.expression = expression ?? entry
+        self.expressionLayout = expressionLayout ?? .inline(at: expression ?? entry)
         self.groups = groups
     }
 
