@@ -10,8 +10,8 @@ func expressionBenchmarks() {
     // 1,000 evaluations per sample, so the timer's own cost (about 100 ns) is amortised;
     // reported figures are per evaluation.
     let config: Benchmark.Configuration = .init(
-        metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, maxDuration: .seconds(3),
-        scalingFactor: .kilo)
+        metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo,
+        maxDuration: .seconds(3))
 
     let cases: [(String, String)] = [
         ("role-and-action", #"(actor.meta.role == "editor" && action == "write") || meta.public == true"#),
