@@ -1,4 +1,3 @@
-import Synchronization
 import WardenRuntime
 import WardenValue
 
@@ -47,7 +46,7 @@ public final class RecordingRuntime: ProcessRuntime {
         var counter: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates a recording runtime with default results.
     public init() {}

@@ -1,4 +1,3 @@
-import Synchronization
 import WardenRuntime
 import WardenValue
 
@@ -38,7 +37,7 @@ final class LocalProcess: ProcessLocal {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(
         pid: PID, frame: String, security: SecurityContext, contextValues: [String: Value],

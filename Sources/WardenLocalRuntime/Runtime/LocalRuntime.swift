@@ -1,4 +1,3 @@
-import Synchronization
 import WardenRuntime
 import WardenValue
 
@@ -8,7 +7,7 @@ import WardenValue
 /// Register hosts and definitions, then ``start(_:)`` root processes; their calls go through
 /// the runtime itself, or through the `front` given at start (a gateway).
 public final class LocalRuntime: ProcessRuntime {
-    let table = Mutex(ProcessTable<LocalProcess>())
+    let table = Locked(ProcessTable<LocalProcess>())
 
     /// Creates an empty runtime: no hosts, no definitions.
     public init() {}

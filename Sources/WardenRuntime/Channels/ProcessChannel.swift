@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A process's receiving end: the inbox, the events channel or a `listen` topic channel.
 ///
@@ -21,7 +20,7 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an open, empty channel. Runtimes create channels; process code receives them.
     public init(topic: String? = nil) {

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A one-shot slot for a process's exit result that any number of tasks can await.
 public final class ExitFuture: Sendable {
@@ -13,7 +12,7 @@ public final class ExitFuture: Sendable {
         var nextID: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an unresolved future.
     public init() {}
