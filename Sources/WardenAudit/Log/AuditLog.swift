@@ -70,6 +70,9 @@ public final class AuditLog: Sendable {
     /// How many records could not be written (or synced) so far, under either failure policy.
     public var failureCount: Int { writer.failureCount }
 
+    /// Records queued for the writer and callers waiting for room, for tests.
+    var writerStateForTesting: (queued: Int, blocked: Int) { writer.occupancy }
+
     /// The failure that makes a fail-closed `async` log refuse records, `nil` while healthy.
     public var failure: AuditError? { writer.stickyFailure }
 }

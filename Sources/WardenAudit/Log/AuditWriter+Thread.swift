@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 
@@ -52,10 +53,17 @@ extension AuditWriter {
         thread.start()
     }
 
+    /// How long a durable writer waits for the callers it just released to come back before the
+    /// next fsync (group commit): at most this, and only while fewer records are queued than the
+    /// last batch had callers. A single caller never waits.
+    static let groupCommitWindow = DispatchTimeInterval.microseconds(1000)
+
     private func run() {
         var sealer = ChainSealer(head: sink.chainHead, node: node)
         var unreported: AuditError?
+        var lastCallers = 0
         while true {
+            if mode == .durable, lastCallers > 1 { gather(lastCallers) }
             var batch: [Item] = []
             var admitted: [UnsafeContinuation<AuditError?, Never>] = []
             let hasWork = state.withLock { s -> Bool in
@@ -81,6 +89,25 @@ extension AuditWriter {
                 continue
             }
             if process(batch, &sealer, &unreported) { return }
+            lastCallers = batch.count { $0.isRecord }
+        }
+    }
+
+    /// Waits (up to ``groupCommitWindow``) until `callers` records are queued, so one fsync
+    /// covers the callers released by the previous one.
+    private func gather(_ callers: Int) {
+        let deadline = DispatchTime.now() + Self.groupCommitWindow
+        while true {
+            let ready = state.withLock { s -> Bool in
+                if s.queuedRecords >= callers || s.queue.count > s.queuedRecords || s.stopRequested { return true }
+                s.phase = .idle
+                return false
+            }
+            if ready { return }
+            if wakeup.wait(timeout: deadline) == .timedOut {
+                state.withLock { $0.phase = .running }
+                return
+            }
         }
     }
 

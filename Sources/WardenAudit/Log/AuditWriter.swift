@@ -77,6 +77,8 @@ final class AuditWriter: Sendable {
 
     var stickyFailure: AuditError? { state.withLock { $0.failure } }
 
+    var occupancy: (queued: Int, blocked: Int) { state.withLock { ($0.queuedRecords, $0.blocked.count) } }
+
     // MARK: producers
 
     /// What a producer does after looking at the state.
