@@ -11,7 +11,7 @@ public struct WardenCommand: AsyncParsableCommand {
             Exit status: 0 success or allowed, 1 failure, 2 denied or undefined, 3 invalid input \
             (policy load errors, bad arguments).
             """,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, DemoCommand.self]
     )
 
     /// Creates the root command.
