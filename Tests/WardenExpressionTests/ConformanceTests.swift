@@ -81,3 +81,31 @@ struct ConformanceTests {
         #expect(Self.outcome("meta.n == 1", environment(action: "read", resource: "r", meta: ["n": "1"])) == .undefined)
     }
 }
+
+@Suite("evaluateBool")
+struct EvaluateBoolTests {
+    @Test("a non-boolean result is an error naming its type", arguments: [
+        (Value.string("x"), "expression returned `string` (`\"x\"`), not a boolean; compare it, e.g. `... == true`"),
+        (.int(3), "expression returned `int` (`3`), not a boolean; compare it, e.g. `... == true`"),
+        (.list([1, 2]), "expression returned `list` (a list of 2), not a boolean; compare it, e.g. `... == true`"),
+        (.null, "expression returned `nil`, not a boolean; compare it, e.g. `... == true`"),
+    ])
+    func nonBoolean(result: Value, message: String) throws {
+        let expression = try compiled("meta.v")
+        let outcome = expression.evaluateBool(environment(meta: ["v": result]))
+        guard case .failure(let error) = outcome else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.kind == .notBoolean)
+        #expect(error.code == "expr-not-boolean")
+        #expect(error.message == message)
+        #expect(error.position == .start)
+    }
+
+    @Test("a boolean result passes through")
+    func boolean() throws {
+        #expect(try compiled("meta.v").evaluateBool(environment(meta: ["v": true])) == .success(true))
+        #expect(try compiled("meta.v").evaluateBool(environment(meta: ["v": false])) == .success(false))
+    }
+}

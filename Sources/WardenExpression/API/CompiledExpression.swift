@@ -58,9 +58,15 @@ public struct CompiledExpression: Sendable {
     }
 
     private func notBoolean(_ value: Value) -> ExpressionError {
-        ExpressionError(
+        let detail: String
+        switch value {
+        case .null: detail = ""
+        case .list, .map: detail = " (\(Fail.describe(value)))"
+        default: detail = " (\(Fail.show(value)))"
+        }
+        return ExpressionError(
             kind: .notBoolean,
-            message: "expression returned `\(value.typeName)` (\(Fail.show(value))), not a boolean; compare it, e.g. `... == true`",
+            message: "expression returned `\(value.typeName)`\(detail), not a boolean; compare it, e.g. `... == true`",
             position: map.position(tree.span.lowerBound))
     }
 }

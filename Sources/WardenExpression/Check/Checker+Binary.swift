@@ -42,6 +42,10 @@ extension Checker {
             if typeChecks { report(.type, "the pattern of `matches` must be a string, got `\(pattern.typeName)`", at: r.span.lowerBound) }
             return (out, .bool)
         }
+        guard !patternText.isEmpty else {
+            report(.badRegex, "the pattern of `matches` is empty, which matches everything; remove the test or write the pattern you mean", at: r.span.lowerBound)
+            return (out, .bool)
+        }
         guard let regex = CompiledRegex(patternText) else {
             report(.badRegex, "invalid regular expression `\(patternText)`; check brackets, parentheses, quantifiers and escapes (ICU syntax)", at: r.span.lowerBound)
             return (out, .bool)

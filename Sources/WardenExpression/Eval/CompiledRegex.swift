@@ -16,9 +16,11 @@ struct CompiledRegex: Sendable {
     let pattern: String
     private let matcher: Matcher
 
-    /// Compiles `pattern`; `nil` when it is not a valid regular expression.
+    /// Compiles `pattern`; `nil` when it is not a valid regular expression. The empty pattern
+    /// is rejected, as ICU rejects it (it would match everything).
     init?(_ pattern: String) {
         self.pattern = pattern
+        guard !pattern.isEmpty else { return nil }
         if let literal = CompiledRegex.literalForm(pattern) {
             matcher = literal
             return

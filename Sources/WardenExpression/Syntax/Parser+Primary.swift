@@ -68,6 +68,9 @@ extension Parser {
         default:
             break
         }
+        if Keywords.reserved.contains(word), peek(1).isSymbol("(") {
+            throw SyntaxFailure(code: .unknownFunction, message: Checker.unknownFunction(word), offset: token.start)
+        }
         if Keywords.reserved.contains(word) {
             throw SyntaxFailure(message: "unexpected operator `\(word)`; expected an operand before it", offset: token.start)
         }

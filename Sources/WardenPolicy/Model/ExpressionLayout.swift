@@ -44,9 +44,14 @@ public struct ExpressionLayout: Sendable, Hashable {
             guard line == 1 else { return node }
             return Mark(file: start.file, line: start.line, column: start.column + column - 1)
         case .literal(let lines):
-            guard lines.indices.contains(line - 1) else { return node }
-            let source = lines[line - 1]
-            return Mark(file: node.file, line: source.line, column: source.column + column - 1)
+            if lines.indices.contains(line - 1) {
+                let source = lines[line - 1]
+                return Mark(file: node.file, line: source.line, column: source.column + column - 1)
+            }
+            // Past the last line (the end of a text with a final line break): the end of the
+            // last line with content.
+            guard line > lines.count, let last = lines.last(where: { $0.length > 0 }) else { return node }
+            return Mark(file: node.file, line: last.line, column: last.column + last.length)
         case .folded(let lines):
             guard line == 1 else { return node }
             var remaining = column

@@ -30,9 +30,10 @@ struct DifferentialTests {
             var g = SeededGenerator(seed: seed)
             let definitions = RandomCases.definitions(&g)
             let scope = RandomCases.scope(&g, definitions)
+            let set = try PolicySet.compile(definitions).get()
             for _ in 0..<Self.requestsPerSet {
                 let c = Case(definitions: definitions, scope: scope, request: RandomCases.request(&g))
-                if let mismatch = try Self.mismatch(c) {
+                if let mismatch = try Self.mismatch(c, set) {
                     let minimal = try Self.shrink(c)
                     let expected = Self.reference(minimal)
                     let report = """
@@ -60,8 +61,8 @@ struct DifferentialTests {
     }
 
     /// A description of the disagreement, or `nil` when both evaluators agree.
-    static func mismatch(_ c: Case) throws -> String? {
-        let set = try PolicySet.compile(c.definitions).get()
+    static func mismatch(_ c: Case, _ compiled: PolicySet? = nil) throws -> String? {
+        let set = try compiled ?? PolicySet.compile(c.definitions).get()
         let scope = try c.scope.map { try set.resolve($0).get() } ?? set.allPolicies
         let decision = set.evaluate(c.request, in: scope)
         let optimized = ReferenceEvaluator.Result(

@@ -1,3 +1,4 @@
+import Foundation
 import WardenPolicy
 import WardenValue
 
@@ -175,7 +176,7 @@ enum ReferenceEvaluator {
             return op == .contains ? found : !found
         case .matches, .nmatches:
             guard let subject = stringForm(f), case .string(let pattern) = c,
-                let regex = try? Regex(pattern)
+                let regex = RegexCache.regex(pattern)
             else { return nil }
             let found = (try? regex.firstMatch(in: subject)) != nil
             return op == .matches ? found : !found
@@ -216,5 +217,27 @@ enum ReferenceEvaluator {
         case .null: return "nil"
         case .list, .map: return nil
         }
+    }
+}
+
+/// Compiled Swift regular expressions by pattern (building one is slow), per thread.
+enum RegexCache {
+    private final class Box {
+        var regexes: [String: Regex<AnyRegexOutput>] = [:]
+    }
+
+    static func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        let key = "warden.reference.regexes"
+        let box: Box
+        if let existing = Thread.current.threadDictionary[key] as? Box {
+            box = existing
+        } else {
+            box = Box()
+            Thread.current.threadDictionary[key] = box
+        }
+        if let cached = box.regexes[pattern] { return cached }
+        let built = try? Regex(pattern)
+        box.regexes[pattern] = built
+        return built
     }
 }
