@@ -6,7 +6,7 @@ public struct WardenCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "warden",
         abstract: "A policy-enforcing gateway for the process API.",
-        subcommands: []
+        subcommands: [ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self]
     )
 
     /// Creates the root command.
@@ -15,5 +15,7 @@ public struct WardenCommand: AsyncParsableCommand {
 
 /// Runs the `warden` command tree with the process arguments and exits with its exit code.
 public func runWarden() async {
-    await WardenCommand.main()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let code = await CommandRunner.run(WardenCommand.self, arguments: arguments, io: .standard)
+    WardenCommand.exit(withError: ExitCode(code))
 }
