@@ -11,7 +11,10 @@ public struct WardenCommand: AsyncParsableCommand {
             Exit status: 0 success or allowed, 1 failure, 2 denied or undefined, 3 invalid input \
             (policy load errors, bad arguments).
             """,
-        subcommands: [CheckCommand.self, DemoCommand.self]
+        subcommands: [
+            ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self, CheckCommand.self,
+            DemoCommand.self,
+        ]
     )
 
     /// Creates the root command.
@@ -19,25 +22,8 @@ public struct WardenCommand: AsyncParsableCommand {
 }
 
 /// Runs the `warden` command tree with the process arguments and exits with its exit code.
-///
-/// Invalid input, whether found by the argument parser or by a command, exits with status 3.
-public func runWarden(_ arguments: [String]? = nil) async {
-    do {
-        var command = try WardenCommand.parseAsRoot(arguments)
-        if var asyncCommand = command as? any AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
-        }
-    } catch let error as CLIError {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        exit(3)
-    } catch {
-        let code = WardenCommand.exitCode(for: error)
-        if code == .validationFailure {
-            FileHandle.standardError.write(Data((WardenCommand.fullMessage(for: error) + "\n").utf8))
-            exit(3)
-        }
-        WardenCommand.exit(withError: error)
-    }
+public func runWarden() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let code = await CommandRunner.run(WardenCommand.self, arguments: arguments, io: .standard)
+    WardenCommand.exit(withError: ExitCode(code))
 }

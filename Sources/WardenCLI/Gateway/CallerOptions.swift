@@ -4,7 +4,9 @@ import WardenValue
 
 /// The policy set and the caller's security context, as `check` and `demo`-style commands take them.
 struct CallerOptions: ParsableArguments {
-    @Option(name: .customLong("policies"), parsing: .singleValue, help: "A policy file or directory (repeatable).")
+    @Option(
+        name: .customLong("policies"), parsing: .upToNextOption,
+        help: ArgumentHelp("Policy files or directories.", valueName: "path"))
     var policyPaths: [String] = []
 
     @Option(help: "The caller's actor id; without it the caller has no actor.")
@@ -13,11 +15,11 @@ struct CallerOptions: ParsableArguments {
     @Option(help: "The actor's meta as a JSON object.")
     var actorMeta: String?
 
-    @Option(help: "Policy ids in the caller's scope, comma-separated.")
-    var scope: String?
+    @Option(help: ArgumentHelp("Policy ids in the caller's scope; repeat or separate with commas.", valueName: "id,..."))
+    var scope: [String] = []
 
-    @Option(help: "Policy groups in the caller's scope, comma-separated.")
-    var group: String?
+    @Option(help: ArgumentHelp("Group ids in the caller's scope; repeat or separate with commas.", valueName: "id,..."))
+    var group: [String] = []
 
     @Flag(help: "Allow callers without an actor or a scope (strict mode off).")
     var noStrict = false
@@ -47,25 +49,22 @@ struct CallerOptions: ParsableArguments {
         if let actor {
             var meta: [String: Value] = [:]
             if let actorMeta {
-                guard case .map(let map)? = try? Value(json: actorMeta) else {
-                    throw CLIError.invalid("--actor-meta is not a JSON object: `\(actorMeta)`; hint: write e.g. '{\"tier\":\"free\"}'")
+                do {
+                    meta = try JSONArgument.object(actorMeta)
+                } catch {
+                    throw CLIError.invalid("--actor-meta is not a JSON object: \(error.description)")
                 }
-                meta = map
             }
             actorValue = Actor(id: actor, meta: meta)
         }
-        let spec = ScopeSpec(policies: Self.list(scope), groups: Self.list(group))
+        let spec = ScopeSpec(policies: IDList.split(scope), groups: IDList.split(group))
         let resolvedScope: Result<ResolvedScope, ScopeError>
-        if scope == nil && group == nil {
+        if spec.isEmpty {
             resolvedScope = .success(policies.allPolicies)
         } else {
             resolvedScope = policies.resolve(spec)
             if case .failure(let error) = resolvedScope { throw CLIError.invalid(error.description) }
         }
         return Resolved(policies: policies, actor: actorValue, scope: resolvedScope)
-    }
-
-    private static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
