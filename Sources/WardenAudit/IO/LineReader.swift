@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Reads a file line by line in large chunks, reporting whether each line ended with a newline.
-struct LineReader: ~Copyable {
+final class LineReader {
     /// One line without its newline.
     struct Line {
         /// The line's bytes.
@@ -53,7 +53,7 @@ struct LineReader: ~Copyable {
     var offset: Int64 { fileOffset }
 
     /// The next line, or `nil` at the end of the file.
-    mutating func next() throws(LineReaderError) -> Line? {
+    func next() throws(LineReaderError) -> Line? {
         var scanned = 0  // bytes after `start` known to hold no newline
         while true {
             if let newline = buffer[(start + scanned)..<end].firstIndex(of: 0x0A) {
@@ -73,7 +73,7 @@ struct LineReader: ~Copyable {
         }
     }
 
-    private mutating func emit(_ bytes: [UInt8], consumed: Int, terminated: Bool, nextStart: Int) -> Line {
+    private func emit(_ bytes: [UInt8], consumed: Int, terminated: Bool, nextStart: Int) -> Line {
         lineNumber += 1
         let line = Line(bytes: bytes, number: lineNumber, terminated: terminated, offset: fileOffset)
         fileOffset += Int64(consumed)
@@ -82,7 +82,7 @@ struct LineReader: ~Copyable {
     }
 
     /// Moves the unread bytes to the front, grows the buffer if full, and reads more.
-    private mutating func fill() throws(LineReaderError) {
+    private func fill() throws(LineReaderError) {
         if start > 0 {
             let pending = end - start
             buffer.withUnsafeMutableBytes { raw in

@@ -10,14 +10,14 @@ public enum AuditVerifier {
         var checker = ChainChecker(start: continued ? nil : .genesis)
         var previousFile: String?
         for path in paths {
-            var reader: LineReader
+            let reader: LineReader
             do {
                 reader = try LineReader(path: path)
             } catch {
                 throw AuditChainBreak(.unreadable, at: AuditLocation(path: path, line: nil), "cannot open: \(error)")
             }
             var sawRecord = false
-            while let line = try nextLine(&reader, path: path) {
+            while let line = try nextLine(reader, path: path) {
                 let location = AuditLocation(path: path, line: line.number)
                 let record = try verifiedRecord(line, at: location, verifiedSoFar: checker.count)
                 try checker.accept(record, at: location, previousFile: sawRecord ? nil : previousFile)
@@ -28,7 +28,7 @@ public enum AuditVerifier {
         return AuditVerification(records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis)
     }
 
-    static func nextLine(_ reader: inout LineReader, path: String) throws(AuditChainBreak) -> LineReader.Line? {
+    static func nextLine(_ reader: LineReader, path: String) throws(AuditChainBreak) -> LineReader.Line? {
         do {
             return try reader.next()
         } catch {
@@ -85,7 +85,7 @@ public enum AuditVerifier {
     private static func checkFileOrder(_ paths: [String]) throws(AuditChainBreak) {
         var previous: (path: String, seq: Int)?
         for path in paths {
-            guard var reader = try? LineReader(path: path, chunk: 1 << 16),
+            guard let reader = try? LineReader(path: path, chunk: 1 << 16),
                 let first = try? reader.next(),
                 let seq = firstSeq(of: first.bytes)
             else { continue }
