@@ -5,8 +5,8 @@ import WardenValue
 /// The policy set and the caller's security context, as `check` and `demo`-style commands take them.
 struct CallerOptions: ParsableArguments {
     @Option(
-        name: .customLong("policies"), parsing: .upToNextOption,
-        help: ArgumentHelp("Policy files or directories.", valueName: "path"))
+        name: .customLong("policies"), parsing: .singleValue,
+        help: ArgumentHelp("A policy file or directory; repeat for more (the call follows the options).", valueName: "path"))
     var policyPaths: [String] = []
 
     @Option(help: "The caller's actor id; without it the caller has no actor.")
