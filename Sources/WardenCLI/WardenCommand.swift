@@ -6,7 +6,7 @@ public struct WardenCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "warden",
         abstract: "A policy-enforcing gateway for the process API.",
-        subcommands: []
+        subcommands: [AuditCommand.self]
     )
 
     /// Creates the root command.
