@@ -13,7 +13,7 @@ public struct WardenCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self, CheckCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, AuditCommand.self,
         ]
     )
 

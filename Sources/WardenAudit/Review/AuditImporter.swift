@@ -35,7 +35,7 @@ public enum AuditImportError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .database(let error): error.message
         case .chainBreak(let chainBreak, let imported):
-            "\(chainBreak) (\(imported) record\(imported == 1 ? "" : "s") before it were imported)"
+            "\(chainBreak) (\(imported) record\(imported == 1 ? " was" : "s were") imported before it)"
         }
     }
 }
@@ -111,9 +111,10 @@ public enum AuditImporter {
                     guard let line else { break }
                     let location = AuditLocation(path: path, line: line.number)
                     do {
-                        let record = try AuditVerifier.verifiedRecord(line, at: location, verifiedSoFar: imported + skipped)
+                        let record = try AuditVerifier.verifiedRecord(line, at: location, verifiedSoFar: imported + skipped + pending.count)
                         try accept(record, line: line.bytes, at: location, previousFile: sawRecord ? nil : previousFile)
                     } catch let error as AuditChainBreak {
+                        try flush()  // keep the verified records before the break
                         throw .chain(error)
                     } catch let error as Failure {
                         throw error
