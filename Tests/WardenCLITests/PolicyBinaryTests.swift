@@ -6,13 +6,13 @@ import WardenValue
 @Suite("warden binary")
 struct PolicyBinaryTests {
     @Test func validatesTheExampleTree() async throws {
-        let result = try await BuiltWarden.run(["validate", "policies"])
+        let result = try await PolicyCLIBinary.run(["validate", "policies"])
         #expect(result.code == 0)
         #expect(result.outputLines == ["5 files, 11 policies, 0 errors, 0 warnings"])
     }
 
     @Test func deniesTheFreeTierLinkedSpawn() async throws {
-        let result = try await BuiltWarden.run([
+        let result = try await PolicyCLIBinary.run([
             "eval", "--policies", "policies", "--actor", "tenant:acme", "--actor-meta", #"{"tier":"free"}"#,
             "--group", "app.security:tenants", "--action", "process.spawn.linked", "--resource",
             "app.workers:handler", "--format", "json",
@@ -24,7 +24,7 @@ struct PolicyBinaryTests {
     }
 
     @Test func allowsAnAdmin() async throws {
-        let result = try await BuiltWarden.run([
+        let result = try await PolicyCLIBinary.run([
             "eval", "--policies", "policies", "--actor", "ops", "--actor-meta", #"{"role":"admin"}"#,
             "--action", "process.terminate", "--resource", "{app:processes|0x00002}",
         ])
@@ -33,7 +33,7 @@ struct PolicyBinaryTests {
     }
 
     @Test func badMetaJSONExitsThreeNamingTheFlag() async throws {
-        let result = try await BuiltWarden.run([
+        let result = try await PolicyCLIBinary.run([
             "eval", "--policies", "policies", "--actor", "u", "--action", "a", "--resource", "r", "--meta", "{oops",
         ])
         #expect(result.code == 3)
@@ -42,7 +42,7 @@ struct PolicyBinaryTests {
     }
 
     @Test func unknownGroupExitsThreeWithASuggestion() async throws {
-        let result = try await BuiltWarden.run([
+        let result = try await PolicyCLIBinary.run([
             "eval", "--policies", "policies", "--group", "app.security:worker", "--actor", "u", "--action", "a",
             "--resource", "r",
         ])
@@ -51,13 +51,13 @@ struct PolicyBinaryTests {
     }
 
     @Test func unknownOptionExitsThree() async throws {
-        let result = try await BuiltWarden.run(["validate", "--strict", "policies"])
+        let result = try await PolicyCLIBinary.run(["validate", "--strict", "policies"])
         #expect(result.code == 3)
         #expect(result.errors.contains("--strict"))
     }
 
     @Test func missingFileExitsThree() async throws {
-        let result = try await BuiltWarden.run(["validate", "no/such/policies.yaml"])
+        let result = try await PolicyCLIBinary.run(["validate", "no/such/policies.yaml"])
         #expect(result.code == 3)
         #expect(result.outputLines.first?.hasPrefix("no/such/policies.yaml:1:1: error[io-error]: ") == true)
     }
@@ -65,24 +65,24 @@ struct PolicyBinaryTests {
     @Test func malformedYAMLExitsThree() async throws {
         try await PolicyCLI.withTemporaryDirectory { directory in
             let path = try PolicyCLI.write("namespace: t\nentries:\n  - name: [p\n", to: "bad.yaml", in: directory)
-            let validate = try await BuiltWarden.run(["validate", path])
+            let validate = try await PolicyCLIBinary.run(["validate", path])
             #expect(validate.code == 3)
             #expect(validate.outputLines.contains { $0.hasPrefix("\(path):") && $0.contains(": error[") })
-            let eval = try await BuiltWarden.run(["eval", "--policies", path, "--action", "a", "--resource", "r"])
+            let eval = try await PolicyCLIBinary.run(["eval", "--policies", path, "--action", "a", "--resource", "r"])
             #expect(eval.code == 3)
             #expect(eval.output.isEmpty)
         }
     }
 
     @Test func lintsTheExampleTree() async throws {
-        let result = try await BuiltWarden.run(["lint", "policies"])
+        let result = try await PolicyCLIBinary.run(["lint", "policies"])
         #expect(result.code == 1)
         #expect(result.outputLines.last == "4 warnings")
     }
 
     @Test func runsTheConformanceVectors() async throws {
         let count = try PolicyVectors.countInText()
-        let result = try await BuiltWarden.run(["test", PolicyCLI.vectors])
+        let result = try await PolicyCLIBinary.run(["test", PolicyCLI.vectors])
         #expect(result.code == 0)
         #expect(result.outputLines.last == "\(count) passed, 0 failed")
         #expect(result.outputLines.count == 1)
@@ -94,7 +94,7 @@ struct PolicyBinaryTests {
             {broken
             {"actor": null, "action": "process.exec", "resource": "r"}
             """
-        let result = try await BuiltWarden.run(["eval", "--policies", "policies", "--requests", "-"], input: input)
+        let result = try await PolicyCLIBinary.run(["eval", "--policies", "policies", "--requests", "-"], input: input)
         #expect(result.code == 3)
         let lines = try result.outputLines.map { try #require(try Value(json: $0).mapValue) }
         #expect(lines.map { $0["line"] } == [1, 2, 3])
@@ -104,7 +104,7 @@ struct PolicyBinaryTests {
     }
 
     @Test func helpExitsZero() async throws {
-        let result = try await BuiltWarden.run(["help", "eval"])
+        let result = try await PolicyCLIBinary.run(["help", "eval"])
         #expect(result.code == 0)
         #expect(result.output.contains("USAGE: warden eval"))
     }

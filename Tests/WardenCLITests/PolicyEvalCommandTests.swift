@@ -5,7 +5,7 @@ import WardenValue
 @Suite("warden eval")
 struct PolicyEvalCommandTests {
     /// The decision object printed by `--format json`.
-    static func decision(_ result: CLIResult) throws -> [String: Value] {
+    static func decision(_ result: PolicyCLIResult) throws -> [String: Value] {
         try #require(try Value(json: result.output).mapValue)
     }
 

@@ -4,7 +4,7 @@ import WardenValue
 
 @Suite("warden eval --requests")
 struct PolicyEvalRequestsTests {
-    static func results(_ result: CLIResult) throws -> [[String: Value]] {
+    static func results(_ result: PolicyCLIResult) throws -> [[String: Value]] {
         try result.outputLines.map { line in try #require(try Value(json: line).mapValue) }
     }
 

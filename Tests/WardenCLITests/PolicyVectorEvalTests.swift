@@ -28,7 +28,7 @@ struct PolicyVectorEvalTests {
                 if !scope.policies.isEmpty { arguments += ["--scope", scope.policies.joined(separator: ",")] }
                 if !scope.groups.isEmpty { arguments += ["--group", scope.groups.joined(separator: ",")] }
             }
-            let result = try await BuiltWarden.run(arguments)
+            let result = try await PolicyCLIBinary.run(arguments)
             switch test.expect {
             case .loadError:
                 #expect(result.code == 3, "\(result.output)\(result.errors)")

@@ -1,28 +1,6 @@
 import Foundation
 import WardenCLI
 
-/// What one `warden` run produced.
-struct CLIResult {
-    /// The exit code.
-    var code: Int32
-    /// Standard output.
-    var output: String
-    /// Standard error.
-    var errors: String
-
-    /// Standard output split into lines (no trailing empty line).
-    var outputLines: [String] { Self.lines(output) }
-
-    /// Standard error split into lines (no trailing empty line).
-    var errorLines: [String] { Self.lines(errors) }
-
-    private static func lines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines
-    }
-}
-
 /// Runs `warden` in-process and as the built binary, and knows where the repository's files are.
 enum PolicyCLI {
     /// The repository root (this file is `Tests/WardenCLITests/PolicySupport/PolicyCLI.swift`).
@@ -38,12 +16,12 @@ enum PolicyCLI {
     }
 
     /// Parses and runs `arguments` in-process, with `input` as standard input.
-    static func run(_ arguments: [String], input: String = "") async -> CLIResult {
+    static func run(_ arguments: [String], input: String = "") async -> PolicyCLIResult {
         let output = BufferedOutput()
         let errors = BufferedOutput()
         let io = CommandIO(output: output, errors: errors, input: BufferedLineInput(input))
         let code = await CommandRunner.run(WardenCommand.self, arguments: arguments, io: io)
-        return CLIResult(code: code, output: output.text, errors: errors.text)
+        return PolicyCLIResult(code: code, output: output.text, errors: errors.text)
     }
 
     /// A fresh temporary directory; the caller removes it with ``remove(_:)``.

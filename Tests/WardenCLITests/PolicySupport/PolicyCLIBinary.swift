@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the built `warden` executable as a child process.
-enum BuiltWarden {
+enum PolicyCLIBinary {
     /// Why the binary could not be run.
     struct NotFound: Error, CustomStringConvertible {
         var searched: [String]
@@ -35,7 +35,7 @@ enum BuiltWarden {
 
     /// Runs the binary with `arguments` in `directory` (the repository root by default), with
     /// `input` on standard input, and waits for it.
-    static func run(_ arguments: [String], in directory: String? = nil, input: String = "") async throws -> CLIResult {
+    static func run(_ arguments: [String], in directory: String? = nil, input: String = "") async throws -> PolicyCLIResult {
         let scratch = try PolicyCLI.temporaryDirectory()
         defer { PolicyCLI.remove(scratch) }
         let inputPath = try PolicyCLI.write(input, to: "stdin", in: scratch)
@@ -70,6 +70,6 @@ enum BuiltWarden {
         }
         let output = String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
         let errors = String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
-        return CLIResult(code: status, output: output, errors: errors)
+        return PolicyCLIResult(code: status, output: output, errors: errors)
     }
 }
