@@ -41,7 +41,7 @@ public struct EvalCommand: StreamCommand {
     )
 
     /// Policy files and directories.
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Policy files or directories.", valueName: "path"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Policy files or directories (several may follow one flag).", valueName: "path"))
     public var policies: [String] = []
 
     /// Policy ids in the scope.

@@ -24,13 +24,13 @@ struct RequestLine: Equatable {
         do {
             value = try Value(json: text)
         } catch {
-            throw RequestLineError(error.cliMessage)
+            throw .invalidJSON(error.cliMessage)
         }
         guard case .map(let object) = value else {
-            throw RequestLineError("a request must be a JSON object, found \(value.typeName)")
+            throw .invalidValue("a request must be a JSON object, found \(value.typeName)")
         }
         for key in object.keys.sorted() where !keys.contains(key) {
-            throw RequestLineError(
+            throw .unknownKey(
                 "unknown key `\(key)`; a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
         }
         let action = try requiredString(object, "action")
@@ -40,7 +40,7 @@ struct RequestLine: Equatable {
         switch object["meta"] {
         case nil, .null?: break
         case .map(let map)?: meta = map
-        case let other?: throw RequestLineError("`meta` must be an object, found \(other.typeName)")
+        case let other?: throw .invalidValue("`meta` must be an object, found \(other.typeName)")
         }
         var scope: ScopeSpec?
         if object["scope"] != nil || object["groups"] != nil {
@@ -52,9 +52,9 @@ struct RequestLine: Equatable {
     }
 
     private static func requiredString(_ object: [String: Value], _ key: String) throws(RequestLineError) -> String {
-        guard let value = object[key] else { throw RequestLineError("missing `\(key)`; add `\"\(key)\": \"...\"`") }
+        guard let value = object[key] else { throw .missingKey("missing `\(key)`; add `\"\(key)\": \"...\"`") }
         guard case .string(let text) = value else {
-            throw RequestLineError("`\(key)` must be a string, found \(value.typeName)")
+            throw .invalidValue("`\(key)` must be a string, found \(value.typeName)")
         }
         return text
     }
@@ -65,18 +65,18 @@ struct RequestLine: Equatable {
             return nil
         case .map(let object)?:
             for key in object.keys.sorted() where key != "id" && key != "meta" {
-                throw RequestLineError("unknown key `\(key)` in `actor`; an actor has `id` and `meta`")
+                throw .unknownKey("unknown key `\(key)` in `actor`; an actor has `id` and `meta`")
             }
             guard case .string(let id)? = object["id"] else {
-                throw RequestLineError("`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")
+                throw .missingKey("`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")
             }
             switch object["meta"] {
             case nil, .null?: return Actor(id: id)
             case .map(let meta)?: return Actor(id: id, meta: meta)
-            case let other?: throw RequestLineError("`actor.meta` must be an object, found \(other.typeName)")
+            case let other?: throw .invalidValue("`actor.meta` must be an object, found \(other.typeName)")
             }
         case let other?:
-            throw RequestLineError("`actor` must be an object or null, found \(other.typeName)")
+            throw .invalidValue("`actor` must be an object or null, found \(other.typeName)")
         }
     }
 
@@ -88,23 +88,47 @@ struct RequestLine: Equatable {
             var result: [String] = []
             for item in items {
                 guard case .string(let text) = item, !text.isEmpty else {
-                    throw RequestLineError("`\(key)` items must be non-empty strings, found \(item.typeName)")
+                    throw .invalidValue("`\(key)` items must be non-empty strings, found \(item.typeName)")
                 }
                 result.append(text)
             }
             return result
         case let other?:
-            throw RequestLineError("`\(key)` must be a list of ids, found \(other.typeName)")
+            throw .invalidValue("`\(key)` must be a list of ids, found \(other.typeName)")
         }
     }
 }
 
-/// Why a line of a requests file was rejected; the message is lowercase with how to fix it.
-struct RequestLineError: Error, Equatable, CustomStringConvertible {
-    /// What is wrong with the line.
-    var message: String
+/// Why a line of a requests file was rejected; each case carries a lowercase message that says
+/// how to fix the line.
+enum RequestLineError: Error, Equatable, CustomStringConvertible {
+    /// The line is not JSON.
+    case invalidJSON(String)
+    /// The line has a key a request does not have (`metta`).
+    case unknownKey(String)
+    /// `action`, `resource` or the actor's `id` is missing.
+    case missingKey(String)
+    /// A value has the wrong type (`"actor": "ops"`, `"meta": []`).
+    case invalidValue(String)
 
-    init(_ message: String) { self.message = message }
+    /// A stable kebab-case code, e.g. `unknown-key`.
+    var code: String {
+        switch self {
+        case .invalidJSON: "invalid-json"
+        case .unknownKey: "unknown-key"
+        case .missingKey: "missing-key"
+        case .invalidValue: "invalid-value"
+        }
+    }
+
+    /// The message.
+    var message: String {
+        switch self {
+        case .invalidJSON(let message), .unknownKey(let message), .missingKey(let message),
+            .invalidValue(let message):
+            message
+        }
+    }
 
     /// The message.
     var description: String { message }
