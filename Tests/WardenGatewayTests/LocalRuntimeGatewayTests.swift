@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Testing
 import WardenAudit
@@ -40,7 +41,7 @@ struct LocalRuntimeGatewayTests {
         let sink: InMemoryAuditSink
     }
 
-    static func setup(mode: DeliveryMode = .async) throws -> Setup {
+    static func setup(mode: DeliveryMode = .async, file: String? = nil) throws -> Setup {
         let runtime = LocalRuntime()
         runtime.addHost("app:processes", maxProcesses: 10_000)
         runtime.addHost("app:tenants", maxProcesses: 10)
@@ -79,7 +80,9 @@ struct LocalRuntimeGatewayTests {
         }
         let policies = try PolicyLoader().load(yaml: policyYAML, file: "local.yaml").get()
         let sink = InMemoryAuditSink()
-        let audit = AuditLog(node: "local", sink: sink, mode: mode, failurePolicy: .failClosed, logger: Logger(label: "t"))
+        var target: any AuditSink = sink
+        if let file { target = try MultiplexAuditSink([try JSONLFileSink(path: file), sink]) }
+        let audit = AuditLog(node: "local", sink: target, mode: mode, failurePolicy: .failClosed, logger: Logger(label: "t"))
         let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
         return Setup(runtime: runtime, gateway: gateway, audit: audit, sink: sink)
     }
@@ -124,9 +127,12 @@ struct LocalRuntimeGatewayTests {
         #expect(record.checks.last?.policies == ["t:no_tenant_host"])
     }
 
-    @Test("10,000 calls from 100 concurrent processes: one record each, one gapless verified chain")
+    @Test("10,000 calls from 100 concurrent processes: one record each, one chain that verifies on disk")
     func manyProcessesOneChain() async throws {
-        let setup = try Self.setup(mode: .async)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("audit.jsonl").path
+        let setup = try Self.setup(mode: .async, file: path)
         // 100 supervisors, each with 1 worker and 50 rounds: 1 spawn + 50 pings + 50 pongs = 101 calls each.
         var handles: [ProcessHandle] = []
         for _ in 0..<100 {
@@ -137,13 +143,38 @@ struct LocalRuntimeGatewayTests {
         for handle in handles { #expect(try await handle.result() == .value(50)) }
         await setup.gateway.shutdown()
         await setup.audit.shutdown()
-        let records = setup.sink.records
-        #expect(records.count == 100 * 101)
-        #expect(records.map(\.record.seq) == Array(1...(100 * 101)))
-        var previous = AuditRecord.genesisHash
-        for sealed in records {
-            #expect(sealed.record.prev == previous)
-            previous = sealed.record.hash
+        let verified = try AuditVerifier.verify(files: [path])
+        #expect(verified.records == 100 * 101)
+        #expect(verified.head.seq == 100 * 101)
+        let records = setup.sink.records.map(\.record)
+        #expect(records.filter { $0.op == "process.spawn_linked_monitored" }.count == 100)
+        #expect(records.filter { $0.op == "process.send" }.count == 100 * 100)
+    }
+
+    @Test("a log cut inside its last record (a torn write) verifies up to it and names the cut precisely")
+    func tornWrite() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("audit.jsonl").path
+        let setup = try Self.setup(mode: .sync, file: path)
+        let handle = try await setup.gateway.start(
+            StartRequest(definition: "app:supervisor", host: "app:processes", args: [[2, 3]], security: Self.supervisor))
+        _ = try await handle.result()
+        await setup.gateway.shutdown()
+        await setup.audit.shutdown()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let complete = lines.count - 1  // the file ends with a newline
+        // Cut the last record in the middle, as a writer killed during write(2) would leave it.
+        let lastLineStart = data.count - lines[complete - 1].count - 1
+        let cut = data.prefix(lastLineStart + lines[complete - 1].count / 2)
+        try cut.write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try AuditVerifier.verify(files: [path])
+            Issue.record("a torn last record verified")
+        } catch {
+            #expect(error.kind == .truncatedRecord)
+            #expect(error.location == AuditLocation(path: path, line: complete))
         }
     }
 }

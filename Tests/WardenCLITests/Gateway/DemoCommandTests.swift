@@ -46,6 +46,32 @@ struct DemoCommandTests {
         #expect(undetected.isEmpty, "changes at byte offsets \(undetected.prefix(10)) were not detected")
     }
 
+    @Test("a demo killed mid-run (SIGKILL) leaves a log that verifies up to its last whole record", arguments: [60, 120, 180, 240])
+    func killedMidRun(afterMilliseconds delay: Int) throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        let log = directory.appendingPathComponent("audit.jsonl").path
+        let process = Process()
+        process.executableURL = WardenProcess.executable
+        process.arguments = ["demo", "--audit", log, "--mode", "async"]
+        process.currentDirectoryURL = WardenProcess.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay * 1000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        guard FileManager.default.fileExists(atPath: log) else { return }  // killed before the log was created
+        do {
+            let verified = try AuditVerifier.verify(files: [log])
+            #expect(verified.records <= 25)
+        } catch {
+            // Only a record cut short at the very end is acceptable, and it must be named precisely.
+            let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(error.kind == .truncatedRecord, "\(error)")
+            #expect(error.location.line == lines.count)
+        }
+    }
+
     @Test("a policy tree with errors is refused with exit 3 and the diagnostics")
     func badPolicies() throws {
         let directory = try WardenProcess.temporaryDirectory()
