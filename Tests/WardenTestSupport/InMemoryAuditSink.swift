@@ -1,3 +1,4 @@
+import WardenValue
 import Synchronization
 import WardenAudit
 
@@ -12,7 +13,7 @@ public final class InMemoryAuditSink: AuditSink {
         var syncFailure: AuditError?
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Where the chain continues: genesis unless given.
     public let chainHead: AuditChainHead
 

@@ -1,3 +1,4 @@
+import WardenValue
 import Dispatch
 import Foundation
 import Logging
@@ -56,7 +57,7 @@ final class AuditWriter: Sendable {
     let logger: Logger
     let capacity: Int
     let maxBatch: Int
-    let state = Mutex(State())
+    let state = Locked(State())
     let wakeup = DispatchSemaphore(value: 0)
     let failures = Atomic<Int>(0)
 

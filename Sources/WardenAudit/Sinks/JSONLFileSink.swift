@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import WardenValue
 import Glibc
 #elseif canImport(Musl)
 import Musl
@@ -40,7 +41,7 @@ public final class JSONLFileSink: AuditSink {
         var closed = false
     }
 
-    let state: Mutex<State>
+    let state: Locked<State>
     let logger: Logger
 
     /// Opens (or creates) the log at `path` and finds where its chain continues.
@@ -68,7 +69,7 @@ public final class JSONLFileSink: AuditSink {
             } else {
                 self.chainHead = try Self.archiveHead(fileSet)
             }
-            self.state = Mutex(State(lock: lock, fd: opened.fd, status: opened.status, size: opened.size))
+            self.state = Locked(State(lock: lock, fd: opened.fd, status: opened.status, size: opened.size))
         } catch {
             try? lock.closeFile()
             throw error

@@ -1,3 +1,4 @@
+import WardenValue
 import Synchronization
 
 /// Writes every batch to several sinks (for example a JSON Lines file and a SQLite database),
@@ -10,7 +11,7 @@ public final class MultiplexAuditSink: AuditSink {
     public let sinks: [any AuditSink]
     /// The common head of all sinks.
     public let chainHead: AuditChainHead
-    private let broken = Mutex<AuditError?>(nil)
+    private let broken = Locked<AuditError?>(nil)
 
     /// Combines sinks that end at the same record.
     /// - Throws: `.chainMismatch` when the sinks' heads differ (import the missing records first).

@@ -1,3 +1,4 @@
+import WardenValue
 import Foundation
 import Synchronization
 
@@ -19,7 +20,7 @@ final class AuditIO: Sendable {
     /// Whether standard output is a terminal (the default format depends on it).
     let isTerminal: Bool
     private let captures: Bool
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private init(isTerminal: Bool, captures: Bool) {
         self.isTerminal = isTerminal

@@ -1,10 +1,11 @@
+import WardenValue
 import Synchronization
 import WardenAudit
 
 /// An audit sink that keeps the records of this run in memory, beside the file sink, so the demo
 /// can print what the log holds.
 final class RecordCollector: AuditSink {
-    private let records = Mutex<[AuditRecord]>([])
+    private let records = Locked<[AuditRecord]>([])
     let chainHead: AuditChainHead
 
     init(head: AuditChainHead) {

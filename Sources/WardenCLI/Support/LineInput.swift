@@ -1,3 +1,4 @@
+import WardenValue
 import Synchronization
 
 /// Where a command reads lines from when it is given `-`: standard input, or a buffer in tests.
@@ -19,13 +20,13 @@ public struct StandardInputLines: LineInput {
 
 /// Lines given up front, for tests.
 public final class BufferedLineInput: LineInput {
-    private let remaining: Mutex<[String]>
+    private let remaining: Locked<[String]>
 
     /// Reads the lines of `text`.
     public init(_ text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        remaining = Mutex(Array(lines.reversed()))
+        remaining = Locked(Array(lines.reversed()))
     }
 
     /// The next line, or `nil` when all were read.

@@ -1,3 +1,4 @@
+import WardenValue
 import Foundation
 import Synchronization
 
@@ -37,7 +38,7 @@ public struct FileHandleOutput: TextOutput {
 
 /// Collects everything written, for tests and for commands that assemble output first.
 public final class BufferedOutput: TextOutput {
-    private let buffer = Mutex("")
+    private let buffer = Locked("")
 
     /// Creates an empty buffer.
     public init() {}

@@ -1,3 +1,4 @@
+import WardenValue
 import Synchronization
 import WardenPolicy
 
@@ -7,13 +8,13 @@ import WardenPolicy
 /// with it, so no call ever sees a half-reloaded set. A reload compiles the new set beside the
 /// current one; when it has errors the current set stays and the diagnostics are returned.
 public final class PolicyStore: Sendable {
-    private let current: Mutex<PolicySet>
+    private let current: Locked<PolicySet>
     private let sources: [String]
     private let reloads = Atomic<Int>(0)
 
     /// Creates a store serving `policies`; `sources` are the paths ``reload()`` reads again.
     public init(_ policies: PolicySet, sources: [String] = []) {
-        current = Mutex(policies)
+        current = Locked(policies)
         self.sources = sources
     }
 

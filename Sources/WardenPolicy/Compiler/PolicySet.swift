@@ -82,7 +82,7 @@ extension PolicySet {
         let groupIDs: [String]
         let all: ResolvedScope
         /// Scopes already resolved, so processes that share a scope share its index.
-        let scopeCache = Mutex<[ScopeSpec: ResolvedScope]>([:])
+        let scopeCache = Locked<[ScopeSpec: ResolvedScope]>([:])
 
         init(revision: String, definitions: [PolicyDefinition], policies: [CompiledPolicy]) {
             self.revision = revision

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import WardenValue
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -9,7 +10,7 @@ import WardenAudit
 /// Wraps a real sink and makes chosen writes fail the way a full disk does.
 final class FaultInjectingSink: AuditSink {
     private let wrapped: any AuditSink
-    private let failing = Mutex(false)
+    private let failing = Locked(false)
 
     init(_ wrapped: any AuditSink) {
         self.wrapped = wrapped
@@ -47,7 +48,7 @@ final class GatedSink: AuditSink {
         var writes = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     let chainHead = AuditChainHead.genesis
 
     var records: [SealedRecord] { state.withLock { $0.records } }
