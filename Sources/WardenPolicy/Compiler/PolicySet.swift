@@ -16,7 +16,7 @@ public struct PolicySet: Sendable {
     public var definitions: [PolicyDefinition] { storage.definitions }
 
     /// Every policy id, sorted.
-    public var policyIDs: [String] { storage.definitions.map(\.id) }
+    public var policyIDs: [String] { storage.policies.map(\.id) }
 
     /// Every group id some policy belongs to, sorted.
     public var groupIDs: [String] { storage.groupIDs }
@@ -31,7 +31,7 @@ public struct PolicySet: Sendable {
 
     /// The ids of the policies in group `group` (sorted; empty for an unknown group).
     public func policies(inGroup group: String) -> [String] {
-        (storage.groups[group] ?? []).map { storage.definitions[$0].id }
+        (storage.groups[group] ?? []).map { storage.policies[$0].id }
     }
 
     /// A scope holding every policy of the set.
@@ -77,6 +77,8 @@ extension PolicySet {
         let revision: String
         let definitions: [PolicyDefinition]
         let policies: [CompiledPolicy]
+        /// Every pattern of every policy, flattened for matching.
+        let table: MatchTable
         let positions: [String: Int]
         let groups: [String: [Int]]
         let groupIDs: [String]
@@ -88,6 +90,7 @@ extension PolicySet {
             self.revision = revision
             self.definitions = definitions
             self.policies = policies
+            table = MatchTable(policies)
             var positions: [String: Int] = [:]
             var groups: [String: [Int]] = [:]
             for (position, definition) in definitions.enumerated() {
