@@ -62,11 +62,14 @@ public struct PolicySet: Sendable {
         guard !diagnostics.containsErrors else {
             return PolicyLoadResult(policySet: nil, diagnostics: diagnostics, definitions: definitions)
         }
-        compiled.sort { Value.utf8Less($0.0.id, $1.0.id) }
+        // Sort once by id (UTF-8 order), with the ids computed once.
+        let ids = compiled.map(\.1.id)
+        let order = ids.indices.sorted { Value.utf8Less(ids[$0], ids[$1]) }
+        let sortedDefinitions = order.map { compiled[$0].0 }
         let set = PolicySet(
             storage: Storage(
-                revision: PolicyRevision.of(definitions), definitions: compiled.map(\.0),
-                policies: compiled.map(\.1)))
+                revision: PolicyRevision.of(sorted: sortedDefinitions, ids: order.map { ids[$0] }),
+                definitions: sortedDefinitions, policies: order.map { compiled[$0].1 }))
         return PolicyLoadResult(policySet: set, diagnostics: diagnostics, definitions: definitions)
     }
 }
