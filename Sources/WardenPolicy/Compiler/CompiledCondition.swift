@@ -1,7 +1,8 @@
 import WardenValue
 
 /// A condition ready to evaluate: paths resolved to accessors, regular expression built.
-struct CompiledCondition: Sendable {
+/// (A class, so evaluation passes one reference around rather than copying the parts.)
+final class CompiledCondition: Sendable {
     /// The field the condition reads.
     let field: FieldPath
     /// The operator.
@@ -10,17 +11,12 @@ struct CompiledCondition: Sendable {
     let operand: CompiledOperand
     /// The built regular expression of a `matches`/`nmatches` condition.
     let regex: PolicyRegex?
-    /// Whether the field or the operand reads the actor.
-    let readsActor: Bool
 
     init(field: FieldPath, op: ConditionOperator, operand: CompiledOperand, regex: PolicyRegex?) {
         self.field = field
         self.op = op
         self.operand = operand
         self.regex = regex
-        var readsActor = field.readsActor
-        if case .field(let path) = operand, path.readsActor { readsActor = true }
-        self.readsActor = readsActor
     }
 }
 

@@ -1,16 +1,19 @@
-/// Finds the policies whose patterns can match a request, so evaluation never scans a whole scope.
+/// Finds the policies whose patterns can match a request, so evaluation never scans a scope.
 ///
-/// Every (policy, action pattern) pair is filed once: under the exact action, under the literal
-/// prefix of the action pattern, or, when the action pattern starts with `*`, under each
-/// resource pattern of the policy (exact or by prefix) when all of them have a literal start;
-/// only the rest goes to a short list visited for every request. A policy is evaluated through
-/// the entry of its first matching action pattern (and first matching resource pattern), so no
-/// policy is seen twice and no per-request set is needed.
+/// Every (policy, action pattern) pair is filed once in a byte trie of actions: under its
+/// exact text, or under the literal prefix every match starts with (`a.b.*` under both the
+/// exact `a.b` and the prefix `a.b.`). A pair whose action pattern starts with `*` is filed
+/// instead in a trie of resources, once per resource pattern of the policy, when all of them
+/// have a literal start; only the rest goes to a short list visited for every request. A policy
+/// is evaluated through the entry of its first matching action pattern (and first matching
+/// resource pattern), so no policy is seen twice and no per-request set is needed.
 final class PolicyIndex: Sendable {
     /// A (policy, action pattern) pair.
     struct ActionEntry: Sendable {
         let policy: Int32
         let action: Int32
+        /// Whether reaching the entry in the trie proves the action pattern matches.
+        var verified = false
     }
 
     /// A (policy, action pattern, resource pattern) triple.
@@ -18,50 +21,59 @@ final class PolicyIndex: Sendable {
         let policy: Int32
         let action: Int32
         let resource: Int32
+        /// Whether reaching the entry in the trie proves the resource pattern matches.
+        var verified = false
     }
 
-    let exactActions: [String: [ActionEntry]]
-    let actionPrefixes: PrefixTrie<ActionEntry>
-    let exactResources: [String: [ResourceEntry]]
-    let resourcePrefixes: PrefixTrie<ResourceEntry>
+    let actions: ByteTrie<ActionEntry>
+    let resources: ByteTrie<ResourceEntry>
     let unindexed: [ActionEntry]
 
     /// Indexes `members` (positions in `policies`).
     init(policies: [CompiledPolicy], members: [Int]) {
-        var exactActions: [String: [ActionEntry]] = [:]
-        var actionPrefixes = PrefixTrie<ActionEntry>()
-        var exactResources: [String: [ResourceEntry]] = [:]
-        var resourcePrefixes = PrefixTrie<ResourceEntry>()
+        var actionItems: [(text: [UInt8], exact: Bool, entry: ActionEntry)] = []
+        var resourceItems: [(text: [UInt8], exact: Bool, entry: ResourceEntry)] = []
         var unindexed: [ActionEntry] = []
         for member in members {
             let policy = policies[member]
-            let resourceKeys = policy.resources.map(\.indexKey)
-            let resourcesIndexable = !resourceKeys.contains(.none)
+            let resourceKeys = policy.resources.map(\.indexKeys)
+            let resourcesIndexable = !resourceKeys.contains { $0.contains(.none) }
             for (a, pattern) in policy.actions.enumerated() {
                 let entry = ActionEntry(policy: Int32(member), action: Int32(a))
-                switch pattern.indexKey {
-                case .exact(let text): exactActions[text, default: []].append(entry)
-                case .prefix(let bytes): actionPrefixes.insert(bytes, entry)
-                case .none:
-                    guard resourcesIndexable else {
-                        unindexed.append(entry)
-                        continue
+                let keys = pattern.indexKeys
+                guard keys.contains(.none) else {
+                    for key in keys {
+                        var filed = entry
+                        filed.verified = pattern.indexKeyIsComplete(key)
+                        Self.file(key, filed, into: &actionItems)
                     }
-                    for (r, key) in resourceKeys.enumerated() {
-                        let triple = ResourceEntry(policy: Int32(member), action: Int32(a), resource: Int32(r))
-                        switch key {
-                        case .exact(let text): exactResources[text, default: []].append(triple)
-                        case .prefix(let bytes): resourcePrefixes.insert(bytes, triple)
-                        case .none: break  // excluded by resourcesIndexable
-                        }
+                    continue
+                }
+                guard resourcesIndexable else {
+                    unindexed.append(entry)
+                    continue
+                }
+                for (r, keys) in resourceKeys.enumerated() {
+                    for key in keys {
+                        var triple = ResourceEntry(policy: Int32(member), action: Int32(a), resource: Int32(r))
+                        triple.verified = policy.resources[r].indexKeyIsComplete(key)
+                        Self.file(key, triple, into: &resourceItems)
                     }
                 }
             }
         }
-        self.exactActions = exactActions
-        self.actionPrefixes = actionPrefixes
-        self.exactResources = exactResources
-        self.resourcePrefixes = resourcePrefixes
+        actions = ByteTrie(actionItems)
+        resources = ByteTrie(resourceItems)
         self.unindexed = unindexed
+    }
+
+    private static func file<Entry>(
+        _ key: PatternIndexKey, _ entry: Entry, into items: inout [(text: [UInt8], exact: Bool, entry: Entry)]
+    ) {
+        switch key {
+        case .exact(let bytes): items.append((bytes, true, entry))
+        case .prefix(let bytes): items.append((bytes, false, entry))
+        case .none: break  // callers file `.none` elsewhere
+        }
     }
 }

@@ -16,7 +16,7 @@ public struct PolicySet: Sendable {
     public var definitions: [PolicyDefinition] { storage.definitions }
 
     /// Every policy id, sorted.
-    public var policyIDs: [String] { storage.definitions.map(\.id) }
+    public var policyIDs: [String] { storage.policies.map(\.id) }
 
     /// Every group id some policy belongs to, sorted.
     public var groupIDs: [String] { storage.groupIDs }
@@ -31,7 +31,7 @@ public struct PolicySet: Sendable {
 
     /// The ids of the policies in group `group` (sorted; empty for an unknown group).
     public func policies(inGroup group: String) -> [String] {
-        (storage.groups[group] ?? []).map { storage.definitions[$0].id }
+        (storage.groups[group] ?? []).map { storage.policies[$0].id }
     }
 
     /// A scope holding every policy of the set.
@@ -62,11 +62,14 @@ public struct PolicySet: Sendable {
         guard !diagnostics.containsErrors else {
             return PolicyLoadResult(policySet: nil, diagnostics: diagnostics, definitions: definitions)
         }
-        compiled.sort { Value.utf8Less($0.0.id, $1.0.id) }
+        // Sort once by id (UTF-8 order), with the ids computed once.
+        let ids = compiled.map(\.1.id)
+        let order = ids.indices.sorted { Value.utf8Less(ids[$0], ids[$1]) }
+        let sortedDefinitions = order.map { compiled[$0].0 }
         let set = PolicySet(
             storage: Storage(
-                revision: PolicyRevision.of(definitions), definitions: compiled.map(\.0),
-                policies: compiled.map(\.1)))
+                revision: PolicyRevision.of(sorted: sortedDefinitions, ids: order.map { ids[$0] }),
+                definitions: sortedDefinitions, policies: order.map { compiled[$0].1 }))
         return PolicyLoadResult(policySet: set, diagnostics: diagnostics, definitions: definitions)
     }
 }
@@ -77,6 +80,8 @@ extension PolicySet {
         let revision: String
         let definitions: [PolicyDefinition]
         let policies: [CompiledPolicy]
+        /// Every pattern of every policy, flattened for matching.
+        let table: MatchTable
         let positions: [String: Int]
         let groups: [String: [Int]]
         let groupIDs: [String]
@@ -88,6 +93,7 @@ extension PolicySet {
             self.revision = revision
             self.definitions = definitions
             self.policies = policies
+            table = MatchTable(policies)
             var positions: [String: Int] = [:]
             var groups: [String: [Int]] = [:]
             for (position, definition) in definitions.enumerated() {

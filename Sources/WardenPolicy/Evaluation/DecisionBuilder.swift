@@ -9,30 +9,38 @@ struct DecisionBuilder {
         switch result {
         case .notApplicable: break
         case .applies:
-            if effect == .allow { allows.append(position) } else { denies.append(position) }
+            if effect == .allow {
+                if allows.isEmpty { allows.reserveCapacity(8) }
+                allows.append(position)
+            } else {
+                if denies.isEmpty { denies.reserveCapacity(8) }
+                denies.append(position)
+            }
         case .error(let message): failures.append((position, message))
         }
     }
 
     /// Deny if any policy denies, else allow if any allows, else undefined (spec section 2).
-    func decision(ids: [PolicyDefinition], contextComplete: Bool) -> Decision {
+    mutating func decision(policies: [CompiledPolicy], contextComplete: Bool) -> Decision {
         let outcome: Outcome
-        let determining: [Int]
         if !denies.isEmpty {
             outcome = .deny
-            determining = denies
+            denies.sort()
         } else if !allows.isEmpty {
             outcome = .allow
-            determining = allows
+            allows.sort()
         } else {
             outcome = .undefined
-            determining = []
         }
-        let errors = failures.sorted { $0.position < $1.position }.map {
-            PolicyEvaluationError(policy: ids[$0.position].id, message: $0.message)
+        let determining = outcome == .deny ? denies : (outcome == .allow ? allows : [])
+        var errors: [PolicyEvaluationError] = []
+        if !failures.isEmpty {
+            errors = failures.sorted { $0.position < $1.position }.map {
+                PolicyEvaluationError(policy: policies[$0.position].id, message: $0.message)
+            }
         }
         return Decision(
-            outcome: outcome, policies: determining.sorted().map { ids[$0].id }, errors: errors,
+            outcome: outcome, policies: determining.map { policies[$0].id }, errors: errors,
             contextComplete: contextComplete)
     }
 }

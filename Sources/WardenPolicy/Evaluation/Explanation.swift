@@ -82,12 +82,10 @@ extension PolicySet {
             id: policy.id, effect: policy.effect, kind: definition.kind, actionMatched: actionMatched,
             resourceMatched: resourceMatched, result: .undefined, error: nil, conditions: [], expression: nil)
         guard actionMatched, resourceMatched else { return explanation }
-        switch policy.body {
-        case .conditions(let conditions):
-            explanation.conditions = zip(conditions, definition.conditions).map { compiled, written in
-                explain(compiled, written, request)
-            }
-        case .expression(let expression, _):
+        explanation.conditions = zip(policy.conditions, definition.conditions).map { compiled, written in
+            explain(compiled, written, request)
+        }
+        if let (expression, _) = policy.expression {
             explanation.expression = expression.explain(
                 ExpressionEnvironment(
                     actor: request.actor, action: request.action, resource: request.resource, meta: request.meta))

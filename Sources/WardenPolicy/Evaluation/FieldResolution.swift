@@ -16,11 +16,11 @@ extension AuthorizationRequest {
         let value: Value?
         switch path {
         case .actorID:
-            guard let actor else { return .noActor }
-            value = .string(actor.id)
+            guard let id = actor?.id else { return .noActor }
+            value = .string(id)
         case .actorMeta(let keys):
-            guard let actor else { return .noActor }
-            value = Self.lookup(actor.meta, keys)
+            guard let actorMeta = actor?.meta else { return .noActor }
+            value = Self.lookup(actorMeta, keys)
         case .action:
             value = .string(action)
         case .resource:
@@ -28,7 +28,7 @@ extension AuthorizationRequest {
         case .meta(let keys):
             value = Self.lookup(meta, keys)
         case .metaKey(let key):
-            value = meta[key]
+            value = Self.member(meta, key)
         }
         guard let value, !value.isNull else { return .missing }
         return .present(value)
@@ -36,7 +36,16 @@ extension AuthorizationRequest {
 
     private static func lookup(_ map: [String: Value], _ keys: [String]) -> Value? {
         guard let first = keys.first else { return .map(map) }
-        guard let top = map[first] else { return nil }
+        guard let top = member(map, first) else { return nil }
         return keys.count == 1 ? top : top.lookup(keys.dropFirst())
+    }
+
+    /// `map[key]`; small maps (the usual actor and request meta) are scanned, which is cheaper
+    /// than hashing the key. Keys compare the same way either way.
+    @inline(__always)
+    private static func member(_ map: [String: Value], _ key: String) -> Value? {
+        guard map.count <= 8 else { return map[key] }
+        for (candidate, value) in map where candidate == key { return value }
+        return nil
     }
 }

@@ -14,17 +14,7 @@ extension CompiledPolicy {
     /// Evaluates the body (the patterns are already known to match). Conditions are checked in
     /// order and evaluation stops at the first that fails or errors.
     func evaluateBody(_ request: AuthorizationRequest) -> PolicyResult {
-        switch body {
-        case .conditions(let conditions):
-            for (index, condition) in conditions.enumerated() {
-                switch condition.evaluate(request) {
-                case .holds: continue
-                case .fails: return .notApplicable
-                case .error(let message): return .error("condition \(index + 1): \(message)")
-                }
-            }
-            return .applies
-        case .expression(let expression, let layout):
+        if let (expression, layout) = expression {
             let environment = ExpressionEnvironment(
                 actor: request.actor, action: request.action, resource: request.resource, meta: request.meta)
             switch expression.evaluateBool(environment) {
@@ -35,10 +25,14 @@ extension CompiledPolicy {
                 return .error("expression at \(mark): \(error.code): \(error.message)")
             }
         }
-    }
-
-    /// Whether some action pattern matches and some resource pattern matches.
-    func matches(action: UnsafeBufferPointer<UInt8>, resource: UnsafeBufferPointer<UInt8>) -> Bool {
-        actions.contains { $0.matches(bytes: action) } && resources.contains { $0.matches(bytes: resource) }
+        var index = 0
+        while index < conditions.count {
+            switch conditions[index].evaluate(request) {
+            case .holds: index += 1
+            case .fails: return .notApplicable
+            case .error(let message): return .error("condition \(index + 1): \(message)")
+            }
+        }
+        return .applies
     }
 }

@@ -17,44 +17,34 @@ extension PolicySet {
                     )
                 ], contextComplete: complete)
         }
-        var builder = DecisionBuilder()
-        let policies = storage.policies
         let index = scope.index
         var action = request.action
         var resource = request.resource
-        action.withUTF8 { actionBytes in
+        return action.withUTF8 { actionBytes in
             resource.withUTF8 { resourceBytes in
-                func visit(_ entry: PolicyIndex.ActionEntry) {
-                    let policy = policies[Int(entry.policy)]
-                    let k = Int(entry.action)
-                    guard policy.actions[k].matches(bytes: actionBytes) else { return }
-                    for j in 0..<k where policy.actions[j].matches(bytes: actionBytes) { return }
-                    guard policy.resources.contains(where: { $0.matches(bytes: resourceBytes) }) else { return }
-                    builder.record(Int(entry.policy), effect: policy.effect, policy.evaluateBody(request))
+                let policies = storage.policies
+                let table = storage.table
+                var builder = DecisionBuilder()
+                let actions = index.actions
+                actions.forEachMatch(actionBytes) { span in
+                    for i in Int(span.start)..<Int(span.start + span.count) {
+                        CandidateVisitor.visit(
+                            actions.entries[i], request, policies, table, actionBytes, resourceBytes, &builder)
+                    }
                 }
-                func visit(_ entry: PolicyIndex.ResourceEntry) {
-                    let policy = policies[Int(entry.policy)]
-                    let k = Int(entry.action)
-                    let m = Int(entry.resource)
-                    guard policy.actions[k].matches(bytes: actionBytes),
-                        policy.resources[m].matches(bytes: resourceBytes)
-                    else { return }
-                    for j in 0..<k where policy.actions[j].matches(bytes: actionBytes) { return }
-                    for j in 0..<m where policy.resources[j].matches(bytes: resourceBytes) { return }
-                    builder.record(Int(entry.policy), effect: policy.effect, policy.evaluateBody(request))
+                let resources = index.resources
+                resources.forEachMatch(resourceBytes) { span in
+                    for i in Int(span.start)..<Int(span.start + span.count) {
+                        CandidateVisitor.visit(
+                            resources.entries[i], request, policies, table, actionBytes, resourceBytes, &builder)
+                    }
                 }
-                if let entries = index.exactActions[request.action] {
-                    for entry in entries { visit(entry) }
+                for entry in index.unindexed {
+                    CandidateVisitor.visit(entry, request, policies, table, actionBytes, resourceBytes, &builder)
                 }
-                index.actionPrefixes.forEachPrefix(of: actionBytes) { visit($0) }
-                if let entries = index.exactResources[request.resource] {
-                    for entry in entries { visit(entry) }
-                }
-                index.resourcePrefixes.forEachPrefix(of: resourceBytes) { visit($0) }
-                for entry in index.unindexed { visit(entry) }
+                return builder.decision(policies: policies, contextComplete: complete)
             }
         }
-        return builder.decision(ids: storage.definitions, contextComplete: complete)
     }
 
     /// Authorizes a check the way the gateway does: with no actor or no scope the context is

@@ -57,6 +57,6 @@ extension PolicySet {
     /// The ids of the policies in `scope`, sorted.
     public func policyIDs(in scope: ResolvedScope) -> [String] {
         guard scope.revision == revision else { return [] }
-        return scope.members.map { storage.definitions[$0].id }
+        return scope.members.map { storage.policies[$0].id }
     }
 }

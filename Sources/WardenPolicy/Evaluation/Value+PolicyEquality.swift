@@ -7,11 +7,27 @@ extension Value {
     /// `null` equals only `null`: its string form never stands in for a real value, so a
     /// missing `value_from` cannot be matched by a field holding the text `nil`.
     func policyEquals(_ other: Value) -> Bool {
+        if case .string(let a) = self, case .string(let b) = other {
+            // Two strings: equal text, or two numeric strings of equal value.
+            if a == b { return true }
+            guard Self.mayBeNumeric(a), Self.mayBeNumeric(b), let x = Value.parseDecimal(a),
+                let y = Value.parseDecimal(b)
+            else { return false }
+            return x == y
+        }
         if self == other { return true }
         if isNull || other.isNull { return false }
         if let a = numericValue, let b = other.numericValue { return a == b }
         if isScalar, other.isScalar, let a = stringForm, let b = other.stringForm { return a == b }
         return false
+    }
+
+    /// Whether `text` starts like a decimal number (a cheap test before parsing).
+    @inline(__always)
+    static func mayBeNumeric(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
     }
 
     /// Numeric ordering for `lt gt lte gte`: `nil` unless both sides are numbers or numeric

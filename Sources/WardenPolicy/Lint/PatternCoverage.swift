@@ -8,7 +8,7 @@ enum PatternCoverage {
         if outerSegments.allSatisfy(\.isEmpty) { return true }  // `*`, `**`, ...
         let innerStart: [UInt8]
         switch inner.indexKey {
-        case .exact(let text): innerStart = Array(text.utf8)
+        case .exact(let bytes): innerStart = bytes
         case .prefix(let bytes): innerStart = bytes
         case .none: return false
         }

@@ -16,6 +16,15 @@ public enum FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// Parses a path, or explains why it names nothing.
     public static func parse(_ text: String) -> Result<FieldPath, FieldPathError> {
         guard !text.isEmpty else { return .failure(.empty) }
+        guard text.utf8.contains(UInt8(ascii: ".")) else {
+            switch text {
+            case "actor": return .failure(.actorAlone)
+            case "meta": return .failure(.metaAlone)
+            case "action": return .success(.action)
+            case "resource": return .success(.resource)
+            default: return .success(.metaKey(text))
+            }
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let root = parts[0]  // split always yields at least one part
         let rest = Array(parts.dropFirst())
