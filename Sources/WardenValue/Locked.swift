@@ -8,17 +8,19 @@ import Synchronization
 /// acquiring load on entry and a releasing store on exit, compiled into our own (instrumented)
 /// code, give ThreadSanitizer the happens-before edge. On x86-64 both are plain moves, so the
 /// price outside sanitizer builds is nil.
+@usableFromInline
 package struct Locked<State: ~Copyable>: ~Copyable, Sendable {
-    private let mutex: Mutex<State>
-    private let fence = Atomic<UInt8>(0)
+    @usableFromInline let mutex: Mutex<State>
+    @usableFromInline let fence = Atomic<UInt8>(0)
 
     /// Creates the lock around `initial`.
+    @inlinable
     package init(_ initial: consuming sending State) {
         mutex = Mutex(initial)
     }
 
     /// Runs `body` with exclusive access to the state.
-    @inline(__always)
+    @inlinable
     package borrowing func withLock<Result: ~Copyable, E: Error>(
         _ body: (inout sending State) throws(E) -> sending Result
     ) throws(E) -> sending Result {

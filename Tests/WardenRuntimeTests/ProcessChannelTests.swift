@@ -42,13 +42,29 @@ import WardenRuntime
         #expect(await channel.receive() == nil)
     }
 
-    @Test func cancelledReceiversGetNil() async {
+    @Test func anAlreadyCancelledTaskReceivesNilWithoutWaiting() async {
         let channel = ProcessChannel<Int>()
-        let receiver = Task { await channel.receive() }
-        receiver.cancel()
+        let receiver = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await channel.receive()
+        }
         #expect(await receiver.value == nil)
         channel.deliver(5)
         #expect(channel.tryReceive() == 5)
+    }
+
+    @Test func cancellingATimedReceiveEndsItAndKeepsLaterElements() async {
+        let channel = ProcessChannel<Int>()
+        let started = ProcessChannel<Void>()
+        let receiver = Task {
+            started.deliver(())
+            return await channel.receive(timeout: .seconds(60))
+        }
+        _ = await started.receive()
+        receiver.cancel()
+        #expect(await receiver.value == nil)
+        channel.deliver(6)
+        #expect(channel.tryReceive() == 6)
     }
 
     @Test func receiveWithTimeoutGivesUpWithoutLosingLaterElements() async {

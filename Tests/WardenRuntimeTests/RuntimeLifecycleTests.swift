@@ -50,6 +50,23 @@ import WardenValue
         #expect(error?.kind == .notFound)
     }
 
+    @Test func startPassesArgsContextValuesSecurityAndName() async throws {
+        let report = ProcessDefinition(id: "test:report") { ctx in
+            .map([
+                "args": .list(ctx.args), "context": .map(ctx.contextValues),
+                "actor": .string(ctx.security.actor?.id ?? "none"),
+                "named": .bool((try? await ctx.lookup("root")) == ctx.pid),
+            ])
+        }
+        let runtime = LocalRuntime(hosts: [HostConfiguration(id: testHost, maxProcesses: 10)], definitions: [report])
+        let handle = try await runtime.start(
+            StartRequest(
+                definition: "test:report", host: testHost, args: [1], security: SecurityContext(actor: Actor(id: "op")),
+                contextValues: ["k": "v"], name: "root"))
+        #expect(try await handle.result() == .value(["args": [1], "context": ["k": "v"], "actor": "op", "named": true]))
+        await runtime.shutdown()
+    }
+
     @Test func aThrowingBodyExitsAbnormallyWithItsError() async throws {
         struct Oops: Error {}
         let result = try await runRoot { _ in throw Oops() }

@@ -112,6 +112,17 @@ import WardenValue
         #expect(value(result) == [true, ["value": [1, 2, 3]]])
     }
 
+    @Test func withNameOnAHeldNameAppliesTheRequestedMonitorToTheHolder() async throws {
+        let result = try await runRoot([waitForMessage("test:wait")]) { ctx in
+            let holder = try await ctx.spawner().withName("svc").spawn("test:wait", host: testHost)
+            let again = try await ctx.spawner().withName("svc").spawnMonitored("test:wait", host: testHost)
+            try await ctx.send(holder, topic: "go", "holder done")
+            let exit = await nextEvent(ctx.events(), .exit)
+            return [.bool(again == holder), .bool(exit?.from == holder), exit?.result?.tableValue ?? .null]
+        }
+        #expect(value(result) == [true, true, ["value": "holder done"]])
+    }
+
     @Test func queuedMessagesArriveBeforeAnythingElse() async throws {
         let first = ProcessDefinition(id: "test:first") { ctx in
             await ctx.inbox().receive().map { .string($0.topic) } ?? .null

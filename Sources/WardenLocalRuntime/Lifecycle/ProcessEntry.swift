@@ -17,8 +17,6 @@ struct ProcessEntry<Handle> {
     var names: [String] = []
     /// Whether LINK_DOWN arrives as an event instead of killing this process.
     var trapLinks = false
-    /// The code to run once the current body unwinds.
-    var pendingUpgrade: PendingUpgrade?
 }
 
 /// An upgrade scheduled with `upgrade(id?, ...)`, applied when the current body unwinds.

@@ -11,6 +11,9 @@ struct ProcessTable<Handle> {
     private(set) var names: [String: PID] = [:]
     private(set) var hosts: [String: HostState] = [:]
     private(set) var definitions: [String: ProcessDefinition] = [:]
+    /// Upgrades scheduled by processes whose body has not unwound yet (kept apart so the
+    /// entries of all other processes stay small).
+    private(set) var upgrades: [PID: PendingUpgrade] = [:]
     /// Set by shutdown; no process starts afterwards.
     private(set) var isShutDown = false
 
@@ -35,21 +38,39 @@ struct ProcessTable<Handle> {
     /// The entry of a live process.
     func entry(_ pid: PID) -> ProcessEntry<Handle>? { entries[pid] }
 
-    /// The calling process, which must be alive (`INVALID` otherwise: its context is gone).
-    func callerEntry(_ pid: PID) throws(ProcessError) -> ProcessEntry<Handle> {
-        guard let entry = entries[pid] else {
+    /// Whether `pid` is alive.
+    func isAlive(_ pid: PID) -> Bool { entries.index(forKey: pid) != nil }
+
+    /// The handle of a live process, read in place (without copying its entry).
+    func handle(_ pid: PID) -> Handle? {
+        guard let index = entries.index(forKey: pid) else { return nil }
+        return entries.values[index].handle
+    }
+
+    /// The handle of the calling process, which must be alive (`INVALID` otherwise: its
+    /// context is gone).
+    @discardableResult
+    func callerHandle(_ pid: PID) throws(ProcessError) -> Handle {
+        guard let handle = handle(pid) else {
             throw ProcessError(
                 .invalid, "calling process `\(pid)` is not running; hint: process calls are only valid while the caller lives",
                 code: "caller-not-running")
         }
-        return entry
+        return handle
+    }
+
+    /// The definition id a live process currently runs.
+    func currentDefinition(of pid: PID) throws(ProcessError) -> String {
+        try callerHandle(pid)
+        guard let index = entries.index(forKey: pid) else { return "" }
+        return entries.values[index].definition
     }
 
     /// The live process a destination stands for, or `NOT_FOUND`.
     func resolve(_ destination: Destination) throws(ProcessError) -> PID {
         switch destination {
         case .pid(let pid):
-            guard entries[pid] != nil else {
+            guard isAlive(pid) else {
                 throw ProcessError(
                     .notFound, "process `\(pid)` is not running; hint: it may have exited", code: "process-not-found")
             }
@@ -67,10 +88,10 @@ struct ProcessTable<Handle> {
     /// The handle of the live process a destination stands for, or `NOT_FOUND`.
     func handle(of destination: Destination) throws(ProcessError) -> Handle {
         let pid = try resolve(destination)
-        guard let entry = entries[pid] else {
+        guard let handle = handle(pid) else {
             throw ProcessError(.internal, "process `\(pid)` resolved but has no entry", code: "table-inconsistent")
         }
-        return entry.handle
+        return handle
     }
 
     /// A registered definition, or `NOT_FOUND`.
@@ -121,7 +142,7 @@ struct ProcessTable<Handle> {
         _ pid: PID, handle: Handle, definition: String, parent: PID?, mode: SpawnMode, name: String?
     ) {
         var entry = ProcessEntry(handle: handle, definition: definition)
-        if let parent, entries[parent] != nil {
+        if let parent, isAlive(parent) {
             if mode.links {
                 entry.links.insert(parent)
                 entries[parent]?.links.insert(pid)
@@ -149,7 +170,7 @@ struct ProcessTable<Handle> {
 
     /// `unmonitor`: removes the monitor if there was one.
     mutating func unmonitor(watcher: PID, target: PID) throws(ProcessError) {
-        _ = try callerEntry(watcher)
+        try callerHandle(watcher)
         entries[target]?.monitors.remove(watcher)
         entries[watcher]?.monitoring.remove(target)
     }
@@ -163,14 +184,14 @@ struct ProcessTable<Handle> {
 
     /// `unlink`: removes the link if there was one.
     mutating func unlink(_ a: PID, _ b: PID) throws(ProcessError) {
-        _ = try callerEntry(a)
+        try callerHandle(a)
         entries[a]?.links.remove(b)
         entries[b]?.links.remove(a)
     }
 
     private func checkRelation(_ caller: PID, _ target: PID, _ operation: String) throws(ProcessError) {
-        _ = try callerEntry(caller)
-        guard entries[target] != nil else {
+        try callerHandle(caller)
+        guard isAlive(target) else {
             throw ProcessError(
                 .notFound, "process `\(target)` is not running; hint: it may have exited", code: "process-not-found")
         }
@@ -182,7 +203,7 @@ struct ProcessTable<Handle> {
 
     /// `set_options`: whether LINK_DOWN is trapped.
     mutating func setTrapLinks(_ pid: PID, _ trap: Bool) throws(ProcessError) {
-        _ = try callerEntry(pid)
+        try callerHandle(pid)
         entries[pid]?.trapLinks = trap
     }
 
@@ -190,7 +211,7 @@ struct ProcessTable<Handle> {
 
     /// `registry.register`: binds `name` to live `pid`; same pair again is ok.
     mutating func registerName(_ name: String, pid: PID) throws(ProcessError) {
-        guard entries[pid] != nil else {
+        guard isAlive(pid) else {
             throw ProcessError(
                 .notFound, "process `\(pid)` is not running; hint: register a live process", code: "process-not-found")
         }
@@ -215,8 +236,8 @@ struct ProcessTable<Handle> {
 
     /// Schedules `definition` for `pid` once its body unwinds; resets `trap_links`.
     mutating func scheduleUpgrade(_ pid: PID, to definition: ProcessDefinition, args: [Value]) throws(ProcessError) {
-        _ = try callerEntry(pid)
-        entries[pid]?.pendingUpgrade = PendingUpgrade(definition: definition, args: args)
+        try callerHandle(pid)
+        upgrades[pid] = PendingUpgrade(definition: definition, args: args)
         entries[pid]?.trapLinks = false
         entries[pid]?.definition = definition.id
     }
@@ -224,8 +245,7 @@ struct ProcessTable<Handle> {
     /// The body of `pid` unwound with `result`: its scheduled upgrade if there is one, or else
     /// the process exits (see ``exit(_:_:)``).
     mutating func bodyFinished(_ pid: PID, _ result: ExitResult) -> BodyOutcome<Handle> {
-        if let upgrade = entries[pid]?.pendingUpgrade {
-            entries[pid]?.pendingUpgrade = nil
+        if let upgrade = upgrades.removeValue(forKey: pid), isAlive(pid) {
             return .upgrade(upgrade)
         }
         return .exit(exit(pid, result))
@@ -244,22 +264,22 @@ struct ProcessTable<Handle> {
             let (dying, outcome) = pending[next]
             next += 1
             guard let entry = entries.removeValue(forKey: dying) else { continue }
+            if !upgrades.isEmpty { upgrades[dying] = nil }
             hosts[dying.host]?.live -= 1
             for name in entry.names { names[name] = nil }
             for target in entry.monitoring { entries[target]?.monitors.remove(dying) }
             for watcher in entry.monitors {
-                guard entries[watcher] != nil else { continue }
-                entries[watcher]?.monitoring.remove(dying)
-                if let handle = entries[watcher]?.handle {
-                    effects.append(.notify(handle, ProcessEvent(kind: .exit, from: dying, result: outcome)))
-                }
+                guard let index = entries.index(forKey: watcher) else { continue }
+                entries.values[index].monitoring.remove(dying)
+                effects.append(.notify(entries.values[index].handle, ProcessEvent(kind: .exit, from: dying, result: outcome)))
             }
             for peer in entry.links {
-                guard let peerEntry = entries[peer] else { continue }
-                entries[peer]?.links.remove(dying)
+                guard let index = entries.index(forKey: peer) else { continue }
+                entries.values[index].links.remove(dying)
                 guard outcome.isAbnormal else { continue }
-                if peerEntry.trapLinks {
-                    effects.append(.notify(peerEntry.handle, ProcessEvent(kind: .linkDown, from: dying, result: outcome)))
+                if entries.values[index].trapLinks {
+                    effects.append(
+                        .notify(entries.values[index].handle, ProcessEvent(kind: .linkDown, from: dying, result: outcome)))
                 } else {
                     pending.append((peer, .error(.linkedProcessFailed)))
                 }
@@ -275,6 +295,7 @@ struct ProcessTable<Handle> {
         let stopped = entries.map { ExitEffect<Handle>.stopped($0.value.handle, $0.key, .error(.runtimeShutDown)) }
         entries.removeAll()
         names.removeAll()
+        upgrades.removeAll()
         for id in hosts.keys { hosts[id]?.live = 0 }
         return stopped
     }

@@ -52,6 +52,13 @@ final class LocalProcess: ProcessLocal {
         self.runtime = runtime
     }
 
+    /// The context a body of `definition` runs with.
+    func context(definition: String, args: [Value]) -> ProcessContext {
+        ProcessContext(
+            caller: Caller(pid: pid, frame: frame, definition: definition, security: security),
+            args: args, contextValues: contextValues, front: front, local: self)
+    }
+
     // MARK: Delivery (runtime side)
 
     /// Routes a message to its topic's `listen` channel, or else to the inbox.

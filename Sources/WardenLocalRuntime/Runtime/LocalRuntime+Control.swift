@@ -5,7 +5,7 @@ extension LocalRuntime {
     /// Kills the target now (`terminated`), with every consequence for monitors and links.
     public func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError) {
         let effects = try table.withLock { t throws(ProcessError) -> [ExitEffect<LocalProcess>] in
-            _ = try t.callerEntry(caller.pid)
+            try t.callerHandle(caller.pid)
             return t.exit(try t.resolve(destination), .error(.terminated))
         }
         perform(effects)
@@ -17,7 +17,7 @@ extension LocalRuntime {
         async throws(ProcessError)
     {
         let target = try table.withLock { t throws(ProcessError) -> LocalProcess in
-            _ = try t.callerEntry(caller.pid)
+            try t.callerHandle(caller.pid)
             return try t.handle(of: destination)
         }
         let due = deadline.map { Date().addingTimeInterval(Self.seconds($0.duration)) }

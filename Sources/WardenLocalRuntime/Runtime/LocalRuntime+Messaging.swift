@@ -8,7 +8,7 @@ extension LocalRuntime {
     {
         try ArgumentCheck.topic(topic)
         let target = try table.withLock { t throws(ProcessError) -> LocalProcess in
-            _ = try t.callerEntry(caller.pid)
+            try t.callerHandle(caller.pid)
             return try t.handle(of: destination)
         }
         target.deliver(Message(topic: topic, from: caller.pid, payload: payload))

@@ -5,7 +5,7 @@ extension LocalRuntime {
     public func register(_ name: String, pid: PID?, caller: Caller) async throws(ProcessError) {
         try ArgumentCheck.name(name)
         try table.withLock { t throws(ProcessError) in
-            _ = try t.callerEntry(caller.pid)
+            try t.callerHandle(caller.pid)
             try t.registerName(name, pid: pid ?? caller.pid)
         }
     }
@@ -21,7 +21,7 @@ extension LocalRuntime {
     public func unregister(_ name: String, caller: Caller) async throws(ProcessError) -> Bool {
         try ArgumentCheck.name(name)
         return try table.withLock { t throws(ProcessError) in
-            _ = try t.callerEntry(caller.pid)
+            try t.callerHandle(caller.pid)
             return t.unregisterName(name)
         }
     }

@@ -12,15 +12,15 @@ extension LocalRuntime {
     public func spawn(_ request: SpawnRequest, caller: Caller) async throws(ProcessError) -> PID {
         try ArgumentCheck.spawn(request)
         let admission = try table.withLock { t throws(ProcessError) -> Admission in
-            let parent = try t.callerEntry(caller.pid).handle
+            let parent = try t.callerHandle(caller.pid)
             let definition = try t.definition(request.definition)
             try t.checkHost(request.host)
-            if let name = request.options.name, let holder = t.names[name], let existing = t.entry(holder) {
+            if let name = request.options.name, let holder = t.names[name], let existing = t.entries[holder]?.handle {
                 if holder != caller.pid {
                     if request.mode.links { try t.link(caller.pid, holder) }
                     if request.mode.monitors { try t.monitor(watcher: caller.pid, target: holder) }
                 }
-                return .existing(existing.handle)
+                return .existing(existing)
             }
             let pid = try t.admit(host: request.host)
             let inherited = SecurityContext(
@@ -57,7 +57,7 @@ extension LocalRuntime {
         try ArgumentCheck.target(definition: id, host: host)
         let exit = ExitFuture()
         let (child, definition) = try table.withLock { t throws(ProcessError) -> (LocalProcess, ProcessDefinition) in
-            let parent = try t.callerEntry(caller.pid).handle
+            let parent = try t.callerHandle(caller.pid)
             let definition = try t.definition(id)
             let pid = try t.admit(host: host)
             let child = LocalProcess(
@@ -114,40 +114,40 @@ extension LocalRuntime {
                 .invalid, "empty definition id; hint: pass nil to keep the current definition", code: "missing-argument")
         }
         try table.withLock { t throws(ProcessError) in
-            let current = try t.callerEntry(caller.pid).definition
+            let current = try t.currentDefinition(of: caller.pid)
             let target = try t.definition(definition ?? current)
             try t.scheduleUpgrade(caller.pid, to: target, args: args)
         }
     }
 
-    /// Starts the task that runs `process`.
+    /// Starts the task that runs `process`. The first context is built here, so the task's
+    /// own frames stay small (an idle process's memory is mostly its task).
     private func launch(_ process: LocalProcess, _ definition: ProcessDefinition, args: [Value]) {
-        let task = Task.detached { await self.run(process, definition, args: args) }
+        let context = process.context(definition: definition.id, args: args)
+        let body = definition.body
+        let task = Task.detached(executorPreference: executor) { await self.run(process, body, context) }
         process.attach(task)
     }
 
     /// The body loop: run, then either apply a pending upgrade and run again, or exit.
-    private func run(_ process: LocalProcess, _ initial: ProcessDefinition, args initialArgs: [Value]) async {
-        var definition = initial
-        var args = initialArgs
-        while !process.isStopped {
-            let context = ProcessContext(
-                caller: Caller(pid: process.pid, frame: process.frame, definition: definition.id, security: process.security),
-                args: args, contextValues: process.contextValues, front: process.front, local: process)
+    private func run(_ process: LocalProcess, _ firstBody: @escaping ProcessBody, _ firstContext: ProcessContext) async {
+        guard !process.isStopped else { return }
+        var body = firstBody
+        var context = firstContext
+        while true {
             let result: ExitResult
             do {
-                result = .value(try await definition.body(context))
+                result = .value(try await body(context))
             } catch let error as ProcessError {
                 result = .error(error)
             } catch {
-                result = .error(
-                    ProcessError(.internal, "process body failed: `\(error)`", code: "process-failed"))
+                result = .error(ProcessError(.internal, "process body failed: `\(error)`", code: "process-failed"))
             }
             let pid = process.pid
             switch table.withLock({ $0.bodyFinished(pid, result) }) {
             case .upgrade(let upgrade):
-                definition = upgrade.definition
-                args = upgrade.args
+                body = upgrade.definition.body
+                context = process.context(definition: upgrade.definition.id, args: upgrade.args)
             case .exit(let effects):
                 perform(effects)
                 return

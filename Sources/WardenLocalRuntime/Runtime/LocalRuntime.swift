@@ -8,13 +8,20 @@ import WardenValue
 /// the runtime itself, or through the `front` given at start (a gateway).
 public final class LocalRuntime: ProcessRuntime {
     let table = Locked(ProcessTable<LocalProcess>())
+    /// Where process tasks run; `nil` runs them on Swift's global concurrent executor.
+    let executor: ProcessExecutor?
 
-    /// Creates an empty runtime: no hosts, no definitions.
-    public init() {}
+    /// Creates an empty runtime (no hosts, no definitions) whose processes run on `executor`
+    /// (`nil`: Swift's global concurrent executor).
+    public init(executor: ProcessExecutor? = .shared) {
+        self.executor = executor
+    }
 
     /// Creates a runtime with hosts and definitions registered.
-    public convenience init(hosts: [HostConfiguration], definitions: [ProcessDefinition]) {
-        self.init()
+    public convenience init(
+        hosts: [HostConfiguration], definitions: [ProcessDefinition], executor: ProcessExecutor? = .shared
+    ) {
+        self.init(executor: executor)
         for host in hosts { addHost(host) }
         for definition in definitions { register(definition) }
     }

@@ -9,19 +9,68 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// The topic of a `listen` channel; `nil` for the inbox and the events channel.
     public let topic: String?
 
-    private struct Waiter {
-        let id: UInt64
-        let continuation: UnsafeContinuation<Element?, Never>
+    @usableFromInline
+    struct Waiter {
+        @usableFromInline let id: UInt64
+        @usableFromInline let continuation: UnsafeContinuation<Element?, Never>
+
+        @inlinable
+        init(id: UInt64, continuation: UnsafeContinuation<Element?, Never>) {
+            self.id = id
+            self.continuation = continuation
+        }
     }
 
-    private struct State {
-        var buffer = RingBuffer<Element>()
-        var waiters: [Waiter] = []
-        var nextWaiterID: UInt64 = 0
-        var closed = false
+    @usableFromInline
+    struct State {
+        @usableFromInline var buffer = RingBuffer<Element>()
+        /// The first waiting receiver (the usual and only one: a process reading its channel).
+        @usableFromInline var waiter: Waiter?
+        /// Further waiting receivers, oldest first.
+        @usableFromInline var moreWaiters: [Waiter] = []
+        @usableFromInline var nextWaiterID: UInt64 = 0
+        @usableFromInline var closed = false
+
+        @inlinable
+        init() {}
+
+        /// Queues a receiver behind those already waiting.
+        @inlinable
+        mutating func addWaiter(_ waiter: Waiter) {
+            if self.waiter == nil { self.waiter = waiter } else { moreWaiters.append(waiter) }
+        }
+
+        /// Removes and returns the oldest waiting receiver.
+        @inlinable
+        mutating func takeWaiter() -> Waiter? {
+            guard let first = waiter else { return nil }
+            waiter = moreWaiters.isEmpty ? nil : moreWaiters.removeFirst()
+            return first
+        }
+
+        /// Removes the receiver with `id`, if it is still waiting.
+        @inlinable
+        mutating func removeWaiter(id: UInt64) -> Waiter? {
+            if let first = waiter, first.id == id {
+                waiter = moreWaiters.isEmpty ? nil : moreWaiters.removeFirst()
+                return first
+            }
+            guard let index = moreWaiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return moreWaiters.remove(at: index)
+        }
+
+        /// Removes and returns every waiting receiver.
+        @inlinable
+        mutating func takeAllWaiters() -> [Waiter] {
+            guard let first = waiter else { return [] }
+            let all = [first] + moreWaiters
+            waiter = nil
+            moreWaiters = []
+            return all
+        }
     }
 
-    private let state = Locked(State())
+    @usableFromInline let state = Locked(State())
 
     /// Creates an open, empty channel. Runtimes create channels; process code receives them.
     public init(topic: String? = nil) {
@@ -31,20 +80,48 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     // MARK: Receiving
 
     /// The next element, waiting for one if needed; `nil` once the channel is closed and
-    /// drained, or when the current task is cancelled.
+    /// drained.
+    ///
+    /// A waiting receive ends when an element arrives or the channel closes (the runtime closes
+    /// a process's channels when it exits, which is how a terminated process's receives end).
+    /// It does not watch task cancellation, which keeps the waiting frame small; a task that is
+    /// already cancelled gets `nil` at once. Use ``receive(timeout:)`` to bound the wait.
+    @inlinable
     public func receive() async -> Element? {
         if let ready = tryReceiveOrClosed() { return ready.element }
         if Task.isCancelled { return nil }
+        return await withUnsafeContinuation { (continuation: UnsafeContinuation<Element?, Never>) in
+            let immediate: Element?? = state.withLock { s in
+                if let element = s.buffer.popFirst() { return .some(element) }
+                if s.closed { return .some(nil) }
+                s.nextWaiterID &+= 1
+                s.addWaiter(Waiter(id: s.nextWaiterID, continuation: continuation))
+                return nil
+            }
+            if let immediate { continuation.resume(returning: immediate) }
+        }
+    }
+
+    /// Like ``receive()``, but gives up and returns `nil` after `timeout` or when the waiting
+    /// task is cancelled. An element that arrives as the timeout fires is either returned or
+    /// left in the channel, never lost.
+    public func receive(timeout: Duration) async -> Element? {
+        if let ready = tryReceiveOrClosed() { return ready.element }
         let id = state.withLock { s -> UInt64 in
             s.nextWaiterID &+= 1
             return s.nextWaiterID
         }
+        let timer = Task {
+            try? await Task.sleep(for: timeout)
+            self.abandon(waiter: id)
+        }
+        defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withUnsafeContinuation { (continuation: UnsafeContinuation<Element?, Never>) in
                 let immediate: Element?? = state.withLock { s in
                     if let element = s.buffer.popFirst() { return .some(element) }
-                    if s.closed { return .some(nil) }
-                    s.waiters.append(Waiter(id: id, continuation: continuation))
+                    if s.closed || Task.isCancelled { return .some(nil) }
+                    s.addWaiter(Waiter(id: id, continuation: continuation))
                     return nil
                 }
                 if let immediate { continuation.resume(returning: immediate) }
@@ -54,24 +131,8 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
         }
     }
 
-    /// Like ``receive()``, but gives up and returns `nil` after `timeout`.
-    public func receive(timeout: Duration) async -> Element? {
-        if let ready = tryReceiveOrClosed() { return ready.element }
-        return await withTaskGroup(of: Element?.self) { group in
-            group.addTask { await self.receive() }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            // A receive that won the race against cancellation must not lose its element.
-            if first == nil, let late = await group.next() ?? nil { return late }
-            return first
-        }
-    }
-
     /// The next element if one is buffered, without waiting.
+    @inlinable
     public func tryReceive() -> Element? {
         state.withLock { $0.buffer.popFirst() }
     }
@@ -82,7 +143,8 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     /// How many elements are buffered.
     public var count: Int { state.withLock { $0.buffer.count } }
 
-    private func tryReceiveOrClosed() -> (element: Element?, Void)? {
+    @inlinable
+    func tryReceiveOrClosed() -> (element: Element?, Void)? {
         state.withLock { s in
             if let element = s.buffer.popFirst() { return (element, ()) }
             if s.closed { return (nil, ()) }
@@ -91,21 +153,19 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
     }
 
     private func abandon(waiter id: UInt64) {
-        let continuation = state.withLock { s -> UnsafeContinuation<Element?, Never>? in
-            guard let index = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-            return s.waiters.remove(at: index).continuation
-        }
-        continuation?.resume(returning: nil)
+        let waiter = state.withLock { $0.removeWaiter(id: id) }
+        waiter?.continuation.resume(returning: nil)
     }
 
     // MARK: Runtime side
 
     /// Delivers `element` to a waiting receiver or the buffer; `false` when the channel is closed.
+    @inlinable
     @discardableResult
     public func deliver(_ element: Element) -> Bool {
         let waiter = state.withLock { s -> UnsafeContinuation<Element?, Never>?? in
             if s.closed { return nil }
-            if !s.waiters.isEmpty { return .some(s.waiters.removeFirst().continuation) }
+            if let waiter = s.takeWaiter() { return .some(waiter.continuation) }
             s.buffer.append(element)
             return .some(nil)
         }
@@ -120,9 +180,7 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
         let waiters = state.withLock { s -> [Waiter] in
             s.closed = true
             if discarding { s.buffer.removeAll() }
-            let waiting = s.waiters
-            s.waiters = []
-            return waiting
+            return s.takeAllWaiters()
         }
         for waiter in waiters { waiter.continuation.resume(returning: nil) }
     }
@@ -141,15 +199,22 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
 
     /// Iterates with ``receive()`` until the channel ends.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        let channel: ProcessChannel<Element>
+        @usableFromInline let channel: ProcessChannel<Element>
+
+        @inlinable
+        init(channel: ProcessChannel<Element>) {
+            self.channel = channel
+        }
 
         /// The next element, or `nil` when the channel ended.
+        @inlinable
         public mutating func next() async -> Element? {
             await channel.receive()
         }
     }
 
     /// An iterator over this channel.
+    @inlinable
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(channel: self)
     }

@@ -5,7 +5,7 @@ import WardenValue
 /// Calls go through ``front`` with the process's own ``caller``: the local runtime by default,
 /// or the gateway that started the process (children inherit their parent's front), so the same
 /// body runs unchanged bare or behind a gateway.
-public struct ProcessContext: Sendable {
+public final class ProcessContext: Sendable {
     /// The identity every call of this process carries.
     public let caller: Caller
     /// The arguments the process was spawned (or upgraded) with.

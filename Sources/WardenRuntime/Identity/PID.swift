@@ -50,6 +50,25 @@ public struct PID: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return pid
     }
 
+    /// Compares the counter first: it tells most PIDs apart without reading the host.
+    public static func == (lhs: PID, rhs: PID) -> Bool {
+        lhs.counter == rhs.counter && lhs.host == rhs.host
+    }
+
+    /// Hashes the counter only (equal PIDs have equal counters), which keeps process-table
+    /// lookups from hashing the host string; PIDs of different hosts may share a hash.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(counter)
+    }
+
+    /// A multiplicative hash of the counter for `Set` and `Dictionary`, cheaper than SipHash.
+    /// Counters are handed out by the runtime, never chosen by callers, so a keyed hash buys
+    /// no protection here; consecutive counters land in distinct buckets.
+    public func _rawHashValue(seed: Int) -> Int {
+        let mixed = (counter ^ UInt64(truncatingIfNeeded: seed)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 29))
+    }
+
     /// Orders by host, then counter.
     public static func < (lhs: PID, rhs: PID) -> Bool {
         lhs.host == rhs.host ? lhs.counter < rhs.counter : lhs.host < rhs.host
