@@ -70,7 +70,7 @@ struct PolicyDocumentReader {
         }
         checkKeys(pairs, allowed: PolicyKeys.file, in: "the file", severity: .warning, code: .unknownTopLevelKey)
         var namespace: String?
-        if let pair = document[key: "namespace"] {
+        if let pair = document.member("namespace") {
             if let text = pair.value.stringValue, !text.isEmpty {
                 namespace = text
             } else {
@@ -83,8 +83,8 @@ struct PolicyDocumentReader {
                 hint: "add `namespace: <name>` at the top; entry ids are `namespace:name`")
         }
         var fileMeta: [String: Value] = [:]
-        if let pair = document[key: "meta"] { fileMeta = readMeta(pair.value, in: "the file") ?? [:] }
-        guard let entries = document[key: "entries"]?.value, !entries.isNull else { return }
+        if let pair = document.member("meta") { fileMeta = readMeta(pair.value, in: "the file") ?? [:] }
+        guard let entries = document.member("entries")?.value, !entries.isNull else { return }
         guard let namespace else {
             // Still check the entries, so every problem of the file is reported at once; the
             // definitions are dropped (the file is in error anyway).
@@ -120,7 +120,7 @@ struct PolicyDocumentReader {
                 hint: "write `- name: ...` with `kind:` on the next line")
             return nil
         }
-        guard let kindPair = node[key: "kind"] else {
+        guard let kindPair = node.member("kind") else {
             error(.missingKey, node.mark, "entry has no `kind`", hint: "add `kind: security.policy`")
             return nil
         }
@@ -143,7 +143,7 @@ struct PolicyDocumentReader {
 
         var name = ""
         var nameMark = node.mark
-        if let pair = node[key: "name"] {
+        if let pair = node.member("name") {
             nameMark = pair.value.mark
             if let text = pair.value.stringValue, !text.isEmpty {
                 name = text
@@ -155,12 +155,12 @@ struct PolicyDocumentReader {
             error(.missingKey, node.mark, "policy entry has no `name`", hint: "add `name: <unique name>`")
         }
         var meta = fileMeta
-        if let pair = node[key: "meta"], let entryMeta = readMeta(pair.value, in: "the entry") {
+        if let pair = node.member("meta"), let entryMeta = readMeta(pair.value, in: "the entry") {
             meta.merge(entryMeta) { _, entry in entry }
         }
         var groups: [String] = []
         var groupMarks: [Mark] = []
-        if let pair = node[key: "groups"], !pair.value.isNull {
+        if let pair = node.member("groups"), !pair.value.isNull {
             if let items = pair.value.sequenceItems {
                 for item in items {
                     if let group = item.stringValue, !group.isEmpty {
@@ -178,7 +178,7 @@ struct PolicyDocumentReader {
             }
         }
         var marks = PolicyMarks(entry: node.mark, name: nameMark, groups: groupMarks)
-        guard let policyPair = node[key: "policy"] else {
+        guard let policyPair = node.member("policy") else {
             error(.missingKey, node.mark, "policy entry `\(name)` has no `policy`",
                 hint: "add `policy:` with `actions`, `resources` and `effect`")
             return nil
@@ -215,7 +215,7 @@ struct PolicyDocumentReader {
         let resources = readPatterns(node, key: "resources", empty: .emptyResources, marks: &marks.resources)
         var body: PolicyBody?
         if isExpression {
-            if let pair = node[key: "expression"] {
+            if let pair = node.member("expression") {
                 marks.expression = pair.value.mark
                 if let text = pair.value.stringValue, !text.isEmpty {
                     marks.expressionLayout = source.layout(of: pair.value)
@@ -229,7 +229,7 @@ struct PolicyDocumentReader {
                 error(.missingKey, node.mark, "expression policy has no `expression`",
                     hint: "add `expression: <boolean expression>`")
             }
-        } else if let pair = node[key: "conditions"] {
+        } else if let pair = node.member("conditions") {
             body = readConditions(pair.value).map(PolicyBody.conditions)
         } else {
             body = .conditions([])
@@ -239,7 +239,7 @@ struct PolicyDocumentReader {
     }
 
     private mutating func readEffect(_ policy: YAMLNode, marks: inout PolicyMarks) -> Effect? {
-        guard let pair = policy[key: "effect"] else {
+        guard let pair = policy.member("effect") else {
             error(.missingKey, policy.mark, "`policy` has no `effect`", hint: "add `effect: allow` or `effect: deny`")
             return nil
         }
@@ -255,7 +255,7 @@ struct PolicyDocumentReader {
     private mutating func readPatterns(
         _ policy: YAMLNode, key: String, empty: DiagnosticCode, marks: inout [Mark]
     ) -> [String]? {
-        guard let pair = policy[key: key] else {
+        guard let pair = policy.member(key) else {
             error(.missingKey, policy.mark, "`policy` has no `\(key)`",
                 hint: "add `\(key): \"*\"` or a list of patterns")
             return nil
@@ -323,7 +323,7 @@ struct PolicyDocumentReader {
         let valid = checkKeys(pairs, allowed: PolicyKeys.condition, in: "condition")
         var marks = ConditionMarks(condition: node.mark)
         var field: String?
-        if let pair = node[key: "field"] {
+        if let pair = node.member("field") {
             marks.field = pair.value.mark
             if let text = pair.value.stringValue {
                 field = text
@@ -336,7 +336,7 @@ struct PolicyDocumentReader {
                 hint: "add `field: <path>`, e.g. `actor.meta.role`")
         }
         var op: ConditionOperator?
-        if let pair = node[key: "operator"] {
+        if let pair = node.member("operator") {
             marks.op = pair.value.mark
             let text = pair.value.scalarText ?? ""
             if let parsed = pair.value.stringValue.flatMap(ConditionOperator.init(rawValue:)) {
@@ -353,8 +353,8 @@ struct PolicyDocumentReader {
                 hint: "add `operator: eq` (or another operator)")
         }
         var operand: ConditionOperand?
-        let value = node[key: "value"]
-        let valueFrom = node[key: "value_from"]
+        let value = node.member("value")
+        let valueFrom = node.member("value_from")
         switch (value, valueFrom) {
         case (nil, nil):
             error(.missingValue, node.mark, "condition has neither `value` nor `value_from`",
