@@ -32,7 +32,7 @@ struct LimitTests {
     func nestingAtLimit() throws {
         let source = String(repeating: "(", count: 100) + "action == \"read\"" + String(repeating: ")", count: 100)
         #expect(try compiled(source).evaluateBool(environment()) == .success(true))
-        let chain = "1" + String(repeating: " + 1", count: 200) + " == 201"
+        let chain = "1" + String(repeating: " + 1", count: 120) + " == 121"
         #expect(try compiled(chain).evaluateBool(environment()) == .success(true))
     }
 
@@ -104,5 +104,38 @@ struct LimitTests {
         for _ in 0..<1_000 { deep = .list([deep]) }
         let env = environment(meta: ["a": deep, "b": deep])
         #expect(try evaluationError("meta.a == meta.b", env)?.kind == .valueTooDeep)
+    }
+}
+
+@Suite("nesting just under the limit")
+struct NestingAtLimitTests {
+    /// The deepest accepted form of each kind of nesting (the default limit is 128).
+    static let deepest = [
+        String(repeating: "(", count: 126) + "true" + String(repeating: ")", count: 126),
+        String(repeating: "!", count: 126) + "true",
+        String(repeating: "-", count: 126) + "1 > 0",
+        String(repeating: "[", count: 126) + String(repeating: "]", count: 126) + " != nil",
+        String(repeating: "true ? ", count: 62) + "true" + String(repeating: " : false", count: 62),
+        String(repeating: "upper(", count: 62) + "\"a\"" + String(repeating: ")", count: 62) + " == \"A\"",
+        String(repeating: "all([1], {", count: 40) + "# == 1" + String(repeating: "})", count: 40),
+        "meta" + String(repeating: "?.a", count: 126) + " == nil",
+        "action" + String(repeating: " + action", count: 126) + " != \"\"",
+    ]
+
+    @Test("every nesting form loads and evaluates just under the depth limit", arguments: deepest)
+    func underLimit(source: String) throws {
+        let expression = try compiled(source)
+        #expect(expression.evaluateBool(environment()) == .success(true))
+        #expect((try? expression.explain(environment()).result.get()) == .bool(true))
+    }
+
+    @Test("one more level of each form is a load error")
+    func overLimit() {
+        let over = [
+            String(repeating: "(", count: 128) + "true" + String(repeating: ")", count: 128),
+            String(repeating: "!", count: 128) + "true",
+            "meta" + String(repeating: "?.a", count: 128) + " == nil",
+        ]
+        for source in over { #expect(loadDiagnostics(source)?.first?.code == .tooDeep) }
     }
 }

@@ -15,6 +15,7 @@ struct LoadErrorTests {
     }
 
     @Test("each problem is reported with its code, position and a hint", arguments: [
+        Case(source: String(repeating: "a", count: 70_000), code: .tooLong, line: 1, column: 1, messageContains: "more than the limit of 65536"),
         Case(source: "action == ", code: .syntax, line: 1, column: 11, messageContains: "expected an operand"),
         Case(source: "action = \"read\"", code: .syntax, line: 1, column: 8, messageContains: "use `==`"),
         Case(source: "a & b", code: .syntax, line: 1, column: 3, messageContains: "`&&`"),
@@ -51,6 +52,9 @@ struct LoadErrorTests {
         Case(source: "resource matches meta.pattern", code: .dynamicRegex, line: 1, column: 18, messageContains: "constant string"),
         Case(source: "resource matches 1", code: .type, line: 1, column: 18, messageContains: "must be a string"),
         Case(source: "[1, 2, 3, 4] == nil", code: .tooLarge, line: 1, column: 1, messageContains: "more than 3 elements"),
+        Case(source: "{a: 1, b: 2, c: 3, d: 4} == nil", code: .tooLarge, line: 1, column: 1, messageContains: "more than 3 elements"),
+        Case(source: "true &&\n" + String(repeating: "(", count: 200) + "true", code: .tooDeep, line: 2, column: 128, messageContains: "deeper than 128 levels"),
+        Case(source: "\"x\" in \"abc\"", code: .type, line: 1, column: 5, messageContains: "a list or a map on the right"),
     ])
     func diagnostic(_ c: Case) throws {
         let limits = ExpressionLimits(maxCollectionSize: 3)

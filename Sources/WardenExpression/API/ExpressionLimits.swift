@@ -13,7 +13,7 @@ public struct ExpressionLimits: Sendable, Hashable {
 
     /// Creates limits.
     public init(
-        maxSourceLength: Int = 65_536, maxDepth: Int = 256, maxSteps: Int = 100_000,
+        maxSourceLength: Int = 65_536, maxDepth: Int = 128, maxSteps: Int = 100_000,
         maxCollectionSize: Int = 10_000, maxStringLength: Int = 1_048_576
     ) {
         self.maxSourceLength = maxSourceLength
@@ -23,6 +23,6 @@ public struct ExpressionLimits: Sendable, Hashable {
         self.maxStringLength = maxStringLength
     }
 
-    /// 64 KiB of source, depth 256, 100,000 steps, 10,000 elements, 1 MiB strings.
+    /// 64 KiB of source, depth 128, 100,000 steps, 10,000 elements, 1 MiB strings.
     public static let `default` = ExpressionLimits()
 }

@@ -1,19 +1,5 @@
 import WardenValue
 
-/// One compiled `.name`, `?.name` or `[index]` step.
-struct CompiledLink: Sendable {
-    enum Key: Sendable {
-        case member(String)
-        case index(Eval)
-    }
-
-    let key: Key
-    let optional: Bool
-    /// Offset of the link in the source, to quote the object it applies to in messages.
-    let offset: Int
-    let position: SourcePosition
-}
-
 extension Codegen {
     mutating func chain(_ base: Expr, _ links: [ChainLink]) -> Eval {
         var compiled: [CompiledLink] = []
@@ -130,17 +116,5 @@ extension Codegen {
             message += " (attributes are under `actor.meta.\(name)`)"
         }
         return ExpressionError(kind: .unknownMember, message: message, position: at)
-    }
-}
-
-/// The source of a chain, quoted in messages up to the failing link.
-struct SourceQuote: Sendable {
-    let source: SourceText
-    let start: Int
-
-    /// The source text from the chain's start to `offset` (`#` for the `.field` shorthand).
-    func text(upTo offset: Int) -> String {
-        let text = source.slice(start..<offset, limit: 80)
-        return text.isEmpty ? "#" : text
     }
 }

@@ -39,27 +39,6 @@ indirect enum ExprKind: Sendable {
     case regexMatch(Expr, CompiledRegex)
 }
 
-/// One `key: value` of a map literal.
-struct MapEntry: Sendable {
-    var key: String
-    var value: Expr
-}
-
-/// One `.name`, `?.name`, `[index]` or `?.[index]` step of a chain.
-struct ChainLink: Sendable {
-    enum Key: Sendable {
-        case member(String)
-        case index(Expr)
-    }
-
-    var key: Key
-    var optional: Bool
-    /// Offset of the `.`, `?.` or `[` that starts the link.
-    var at: Int
-    /// Offset just after the link.
-    var end: Int
-}
-
 extension Expr {
     /// The number of nodes in the subtree, the step cost of evaluating it once.
     var size: Int {

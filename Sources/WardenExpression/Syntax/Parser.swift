@@ -37,60 +37,81 @@ struct Parser {
     }
 
     mutating func expect(_ symbol: String, closing open: Token? = nil) throws(SyntaxFailure) -> Token {
-        guard current.isSymbol(symbol) else {
-            var message = "expected `\(symbol)`"
-            if let open { message += " to close \(open.display)" }
-            throw SyntaxFailure(message: message + ", found \(current.display)", offset: current.start)
-        }
+        guard current.isSymbol(symbol) else { throw Parser.expected(symbol, closing: open, found: current) }
         return advance()
+    }
+
+    @inline(never)
+    static func expected(_ symbol: String, closing open: Token?, found: Token) -> SyntaxFailure {
+        var message = "expected `\(symbol)`"
+        if let open { message += " to close \(open.display)" }
+        return SyntaxFailure(message: message + ", found \(found.display)", offset: found.start)
     }
 
     mutating func enter(at offset: Int) throws(SyntaxFailure) {
         nesting += 1
         if nesting > maxDepth {
-            throw SyntaxFailure(code: .tooDeep, message: "expression nests deeper than \(maxDepth) levels; split it into simpler parts", offset: offset)
+            throw Parser.tooDeep(maxDepth, offset)
         }
+    }
+
+    /// The failure for nesting beyond `maxDepth` (out of line: keeps the recursive frames small).
+    @inline(never)
+    static func tooDeep(_ maxDepth: Int, _ offset: Int) -> SyntaxFailure {
+        SyntaxFailure(code: .tooDeep, message: "expression nests deeper than \(maxDepth) levels; split it into simpler parts", offset: offset)
     }
 
     /// Builds a node, enforcing the height limit.
     func node(_ kind: ExprKind, _ span: Range<Int>, at: Int, children: [Expr]) throws(SyntaxFailure) -> Expr {
         let depth = 1 + children.reduce(0) { max($0, $1.depth) }
         guard depth <= maxDepth else {
-            throw SyntaxFailure(code: .tooDeep, message: "expression nests deeper than \(maxDepth) levels; split it into simpler parts", offset: at)
+            throw Parser.tooDeep(maxDepth, at)
         }
         return Expr(kind: kind, span: span, at: at, depth: depth)
     }
 
     // MARK: binary and ternary
 
+    /// Parses operators binding at least as tightly as `minPrecedence` (and `?:` at 0).
+    ///
+    /// This is the recursion every nesting level passes through, so the work is done in
+    /// out-of-line helpers to keep its stack frame small.
     mutating func parseExpression(_ minPrecedence: Int) throws(SyntaxFailure) -> Expr {
         try enter(at: current.start)
         defer { nesting -= 1 }
         var left = try parseUnary()
-        while true {
-            let token = current
-            if token.isWord("not"), let op = BinaryOperator.from(peek(1)), op.isNegatable {
-                guard op.precedence >= minPrecedence else { break }
-                advance()
-                let opToken = advance()
-                let right = try parseExpression(op.precedence + 1)
-                let inner = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: opToken.start, children: [left, right])
-                left = try node(.unary(.not, inner), inner.span, at: token.start, children: [inner])
-                continue
-            }
-            guard let op = BinaryOperator.from(token), op.precedence >= minPrecedence else { break }
-            advance()
-            let right = try parseExpression(op.precedence + 1)
-            left = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: token.start, children: [left, right])
-        }
-        if minPrecedence == 0, current.isSymbol("?") {
-            let question = advance()
-            let then = try parseExpression(0)
-            _ = try expect(":")
-            let otherwise = try parseExpression(0)
-            left = try node(.ternary(left, then, otherwise), left.span.lowerBound..<otherwise.span.upperBound, at: question.start, children: [left, then, otherwise])
-        }
+        while try parseBinary(&left, minPrecedence) {}
+        if minPrecedence == 0, current.isSymbol("?") { left = try parseTernary(left) }
         return left
+    }
+
+    /// Extends `left` with one binary operator and its right operand; false when none follows.
+    @inline(never)
+    private mutating func parseBinary(_ left: inout Expr, _ minPrecedence: Int) throws(SyntaxFailure) -> Bool {
+        let token = current
+        if token.isWord("not"), let op = BinaryOperator.from(peek(1)), op.isNegatable {
+            guard op.precedence >= minPrecedence else { return false }
+            advance()
+            let opToken = advance()
+            let right = try parseExpression(op.precedence + 1)
+            let inner = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: opToken.start, children: [left, right])
+            left = try node(.unary(.not, inner), inner.span, at: token.start, children: [inner])
+            return true
+        }
+        guard let op = BinaryOperator.from(token), op.precedence >= minPrecedence else { return false }
+        advance()
+        let right = try parseExpression(op.precedence + 1)
+        left = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: token.start, children: [left, right])
+        return true
+    }
+
+    @inline(never)
+    private mutating func parseTernary(_ condition: Expr) throws(SyntaxFailure) -> Expr {
+        let question = advance()
+        let then = try parseExpression(0)
+        _ = try expect(":")
+        let otherwise = try parseExpression(0)
+        return try node(.ternary(condition, then, otherwise), condition.span.lowerBound..<otherwise.span.upperBound, at: question.start, children: [condition, then, otherwise])
     }
 
     // MARK: prefix
@@ -103,6 +124,11 @@ struct Parser {
             else if token.isSymbol("+") { .plus }
             else { nil }
         guard let op else { return try parsePostfix(try parsePrimary()) }
+        return try parsePrefix(op, token)
+    }
+
+    @inline(never)
+    private mutating func parsePrefix(_ op: UnaryOperator, _ token: Token) throws(SyntaxFailure) -> Expr {
         advance()
         let operand = try parseExpression(op.precedence)
         return try node(.unary(op, operand), token.start..<operand.span.upperBound, at: token.start, children: [operand])
@@ -110,6 +136,7 @@ struct Parser {
 
     // MARK: postfix chains
 
+    @inline(never)
     private mutating func parsePostfix(_ base: Expr) throws(SyntaxFailure) -> Expr {
         var links: [ChainLink] = []
         var height = base.depth
@@ -139,17 +166,16 @@ struct Parser {
             links.append(link)
             height += 1
             if height > maxDepth {
-                throw SyntaxFailure(code: .tooDeep, message: "expression nests deeper than \(maxDepth) levels; split it into simpler parts", offset: token.start)
+                throw Parser.tooDeep(maxDepth, token.start)
             }
         }
         guard let last = links.last else { return base }
         return Expr(kind: .chain(base, links), span: base.span.lowerBound..<last.end, at: links[0].at, depth: height)
     }
 
+    @inline(never)
     private mutating func parseIndex(optional: Bool, at: Int) throws(SyntaxFailure) -> ChainLink {
         let open = try expect("[")
-        try enter(at: open.start)
-        defer { nesting -= 1 }
         let key = try parseExpression(0)
         let close = try expect("]", closing: open)
         return ChainLink(key: .index(key), optional: optional, at: at, end: close.end)
