@@ -25,7 +25,9 @@ public enum FieldPath: Sendable, Hashable, CustomStringConvertible {
             default: return .success(.metaKey(text))
             }
         }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         let root = parts[0]  // split always yields at least one part
         let rest = Array(parts.dropFirst())
         switch root {
