@@ -1,5 +1,9 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// A path dependency is identified by its folder's name, which differs between checkouts.
+let warden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // Benchmarks live in their own package so the main build never depends on package-benchmark.
 // Run from this folder: `swift package benchmark` (see docs/performance.md).
@@ -15,7 +19,7 @@ let package = Package(
             name: "PolicyBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "WardenPolicy", package: "Warden"),
+                .product(name: "WardenPolicy", package: warden),
             ],
             path: "PolicyBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
@@ -24,8 +28,8 @@ let package = Package(
             name: "RuntimeBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "WardenRuntime", package: "Warden"),
-                .product(name: "WardenLocalRuntime", package: "Warden"),
+                .product(name: "WardenRuntime", package: warden),
+                .product(name: "WardenLocalRuntime", package: warden),
             ],
             path: "RuntimeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
@@ -34,7 +38,7 @@ let package = Package(
             name: "AuditBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "WardenAudit", package: "Warden"),
+                .product(name: "WardenAudit", package: warden),
             ],
             path: "AuditBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
@@ -43,9 +47,9 @@ let package = Package(
             name: "GatewayBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "WardenGateway", package: "Warden"),
-                .product(name: "WardenLocalRuntime", package: "Warden"),
-                .product(name: "WardenAudit", package: "Warden"),
+                .product(name: "WardenGateway", package: warden),
+                .product(name: "WardenLocalRuntime", package: warden),
+                .product(name: "WardenAudit", package: warden),
             ],
             path: "GatewayBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -1,7 +1,9 @@
 import Benchmark
 
+/// The gateway benchmarks: ping-pong bare vs through the gateway, audit throughput with
+/// gateway-shaped records, and the cost of one authorized call alone.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark("Gateway placeholder") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(1) }
-    }
+    pingPongBenchmarks()
+    auditThroughputBenchmarks()
+    authorizationBenchmarks()
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `warden` command tree.
 public struct WardenCommand: AsyncParsableCommand {
@@ -6,7 +7,14 @@ public struct WardenCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "warden",
         abstract: "A policy-enforcing gateway for the process API.",
-        subcommands: []
+        discussion: """
+            Exit status: 0 success or allowed, 1 failure, 2 denied or undefined, 3 invalid input \
+            (policy load errors, bad arguments).
+            """,
+        subcommands: [
+            ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self, CheckCommand.self,
+            DemoCommand.self, AuditCommand.self,
+        ]
     )
 
     /// Creates the root command.
@@ -15,5 +23,7 @@ public struct WardenCommand: AsyncParsableCommand {
 
 /// Runs the `warden` command tree with the process arguments and exits with its exit code.
 public func runWarden() async {
-    await WardenCommand.main()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let code = await CommandRunner.run(WardenCommand.self, arguments: arguments, io: .standard)
+    WardenCommand.exit(withError: ExitCode(code))
 }

@@ -134,3 +134,38 @@ public enum ValueJSONError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 }
+
+extension Value {
+    /// The length in bytes of the value's canonical JSON text (see ``canonicalJSON``), counted
+    /// without building the text for strings, lists and maps. Audit records use it to report
+    /// payload sizes without writing payloads.
+    public var canonicalJSONByteCount: Int {
+        switch self {
+        case .null: return 4
+        case .bool(let b): return b ? 4 : 5
+        case .int, .double: return canonicalJSON.utf8.count
+        case .string(let s): return Value.jsonStringByteCount(s)
+        case .list(let l):
+            return 2 + max(0, l.count - 1) + l.reduce(0) { $0 + $1.canonicalJSONByteCount }
+        case .map(let m):
+            return 2 + max(0, m.count - 1)
+                + m.reduce(0) { $0 + Value.jsonStringByteCount($1.key) + 1 + $1.value.canonicalJSONByteCount }
+        }
+    }
+
+    private static func jsonStringByteCount(_ s: String) -> Int {
+        var count = 2
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}": count += 2
+            default:
+                if scalar.value < 0x20 {
+                    count += 6
+                } else {
+                    count += UTF8.width(scalar)
+                }
+            }
+        }
+        return count
+    }
+}

@@ -33,3 +33,14 @@ struct ValueJSONTests {
         #expect(v.lookup(["a", "missing"]) == nil)
     }
 }
+
+@Suite("Value canonical JSON byte count")
+struct ValueByteCountTests {
+    @Test(arguments: [
+        Value.null, true, false, 0, -42, 1.5, 1e20, "", "héllo \"q\" \n\u{01}", [], [1, "a", nil],
+        ["k": ["x": [true, 2.25]], "é": "ü"], ["a": [:], "b": []],
+    ])
+    func countMatchesTheCanonicalText(value: Value) {
+        #expect(value.canonicalJSONByteCount == value.canonicalJSON.utf8.count)
+    }
+}

@@ -1,3 +1,4 @@
+import WardenValue
 import Dispatch
 import Foundation
 import Synchronization

@@ -1,3 +1,4 @@
+import WardenValue
 import Dispatch
 import Synchronization
 import WardenRuntime

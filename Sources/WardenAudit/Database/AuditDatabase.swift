@@ -1,0 +1,96 @@
+import GRDB
+
+/// An open audit database: the SQLite file, in WAL mode, with the `warden_glob` function that
+/// review queries use for `*` patterns.
+final class AuditDatabase: Sendable {
+    /// The database file's path.
+    let path: String
+    /// The connection (GRDB serializes access).
+    let queue: DatabaseQueue
+
+    /// Why a database could not be opened.
+    enum OpenError: Error {
+        /// SQLite refused to open or read the file.
+        case sqlite(String)
+        /// The file is a SQLite database but not an audit database (or a newer schema).
+        case notAuditDatabase(String)
+    }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Opens (and with `create`, creates) the audit database at `path`.
+    static func open(path: String, create: Bool) throws(OpenError) -> AuditDatabase {
+        var config = Configuration()
+        config.journalMode = .wal
+        config.readonly = !create
+        config.label = "warden-audit"
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            db.add(function: AuditGlob.sqlFunction)
+            if !db.configuration.readonly {
+                // Every committed batch is durable: the WAL is fsynced on commit.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw .sqlite(Self.describe(error))
+        }
+        let database = AuditDatabase(path: path, queue: queue)
+        try database.prepareSchema(create: create)
+        return database
+    }
+
+    private func prepareSchema(create: Bool) throws(OpenError) {
+        do {
+            if create {
+                try queue.write { db in try db.execute(sql: AuditSchema.create) }
+            }
+            let meta = try queue.read { db -> [String: String] in
+                guard try db.tableExists("audit_meta"), try db.tableExists("audit_records") else { return [:] }
+                let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM audit_meta")
+                return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { a, _ in a })
+            }
+            guard meta["format"] == AuditSchema.format else {
+                throw OpenError.notAuditDatabase("`\(path)` is not an audit database (no warden audit tables); give a database made by `warden audit import` or the SQLite sink")
+            }
+            guard meta["schema"] == String(AuditSchema.version) else {
+                throw OpenError.notAuditDatabase(
+                    "`\(path)` has audit schema `\(meta["schema"] ?? "?")`, newer than this reader understands (\(AuditSchema.version)); use a newer warden")
+            }
+        } catch let error as OpenError {
+            throw error
+        } catch {
+            throw .sqlite(Self.describe(error))
+        }
+    }
+
+    /// The last record's seq and hash, genesis when empty.
+    func head() throws -> AuditChainHead {
+        try queue.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1") else {
+                return .genesis
+            }
+            return AuditChainHead(seq: row["seq"], hash: row["hash"])
+        }
+    }
+
+    /// A lowercase description of a GRDB or SQLite error.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            let message = (error.message ?? "\(error.resultCode)").lowercased()
+            return "sqlite error \(error.extendedResultCode.rawValue): \(message)"
+        }
+        return "\(error)"
+    }
+
+    /// Closes the connection.
+    func close() throws {
+        try queue.close()
+    }
+}

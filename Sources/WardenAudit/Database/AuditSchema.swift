@@ -1,0 +1,58 @@
+/// The SQLite schema of an audit database (version 1).
+///
+/// - `audit_records`: one row per record, with the exact canonical line (so the chain can be
+///   recomputed and tampering with any column is detected) and the columns review queries filter
+///   on, each indexed together with time.
+/// - `audit_checks`: one row per permission check (`seq`, `idx`), indexed by action and resource.
+/// - `audit_check_policies`: one row per determining policy of a check, indexed by policy id.
+/// - `audit_meta`: `format = warden-audit`, `schema = 1`.
+enum AuditSchema {
+    /// The schema version this module writes and reads.
+    static let version = 1
+    /// The marker that tells an audit database from any other SQLite file.
+    static let format = "warden-audit"
+
+    /// Statements creating the schema (idempotent).
+    static let create = """
+        CREATE TABLE IF NOT EXISTS audit_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS audit_records (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            time_us INTEGER NOT NULL,
+            node TEXT NOT NULL,
+            op TEXT NOT NULL,
+            caller_pid TEXT,
+            actor TEXT,
+            decision TEXT NOT NULL,
+            error_kind TEXT,
+            policy_revision TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            line TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS audit_records_time ON audit_records(time_us);
+        CREATE INDEX IF NOT EXISTS audit_records_actor ON audit_records(actor, time_us);
+        CREATE INDEX IF NOT EXISTS audit_records_op ON audit_records(op, time_us);
+        CREATE INDEX IF NOT EXISTS audit_records_pid ON audit_records(caller_pid, time_us);
+        CREATE TABLE IF NOT EXISTS audit_checks (
+            seq INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            PRIMARY KEY (seq, idx)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS audit_checks_action ON audit_checks(action, seq);
+        CREATE INDEX IF NOT EXISTS audit_checks_resource ON audit_checks(resource, seq);
+        CREATE TABLE IF NOT EXISTS audit_check_policies (
+            policy TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (policy, seq, idx)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO audit_meta(key, value) VALUES ('format', 'warden-audit'), ('schema', '1');
+        """
+}

@@ -1,0 +1,50 @@
+import GRDB
+
+/// A sink writing records into a SQLite database (WAL mode), one transaction per batch, with
+/// indexes for review queries. Use it instead of, or beside (``MultiplexAuditSink``), the JSON
+/// Lines file.
+///
+/// Every committed batch is durable (`synchronous = FULL`), so ``sync()`` has nothing left to do.
+public final class SQLiteAuditSink: AuditSink {
+    /// The database file's path.
+    public let path: String
+    /// The last record in the database when it was opened.
+    public let chainHead: AuditChainHead
+    let database: AuditDatabase
+
+    /// Opens or creates the audit database at `path`.
+    /// - Throws: ``AuditError`` (`.openFailed`) when the file is not an audit database or cannot be opened.
+    public init(path: String) throws(AuditError) {
+        self.path = path
+        do {
+            database = try AuditDatabase.open(path: path, create: true)
+            chainHead = try database.head()
+        } catch let error as AuditDatabase.OpenError {
+            switch error {
+            case .sqlite(let message), .notAuditDatabase(let message):
+                throw AuditError(.openFailed, "cannot open audit database `\(path)`: \(message)")
+            }
+        } catch {
+            throw AuditError(.openFailed, "cannot open audit database `\(path)`: \(AuditDatabase.describe(error))")
+        }
+    }
+
+    /// Inserts the batch in one transaction: all of it or none.
+    public func write(_ batch: [SealedRecord]) throws(AuditError) {
+        do {
+            try database.queue.write { db in try AuditDatabase.insert(batch, into: db) }
+        } catch {
+            throw AuditError(.writeFailed, "cannot write audit database `\(path)`: \(AuditDatabase.describe(error))")
+        }
+    }
+
+    /// Nothing to do: each committed batch is already durable.
+    public func sync() throws(AuditError) {}
+
+    /// Closes the database.
+    public func close() throws(AuditError) {
+        do { try database.close() } catch {
+            throw AuditError(.writeFailed, "cannot close audit database `\(path)`: \(AuditDatabase.describe(error))")
+        }
+    }
+}

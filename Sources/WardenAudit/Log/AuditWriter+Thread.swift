@@ -1,0 +1,178 @@
+import Dispatch
+import Foundation
+import Logging
+
+extension AuditWriter {
+    // MARK: barriers
+
+    func flush() async -> AuditError? {
+        await withUnsafeContinuation { (done: UnsafeContinuation<AuditError?, Never>) in
+            let admission = state.withLock { s -> Admission in
+                if s.stopRequested { return .refused(AuditError(.closed, "")) }
+                return admit(.flush(done), admitted: nil, &s)
+            }
+            switch admission {
+            case .refused: done.resume(returning: stickyFailure)
+            case .waiting: break
+            case .queued: perform(admission)
+            }
+        }
+    }
+
+    func shutdown() async {
+        await withUnsafeContinuation { (done: UnsafeContinuation<Void, Never>) in
+            let admission = state.withLock { s -> Admission? in
+                if s.phase == .stopped { return nil }
+                s.stopWaiters.append(done)
+                if s.stopRequested { return .waiting }
+                let admission = admit(.shutdown, admitted: nil, &s)
+                s.stopRequested = true
+                return admission
+            }
+            guard let admission else { return done.resume() }
+            perform(admission)
+        }
+    }
+
+    /// Asks the writer to flush and stop without waiting (used when the log is released).
+    func requestStop() {
+        let admission = state.withLock { s -> Admission? in
+            if s.stopRequested || s.phase == .stopped { return nil }
+            let admission = admit(.shutdown, admitted: nil, &s)
+            s.stopRequested = true
+            return admission
+        }
+        if let admission { perform(admission) }
+    }
+
+    // MARK: the writer thread
+
+    func startThread() {
+        let thread = Thread { [self] in run() }
+        thread.name = "warden-audit-writer"
+        thread.start()
+    }
+
+    /// How long a durable writer waits for the callers it just released to come back before the
+    /// next fsync (group commit): at most this, and only while fewer records are queued than the
+    /// last batch had callers. A single caller never waits.
+    static let groupCommitWindow = DispatchTimeInterval.microseconds(1000)
+
+    private func run() {
+        var sealer = ChainSealer(head: sink.chainHead, node: node)
+        var unreported: AuditError?
+        var lastCallers = 0
+        while true {
+            if mode == .durable, lastCallers > 1 { gather(lastCallers) }
+            var batch: [Item] = []
+            var admitted: [UnsafeContinuation<AuditError?, Never>] = []
+            let hasWork = state.withLock { s -> Bool in
+                var records = 0
+                while records < maxBatch, let item = s.queue.popFirst() {
+                    batch.append(item)
+                    guard item.isRecord else { break }
+                    records += 1
+                    s.queuedRecords -= 1
+                }
+                while let next = s.blocked.first, !next.item.isRecord || s.queuedRecords < capacity {
+                    _ = s.blocked.popFirst()
+                    s.queue.append(next.item)
+                    if next.item.isRecord { s.queuedRecords += 1 }
+                    if let c = next.admitted { admitted.append(c) }
+                }
+                if batch.isEmpty { s.phase = .idle }
+                return !batch.isEmpty
+            }
+            for c in admitted { c.resume(returning: nil) }
+            guard hasWork else {
+                wakeup.wait()
+                continue
+            }
+            if process(batch, &sealer, &unreported) { return }
+            lastCallers = batch.count { $0.isRecord }
+        }
+    }
+
+    /// Waits (up to ``groupCommitWindow``) until `callers` records are queued, so one fsync
+    /// covers the callers released by the previous one.
+    private func gather(_ callers: Int) {
+        let deadline = DispatchTime.now() + Self.groupCommitWindow
+        while true {
+            let ready = state.withLock { s -> Bool in
+                if s.queuedRecords >= callers || s.queue.count > s.queuedRecords || s.stopRequested { return true }
+                s.phase = .idle
+                return false
+            }
+            if ready { return }
+            if wakeup.wait(timeout: deadline) == .timedOut {
+                state.withLock { $0.phase = .running }
+                return
+            }
+        }
+    }
+
+    /// Writes one batch and completes its waiters; `true` when the batch ended with shutdown.
+    private func process(_ batch: [Item], _ sealer: inout ChainSealer, _ unreported: inout AuditError?) -> Bool {
+        var completions: [Completion] = []
+        var sealed: [SealedRecord] = []
+        sealed.reserveCapacity(batch.count)
+        let before = sealer.head
+        for case .record(let prepared, let completion) in batch {
+            sealed.append(sealer.seal(prepared))
+            if let completion { completions.append(completion) }
+        }
+        var failure: AuditError?
+        if !sealed.isEmpty {
+            do throws(AuditError) {
+                try sink.write(sealed)
+            } catch {
+                sealer.rewind(to: before)
+                failure = error
+            }
+            if failure == nil, mode == .durable {
+                do throws(AuditError) { try sink.sync() } catch { failure = error }
+            }
+        }
+        if let failure {
+            fail(failure, records: sealed.count, &unreported)
+        }
+        let outcome: Result<Void, AuditError> =
+            if let failure, failurePolicy == .failClosed { .failure(failure) } else { .success(()) }
+        for completion in completions { completion.resume(returning: outcome) }
+
+        switch batch.last {
+        case .flush(let done):
+            do throws(AuditError) { try sink.sync() } catch { fail(error, records: 0, &unreported) }
+            done.resume(returning: unreported)
+            unreported = nil
+            return false
+        case .shutdown:
+            do throws(AuditError) { try sink.close() } catch { fail(error, records: 0, &unreported) }
+            let waiters = state.withLock { s -> [UnsafeContinuation<Void, Never>] in
+                s.phase = .stopped
+                defer { s.stopWaiters = [] }
+                return s.stopWaiters
+            }
+            for waiter in waiters { waiter.resume() }
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func fail(_ error: AuditError, records: Int, _ unreported: inout AuditError?) {
+        if records > 0 { failures.add(records, ordering: .relaxed) }
+        if unreported == nil { unreported = error }
+        logger.error(
+            "audit records could not be written",
+            metadata: [
+                "audit.node": "\(node)", "audit.records": "\(records)", "audit.error": "\(error.message)",
+                "audit.code": "\(error.code)", "audit.policy": "\(failurePolicy.rawValue)",
+            ])
+        if mode == .async, failurePolicy == .failClosed, records > 0 {
+            state.withLock { s in
+                if s.failure == nil { s.failure = error }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Reads records for review (query, stats, tail, replay) from JSON Lines files or an audit
+/// database, with an ``AuditFilter``. Reading does not verify the chain; `verify` does.
+public struct AuditReader: Sendable {
+    /// Where records come from.
+    public enum Source: Sendable, Hashable {
+        /// JSON Lines files, read in the order given.
+        case files([String])
+        /// An audit database.
+        case database(String)
+    }
+
+    /// Where records come from.
+    public let source: Source
+
+    /// A reader over JSON Lines files (in chain order).
+    public static func files(_ paths: [String]) -> AuditReader { AuditReader(source: .files(paths)) }
+
+    /// A reader over an audit database.
+    public static func database(_ path: String) -> AuditReader { AuditReader(source: .database(path)) }
+
+    /// A cursor over the records matching `filter`, in chain order, at most `limit` of them.
+    ///
+    /// An unterminated last line (a record being written, or cut short) is skipped.
+    /// - Throws: ``AuditReadError`` when a file or the database cannot be opened.
+    public func records(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError) -> AuditRecordCursor {
+        switch source {
+        case .files(let paths):
+            return AuditRecordCursor(FileRecordSource(paths: paths, filter: filter), limit: limit)
+        case .database(let path):
+            let database = try AuditDatabase.openForReading(path)
+            return AuditRecordCursor(DatabaseRecordSource(database: database, filter: filter, limit: limit), limit: limit)
+        }
+    }
+
+    /// Calls `body` with every record matching `filter`, in chain order.
+    public func forEach(
+        matching filter: AuditFilter = AuditFilter(), limit: Int? = nil, _ body: (AuditReadRecord) throws(AuditReadError) -> Void
+    ) throws(AuditReadError) {
+        let cursor = try records(matching: filter, limit: limit)
+        while let record = try cursor.next() { try body(record) }
+    }
+}
+
+/// Iterates the records of an ``AuditReader`` one by one.
+public final class AuditRecordCursor {
+    private let source: any RecordSource
+    private var remaining: Int?
+
+    init(_ source: any RecordSource, limit: Int?) {
+        self.source = source
+        self.remaining = limit
+    }
+
+    /// The next matching record, or `nil` when there is none.
+    public func next() throws(AuditReadError) -> AuditReadRecord? {
+        if let remaining, remaining <= 0 { return nil }
+        let record = try source.next()
+        if record != nil, let left = remaining { remaining = left - 1 }
+        return record
+    }
+}
+
+/// A stream of filtered records behind an ``AuditRecordCursor``.
+protocol RecordSource: AnyObject {
+    /// The next matching record, or `nil` at the end.
+    func next() throws(AuditReadError) -> AuditReadRecord?
+}
+
+extension AuditDatabase {
+    /// Opens an existing audit database read-only, with errors for review commands.
+    static func openForReading(_ path: String) throws(AuditReadError) -> AuditDatabase {
+        let location = AuditLocation(path: path, line: nil)
+        guard (try? FileDescriptor.status(ofPath: path)) ?? nil != nil else {
+            throw AuditReadError(.unreadable, at: location, "no such database; check the --db path")
+        }
+        do {
+            return try AuditDatabase.open(path: path, create: false)
+        } catch {
+            switch error {
+            case .sqlite(let message):
+                throw AuditReadError(.unreadable, at: location, "cannot open the audit database: \(message)")
+            case .notAuditDatabase(let message):
+                throw AuditReadError(.notAuditDatabase, at: nil, message)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The SQL `WHERE` condition (on `audit_records r`) equivalent to an ``AuditFilter``.
+struct AuditSQLCondition {
+    /// The condition; `1` when the filter is empty.
+    let sql: String
+    /// The values bound to its `?` placeholders, in order.
+    let arguments: [DatabaseValue]
+
+    /// Whether the filter constrains an indexed column (time, pid, op, actor, action, resource,
+    /// policy), so the matching rows are best found through the indexes.
+    let usesIndexedColumn: Bool
+
+    init(_ filter: AuditFilter) {
+        usesIndexedColumn =
+            filter.since != nil || filter.until != nil || filter.pid != nil || filter.op != nil || filter.actor != nil
+            || filter.filtersChecks
+        var parts: [String] = []
+        var arguments: [DatabaseValue] = []
+        func add(_ sql: String, _ values: [any DatabaseValueConvertible]) {
+            parts.append(sql)
+            arguments.append(contentsOf: values.map(\.databaseValue))
+        }
+        if let since = filter.since { add("r.time_us >= ?", [since.microseconds]) }
+        if let until = filter.until { add("r.time_us < ?", [until.microseconds]) }
+        if let decision = filter.decision { add("r.decision = ?", [decision.rawValue]) }
+        if let pid = filter.pid { add("r.caller_pid = ?", [pid]) }
+        if let op = filter.op {
+            let c = op.sqlCondition("r.op")
+            add(c.sql, c.arguments)
+        }
+        if let actor = filter.actor {
+            let c = actor.sqlCondition("r.actor")
+            add(c.sql, c.arguments)
+        }
+        if filter.action != nil || filter.resource != nil {
+            var inner: [String] = []
+            var innerArguments: [DatabaseValue] = []
+            for (glob, column) in [(filter.action, "c.action"), (filter.resource, "c.resource")] {
+                guard let glob else { continue }
+                let c = glob.sqlCondition(column)
+                inner.append(c.sql)
+                innerArguments.append(contentsOf: c.arguments)
+            }
+            if let policy = filter.policy {
+                let c = policy.sqlCondition("p.policy")
+                inner.append("EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.seq = c.seq AND p.idx = c.idx AND \(c.sql))")
+                innerArguments.append(contentsOf: c.arguments)
+            }
+            add("r.seq IN (SELECT c.seq FROM audit_checks c WHERE \(inner.joined(separator: " AND ")))", innerArguments)
+        } else if let policy = filter.policy {
+            let c = policy.sqlCondition("p.policy")
+            add("r.seq IN (SELECT p.seq FROM audit_check_policies p WHERE \(c.sql))", c.arguments)
+        }
+        self.sql = parts.isEmpty ? "1" : parts.joined(separator: " AND ")
+        self.arguments = arguments
+    }
+}

@@ -1,0 +1,108 @@
+/// Recomputes the hash chain of a log and reports the first break.
+public enum AuditVerifier {
+    /// Verifies JSON Lines files holding one chain, in the order given.
+    ///
+    /// - Parameter continued: accept a first record that is not seq 1 (the log's beginning lives
+    ///   in files not given); by default the chain must start at seq 1 with the genesis `prev`.
+    /// - Throws: ``AuditChainBreak`` at the first record (or file) that does not verify.
+    public static func verify(files paths: [String], continued: Bool = false) throws(AuditChainBreak) -> AuditVerification {
+        try checkFileOrder(paths)
+        var checker = ChainChecker(start: continued ? nil : .genesis)
+        var previousFile: String?
+        for path in paths {
+            let reader: LineReader
+            do {
+                reader = try LineReader(path: path)
+            } catch {
+                throw AuditChainBreak(.unreadable, at: AuditLocation(path: path, line: nil), "cannot open: \(error)")
+            }
+            var sawRecord = false
+            while let line = try nextLine(reader, path: path) {
+                let location = AuditLocation(path: path, line: line.number)
+                let record = try verifiedRecord(line, at: location, verifiedSoFar: checker.count)
+                try checker.accept(record, at: location, previousFile: sawRecord ? nil : previousFile)
+                sawRecord = true
+            }
+            if sawRecord { previousFile = path }
+        }
+        return AuditVerification(records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis)
+    }
+
+    static func nextLine(_ reader: LineReader, path: String) throws(AuditChainBreak) -> LineReader.Line? {
+        do {
+            return try reader.next()
+        } catch {
+            switch error {
+            case .system(let system):
+                throw AuditChainBreak(.unreadable, at: AuditLocation(path: path, line: nil), "cannot read: \(system)")
+            case .lineTooLong(let line, let limit):
+                let location = AuditLocation(path: path, line: line)
+                if line == 1 {
+                    throw AuditChainBreak(
+                        .notAnAuditLog, at: location,
+                        "`\(path)` is not an audit log: its first line is longer than \(limit) bytes")
+                }
+                throw AuditChainBreak(.invalidJSON, at: location, "line longer than \(limit) bytes; it is not a record")
+            }
+        }
+    }
+
+    /// Reads one line as a verified record, turning faults into breaks at `location`.
+    static func verifiedRecord(
+        _ line: LineReader.Line, at location: AuditLocation, verifiedSoFar: Int
+    ) throws(AuditChainBreak) -> AuditRecord {
+        guard line.terminated else {
+            throw AuditChainBreak(
+                .truncatedRecord, at: location,
+                "truncated record at \(location): the last line ends without a newline (a write was cut short, "
+                    + "e.g. by a crash); the \(verifiedSoFar) record\(verifiedSoFar == 1 ? "" : "s") before it verify")
+        }
+        do {
+            return try RecordLine.verify(line.bytes)
+        } catch {
+            if line.number == 1, !looksLikeRecord(line.bytes) {
+                throw AuditChainBreak(
+                    .notAnAuditLog, at: location,
+                    "`\(location.path)` is not an audit log: its first line is not an audit record (\(error.message))")
+            }
+            throw AuditChainBreak(error.kind, at: location, seq: error.seq, error.message)
+        }
+    }
+
+    /// Whether a line that failed to verify still looks like a record of some version: it starts
+    /// like one, or it is an object with `v` and `seq`. Anything else on line 1 means the file is
+    /// not an audit log at all.
+    static func looksLikeRecord(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: recordPrefix) { return true }
+        guard case .map(let map)? = try? JSONLineParser.parse(bytes) else { return false }
+        return map["v"] != nil && map["seq"] != nil
+    }
+
+    /// Every record line starts with this (the first key in canonical order).
+    static let recordPrefix = Array(#"{"caller":"#.utf8)
+
+    /// Reports files whose first records are not in increasing seq order, before reading them whole.
+    private static func checkFileOrder(_ paths: [String]) throws(AuditChainBreak) {
+        var previous: (path: String, seq: Int)?
+        for path in paths {
+            guard let reader = try? LineReader(path: path, chunk: 1 << 16),
+                let first = try? reader.next(),
+                let seq = firstSeq(of: first.bytes)
+            else { continue }
+            if let previous, seq <= previous.seq {
+                throw AuditChainBreak(
+                    .filesOutOfOrder, at: AuditLocation(path: path, line: 1), seq: seq,
+                    "files out of order: this file starts at seq \(seq) but comes after `\(previous.path)`, which "
+                        + "starts at seq \(previous.seq); give the files in chain order (archives by number, then the active file)")
+            }
+            previous = (path, seq)
+        }
+    }
+
+    private static func firstSeq(of line: [UInt8]) -> Int? {
+        guard case .map(let map)? = try? JSONLineParser.parse(line),
+            case .int(let seq)? = map["seq"]
+        else { return nil }
+        return seq
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace marker for the `WardenAudit` module.
-public enum WardenAuditModule {}

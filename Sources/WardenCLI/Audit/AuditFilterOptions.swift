@@ -1,0 +1,52 @@
+import ArgumentParser
+import WardenAudit
+
+/// The record filters shared by `query`, `stats` and `tail`.
+struct AuditFilterOptions: ParsableArguments {
+    @Option(help: "Records at or after this time: RFC 3339 (2025-03-01T12:00:00Z) or an age (30m, 1h, 2d).")
+    var since: String?
+
+    @Option(help: "Records before this time: RFC 3339 or an age.")
+    var until: String?
+
+    @Option(help: "Actor id; `*` matches any run of characters.")
+    var actor: String?
+
+    @Option(help: "Action of a check, e.g. `process.spawn.*` (same `*` rules as policies).")
+    var action: String?
+
+    @Option(help: "Resource of a check, e.g. `{app:processes|*`.")
+    var resource: String?
+
+    @Option(help: "Policy id among a check's deciding policies (glob).")
+    var policy: String?
+
+    @Option(help: "Decision of the call: allow or deny.")
+    var decision: String?
+
+    @Option(help: "The call, e.g. `process.send` or `process.spawn*`.")
+    var op: String?
+
+    @Option(help: "The caller's PID, exactly.")
+    var pid: String?
+
+    /// The filter these options describe, with ages counted back from `now`.
+    func filter(now: AuditTime = .now()) throws(AuditCLIError) -> AuditFilter {
+        var filter = AuditFilter()
+        if let since { filter.since = try AuditTimeArgument.parse(since, option: "--since", now: now) }
+        if let until { filter.until = try AuditTimeArgument.parse(until, option: "--until", now: now) }
+        if let decision {
+            guard let parsed = AuditDecision(rawValue: decision) else {
+                throw .invalid("invalid --decision `\(decision)`: expected `allow` or `deny`")
+            }
+            filter.decision = parsed
+        }
+        filter.actor = actor.map(AuditGlob.init)
+        filter.action = action.map(AuditGlob.init)
+        filter.resource = resource.map(AuditGlob.init)
+        filter.policy = policy.map(AuditGlob.init)
+        filter.op = op.map(AuditGlob.init)
+        filter.pid = pid
+        return filter
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import WardenAudit
+
+/// Where a review command reads: JSON Lines files (in chain order) or `--db`.
+struct AuditSourceOptions: ParsableArguments {
+    @Argument(help: "JSON Lines audit files in chain order (e.g. `audit*.jsonl`: archives, then the active file).")
+    var files: [String] = []
+
+    @Option(name: .customLong("db"), help: "An audit database (from `warden audit import` or the SQLite sink).")
+    var database: String?
+
+    /// The reader for the chosen source.
+    func reader() throws(AuditCLIError) -> AuditReader {
+        switch (files.isEmpty, database) {
+        case (false, nil): return .files(files)
+        case (true, let path?): return .database(path)
+        case (false, _?): throw .invalid("give either audit files or --db, not both")
+        case (true, nil): throw .invalid("no audit log given: name one or more files, or --db PATH")
+        }
+    }
+}

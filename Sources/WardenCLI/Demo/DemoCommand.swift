@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Logging
+import WardenAudit
+import WardenGateway
+import WardenLocalRuntime
+import WardenPolicy
+import WardenRuntime
+
+/// `warden demo`: the whole loop on one machine: the built-in runtime behind the gateway, a small
+/// application making allowed and denied calls, and the audit log it leaves.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run a small application behind the gateway and show every allowed and denied call.",
+        discussion: """
+            A supervisor registers names, starts a named cache and linked workers on a host, exchanges \
+            messages and cancels a slow job with a deadline; a free-tier tenant tries to stop the \
+            supervisor and to use the application's host (both refused) before doing what it may; an \
+            operator stops the supervisor. Every call is authorized against the policy tree and \
+            written to the audit log, which `warden audit verify` checks.
+
+            Running it again appends to the same log: the chain continues.
+            """
+    )
+
+    @Option(help: "The policy tree the gateway enforces.")
+    var policies = "policies"
+
+    @Option(help: "The audit log file (JSON Lines); created if missing, appended to otherwise.")
+    var audit = "warden-demo-audit.jsonl"
+
+    @Option(help: "Audit delivery mode: async, sync or durable.")
+    var mode: DeliveryMode = .durable
+
+    func run() async throws {
+        let loaded = PolicyLoader().load(paths: [policies])
+        guard let policySet = loaded.policySet else { throw CLIError.invalidPolicies(loaded.errors.map(\.description)) }
+        let logger = Logger(label: "warden.demo")
+        let file: JSONLFileSink
+        do {
+            file = try JSONLFileSink(path: audit, logger: logger)
+        } catch {
+            throw CLIError.invalid(error.message)
+        }
+        let collector = RecordCollector(head: file.chainHead)
+        let sink = try MultiplexAuditSink([file, collector])
+        let log = AuditLog(node: "warden-demo", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger)
+        let runtime = LocalRuntime()
+        DemoApplication.install(on: runtime)
+        let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policySet, sources: [policies]), audit: log)
+
+        let results = try await Self.runScenario(on: gateway)
+        await gateway.shutdown()
+        await log.shutdown()
+
+        print(DemoSummary(
+            policies: policies, revision: policySet.revision, auditPath: audit, mode: mode,
+            records: collector.collected, results: results
+        ).text)
+        if let failure = log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
+    }
+
+    /// Starts the supervisor, the tenant once the supervisor is ready, then the operator; returns
+    /// how each root process ended.
+    static func runScenario(on gateway: Gateway) async throws -> [(String, ExitResult)] {
+        let supervisor = try await gateway.start(
+            StartRequest(definition: "app:supervisor", host: "app:processes", security: DemoApplication.supervisor))
+        var waited = 0
+        while await gateway.owner(ofName: "app.ready") == nil {
+            guard waited < 1000 else { throw CLIError.invalid("the demo supervisor did not get ready in 10 seconds") }
+            try await Task.sleep(for: .milliseconds(10))
+            waited += 1
+        }
+        let tenant = try await gateway.start(
+            StartRequest(definition: "app.tenants:job", host: "app:tenants", security: DemoApplication.tenant))
+        let tenantResult = try await tenant.result()
+        let operatorHandle = try await gateway.start(
+            StartRequest(definition: "admin:shutdown", host: "app:processes", security: DemoApplication.operatorContext))
+        let operatorResult = try await operatorHandle.result()
+        return [
+            ("tenant job", tenantResult), ("operator", operatorResult), ("supervisor", try await supervisor.result()),
+        ]
+    }
+}
+
+extension DeliveryMode: ExpressibleByArgument {}

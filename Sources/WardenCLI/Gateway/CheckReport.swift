@@ -1,0 +1,73 @@
+import WardenGateway
+import WardenPolicy
+import WardenValue
+
+/// The result of a permission dry-run, rendered as text or JSON.
+public struct CheckReport: Sendable {
+    /// The call as given (`spawn_linked app.workers:handler app:processes`).
+    public var call: String
+    /// The decision of every check and the verdict.
+    public var verdict: CallVerdict
+
+    /// Creates a report.
+    public init(call: String, verdict: CallVerdict) {
+        self.call = call
+        self.verdict = verdict
+    }
+
+    /// `{"verdict": "allow|deny", "checks": [{"action", "resource", "decision", "policies", "errors"}],
+    /// "message": ..., "revision": ..., "context": "complete|incomplete"}` as one line of canonical JSON.
+    public var json: String {
+        var object: [String: Value] = [
+            "verdict": .string(verdict.isAllowed ? "allow" : "deny"),
+            "checks": .list(
+                verdict.outcomes.map { outcome in
+                    .map([
+                        "action": .string(outcome.check.permission.action),
+                        "resource": .string(outcome.check.resource),
+                        "decision": .string(outcome.decision.outcome.rawValue),
+                        "policies": .list(outcome.decision.policies.map(Value.string)),
+                        "errors": .list(outcome.decision.errors.map { .string($0.description) }),
+                    ])
+                }),
+            "revision": .string(verdict.revision),
+            "context": .string(verdict.contextComplete ? "complete" : "incomplete"),
+        ]
+        if let denied = verdict.firstDenied { object["message"] = .string(denied.check.denialMessage) }
+        return Value.map(object).canonicalJSON
+    }
+
+    /// A table of the checks and a verdict line, for people.
+    public var text: String {
+        let actionWidth = verdict.outcomes.map(\.check.permission.action.count).max() ?? 0
+        let resourceWidth = verdict.outcomes.map(\.check.resource.count).max() ?? 0
+        var lines = ["check \(call)"]
+        if !verdict.contextComplete { lines.append("  context incomplete: no actor or no scope (strict mode decides)") }
+        for outcome in verdict.outcomes {
+            let decision = outcome.decision
+            let mark = decision.isAllowed ? "allow" : decision.outcome == .deny ? "DENY " : "undef"
+            var why = decision.policies.joined(separator: ", ")
+            if why.isEmpty {
+                why = decision.outcome == .undefined ? "(no policy applies)" : decision.contextComplete ? "" : "(strict mode)"
+            }
+            lines.append(
+                "  \(mark)  \(outcome.check.permission.action.padding(actionWidth))  "
+                    + "\(outcome.check.resource.padding(resourceWidth))  \(why)")
+            for error in decision.errors { lines.append("         error: \(error.description)") }
+        }
+        if let denied = verdict.firstDenied {
+            lines.append("verdict: deny (\(denied.check.denialMessage))")
+        } else {
+            lines.append("verdict: allow")
+        }
+        lines.append("policy revision \(verdict.revision.prefix(12))")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

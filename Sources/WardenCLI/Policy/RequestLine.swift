@@ -1,0 +1,135 @@
+import WardenPolicy
+import WardenValue
+
+/// One request of a `warden eval --requests` file: a JSON object on one line.
+///
+/// `{"actor": {"id": "...", "meta": {...}} | null, "action": "...", "resource": "...",
+/// "meta": {...}, "scope": ["ns:policy", ...], "groups": ["ns:group", ...]}`. `action` and
+/// `resource` are required; a missing or `null` actor is an absent actor; `scope` and `groups`
+/// replace the command line's scope when either is given. Unknown keys are rejected, so a typo
+/// cannot silently drop an attribute.
+struct RequestLine: Equatable {
+    /// The keys a line may hold.
+    static let keys = ["actor", "action", "resource", "meta", "scope", "groups"]
+
+    /// The request.
+    var request: AuthorizationRequest
+    /// The line's own scope; `nil` when it gives neither `scope` nor `groups`.
+    var scope: ScopeSpec?
+
+    /// Parses one line.
+    /// - Throws: ``RequestLineError`` saying what is wrong.
+    static func parse(_ text: String) throws(RequestLineError) -> RequestLine {
+        let value: Value
+        do {
+            value = try Value(json: text)
+        } catch {
+            throw .invalidJSON(error.cliMessage)
+        }
+        guard case .map(let object) = value else {
+            throw .invalidValue("a request must be a JSON object, found \(value.typeName)")
+        }
+        for key in object.keys.sorted() where !keys.contains(key) {
+            throw .unknownKey(
+                "unknown key `\(key)`; a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        let action = try requiredString(object, "action")
+        let resource = try requiredString(object, "resource")
+        let actor = try readActor(object["actor"])
+        var meta: [String: Value] = [:]
+        switch object["meta"] {
+        case nil, .null?: break
+        case .map(let map)?: meta = map
+        case let other?: throw .invalidValue("`meta` must be an object, found \(other.typeName)")
+        }
+        var scope: ScopeSpec?
+        if object["scope"] != nil || object["groups"] != nil {
+            scope = ScopeSpec(policies: try strings(object, "scope"), groups: try strings(object, "groups"))
+        }
+        return RequestLine(
+            request: AuthorizationRequest(actor: actor, action: action, resource: resource, meta: meta),
+            scope: scope)
+    }
+
+    private static func requiredString(_ object: [String: Value], _ key: String) throws(RequestLineError) -> String {
+        guard let value = object[key] else { throw .missingKey("missing `\(key)`; add `\"\(key)\": \"...\"`") }
+        guard case .string(let text) = value else {
+            throw .invalidValue("`\(key)` must be a string, found \(value.typeName)")
+        }
+        return text
+    }
+
+    private static func readActor(_ value: Value?) throws(RequestLineError) -> Actor? {
+        switch value {
+        case nil, .null?:
+            return nil
+        case .map(let object)?:
+            for key in object.keys.sorted() where key != "id" && key != "meta" {
+                throw .unknownKey("unknown key `\(key)` in `actor`; an actor has `id` and `meta`")
+            }
+            guard case .string(let id)? = object["id"] else {
+                throw .missingKey("`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")
+            }
+            switch object["meta"] {
+            case nil, .null?: return Actor(id: id)
+            case .map(let meta)?: return Actor(id: id, meta: meta)
+            case let other?: throw .invalidValue("`actor.meta` must be an object, found \(other.typeName)")
+            }
+        case let other?:
+            throw .invalidValue("`actor` must be an object or null, found \(other.typeName)")
+        }
+    }
+
+    private static func strings(_ object: [String: Value], _ key: String) throws(RequestLineError) -> [String] {
+        switch object[key] {
+        case nil, .null?: return []
+        case .string(let text)?: return [text]
+        case .list(let items)?:
+            var result: [String] = []
+            for item in items {
+                guard case .string(let text) = item, !text.isEmpty else {
+                    throw .invalidValue("`\(key)` items must be non-empty strings, found \(item.typeName)")
+                }
+                result.append(text)
+            }
+            return result
+        case let other?:
+            throw .invalidValue("`\(key)` must be a list of ids, found \(other.typeName)")
+        }
+    }
+}
+
+/// Why a line of a requests file was rejected; each case carries a lowercase message that says
+/// how to fix the line.
+enum RequestLineError: Error, Equatable, CustomStringConvertible {
+    /// The line is not JSON.
+    case invalidJSON(String)
+    /// The line has a key a request does not have (`metta`).
+    case unknownKey(String)
+    /// `action`, `resource` or the actor's `id` is missing.
+    case missingKey(String)
+    /// A value has the wrong type (`"actor": "ops"`, `"meta": []`).
+    case invalidValue(String)
+
+    /// A stable kebab-case code, e.g. `unknown-key`.
+    var code: String {
+        switch self {
+        case .invalidJSON: "invalid-json"
+        case .unknownKey: "unknown-key"
+        case .missingKey: "missing-key"
+        case .invalidValue: "invalid-value"
+        }
+    }
+
+    /// The message.
+    var message: String {
+        switch self {
+        case .invalidJSON(let message), .unknownKey(let message), .missingKey(let message),
+            .invalidValue(let message):
+            message
+        }
+    }
+
+    /// The message.
+    var description: String { message }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+
+/// Parses and runs the `warden` command tree with injected streams, mapping every outcome to
+/// the exit codes of ``WardenExitCode``.
+///
+/// ArgumentParser reports usage errors (an unknown flag, a missing option, a value that does not
+/// parse, a failed `validate()`) with exit code 64; Warden maps them to 3 (invalid input). Help
+/// goes to the output stream with exit code 0; every other message to the error stream.
+public enum CommandRunner {
+    /// Runs `arguments` (without the program name) and returns the exit code.
+    public static func run<Root: ParsableCommand>(
+        _ root: Root.Type, arguments: [String], io: CommandIO
+    ) async -> Int32 {
+        do {
+            var command = try root.parseAsRoot(arguments)
+            if let command = command as? any StreamCommand {
+                return command.execute(io).rawValue
+            }
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+            return WardenExitCode.success.rawValue
+        } catch {
+            return report(error, root, io)
+        }
+    }
+
+    /// Writes the message for `error` and returns its exit code, usage errors mapped to 3.
+    static func report<Root: ParsableCommand>(_ error: any Error, _ root: Root.Type, _ io: CommandIO) -> Int32 {
+        if let error = error as? CLIError {
+            io.errors.line(error.description)
+            return WardenExitCode.invalidInput.rawValue
+        }
+        let code = root.exitCode(for: error)
+        let message = root.fullMessage(for: error, columns: nil)
+        if code == .success {
+            if !message.isEmpty { io.output.line(message) }
+            return code.rawValue
+        }
+        if !message.isEmpty { io.errors.line(message) }
+        return code == .validationFailure ? WardenExitCode.invalidInput.rawValue : code.rawValue
+    }
+}

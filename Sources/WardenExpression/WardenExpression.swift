@@ -1,2 +1,0 @@
-/// Namespace marker for the `WardenExpression` module.
-public enum WardenExpressionModule {}

@@ -1,0 +1,132 @@
+import WardenAudit
+import WardenPolicy
+import WardenRuntime
+import WardenValue
+
+extension Gateway {
+    /// Validates, resolves and authorizes a call aimed at a destination; returns the resolved PID
+    /// the call must be forwarded to (so a name rebound after the check cannot redirect it).
+    func guardDestination(
+        _ call: GuardedCall, _ destination: Destination, caller: Caller, target: [String: Value]? = nil,
+        topic: String? = nil, validate: () throws(ProcessError) -> Void = {}
+    ) async throws(ProcessError) -> PID {
+        var target = target ?? Self.destinationTarget(destination)
+        let policies = store.snapshot
+        let started = ContinuousClock.now
+        let pid: PID
+        do throws(ProcessError) {
+            try validate()
+            pid = try await inner.resolve(destination)
+        } catch {
+            try await recordFailure(call, caller: caller, target: target, error: error, policies: policies, since: started)
+        }
+        target["pid"] = .string(pid.description)
+        var name: String?
+        if case .name(let given) = destination { name = given }
+        let facts = CallFacts(
+            call: call, callerPID: caller.pid.description, destination: destination.description,
+            targetPID: pid.description, name: name, topic: topic)
+        try await authorize(facts, caller: caller, target: target, policies: policies, since: started)
+        return pid
+    }
+
+    /// Evaluates every check of `facts` against `policies`, writes the call's record, and throws
+    /// `PERMISSION_DENIED` naming the first denied check when the call is not allowed.
+    func authorize(
+        _ facts: CallFacts, caller: Caller, target: [String: Value], policies: PolicySet, since started: ContinuousClock.Instant
+    ) async throws(ProcessError) {
+        let checks: [PlannedCheck]
+        do throws(CheckPlanError) {
+            checks = try CheckPlanner.plan(facts)
+        } catch {
+            let failure = ProcessError(.internal, error.description, code: "gateway-plan-failed")
+            try await recordFailure(facts.call, caller: caller, target: target, error: failure, policies: policies, since: started)
+        }
+        let security = caller.security
+        let scope = security.scope.map {
+            policies.resolve(ScopeSpec(policies: $0.policies, groups: $0.groups))
+        }
+        let verdict = Authorizer.authorize(
+            checks, actor: security.actor, scope: scope, in: policies, strict: configuration.strict)
+        var denial: ProcessError?
+        if let denied = verdict.firstDenied {
+            denial = ProcessError(.permissionDenied, denied.check.denialMessage, code: "permission-denied")
+        }
+        let entry = AuditEntry(
+            op: facts.call.auditOp,
+            caller: Self.auditCaller(caller, complete: verdict.contextComplete),
+            target: target,
+            checks: verdict.outcomes.map(Self.auditCheck),
+            decision: verdict.isAllowed ? .allow : .deny,
+            error: denial.map { AuditCallError(kind: $0.kind.rawValue, message: $0.message) },
+            policyRevision: verdict.revision,
+            durationNanoseconds: Self.nanoseconds(since: started))
+        try await write(entry)
+        if let denial { throw denial }
+    }
+
+    /// Writes the record of a call that failed before authorization (validation or resolution)
+    /// and rethrows its error.
+    func recordFailure(
+        _ call: GuardedCall, caller: Caller, target: [String: Value], error: ProcessError, policies: PolicySet,
+        since started: ContinuousClock.Instant
+    ) async throws(ProcessError) -> Never {
+        let security = caller.security
+        let entry = AuditEntry(
+            op: call.auditOp,
+            caller: Self.auditCaller(caller, complete: security.actor != nil && security.scope != nil),
+            target: target,
+            checks: [],
+            decision: .deny,
+            error: AuditCallError(kind: error.kind.rawValue, message: error.message),
+            policyRevision: policies.revision,
+            durationNanoseconds: Self.nanoseconds(since: started))
+        try await write(entry)
+        throw error
+    }
+
+    /// Hands a record to the audit log; a record that cannot be written fails the call
+    /// (`INTERNAL`) unless the log was configured fail-open.
+    private func write(_ entry: AuditEntry) async throws(ProcessError) {
+        do {
+            try await audit.record(entry)
+        } catch {
+            throw ProcessError(
+                .internal, "audit record could not be written, so the call was refused: \(error.message)",
+                code: "audit-failed")
+        }
+    }
+
+    static func auditCaller(_ caller: Caller, complete: Bool) -> AuditCaller {
+        AuditCaller(
+            pid: caller.pid.description, frame: caller.frame, actor: caller.security.actor,
+            scope: caller.security.scope?.policies ?? [], groups: caller.security.scope?.groups ?? [],
+            context: complete ? .complete : .incomplete)
+    }
+
+    static func auditCheck(_ outcome: CheckOutcome) -> AuditCheck {
+        AuditCheck(
+            action: outcome.check.permission.action,
+            resource: outcome.check.resource,
+            decision: AuditCheckDecision(outcome.decision.outcome),
+            policies: outcome.decision.policies,
+            errors: outcome.decision.errors.map(\.description),
+            meta: outcome.check.attributes)
+    }
+
+    static func nanoseconds(since start: ContinuousClock.Instant) -> Int {
+        let (seconds, attoseconds) = (ContinuousClock.now - start).components
+        return Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+    }
+}
+
+extension AuditCheckDecision {
+    /// The record form of a policy outcome.
+    init(_ outcome: Outcome) {
+        switch outcome {
+        case .allow: self = .allow
+        case .deny: self = .deny
+        case .undefined: self = .undefined
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import WardenAudit
+import WardenPolicy
+import WardenValue
+
+/// Re-evaluates recorded calls against a candidate policy set: every check of a record, with the
+/// recorded actor, scope (policy ids and groups, resolved against the candidate set) and request
+/// attributes, under the same rules as the gateway (strict mode; a scope naming something the
+/// candidate set lacks denies).
+public struct AuditReplayer {
+    /// The candidate policy set.
+    public let policies: PolicySet
+    /// Strict mode, as the gateway that wrote the log had it.
+    public let strict: Bool
+    private var scopes: [ScopeKey: Result<ResolvedScope, ScopeError>] = [:]
+
+    private struct ScopeKey: Hashable {
+        var policies: [String]
+        var groups: [String]
+    }
+
+    /// Creates a replayer for `policies`.
+    public init(policies: PolicySet, strict: Bool = true) {
+        self.policies = policies
+        self.strict = strict
+    }
+
+    /// The record's checks and call decision under the candidate set; `nil` for a record with no
+    /// checks (its call failed before authorization, so there is nothing to re-decide).
+    public mutating func replay(_ record: AuditRecord) -> (decision: AuditDecision, checks: [AuditCheck])? {
+        guard !record.checks.isEmpty else { return nil }
+        let caller = record.caller
+        let scope: Result<ResolvedScope, ScopeError>?
+        if caller.context == .incomplete && caller.actor != nil {
+            scope = nil  // the actor was there, so the scope was missing
+        } else {
+            scope = resolve(ScopeKey(policies: caller.scope, groups: caller.groups))
+        }
+        var allowed = true
+        var checks: [AuditCheck] = []
+        checks.reserveCapacity(record.checks.count)
+        for check in record.checks {
+            let request = AuthorizationRequest(
+                actor: caller.actor, action: check.action, resource: check.resource, meta: check.meta)
+            let decision: Decision
+            switch scope {
+            case .failure(let error)?:
+                decision = Decision(
+                    outcome: .deny, errors: [PolicyEvaluationError(policy: "", message: error.description)])
+            case .success(let resolved)?:
+                decision = policies.authorize(request, scope: resolved, strict: strict)
+            case nil:
+                decision = policies.authorize(request, scope: nil, strict: strict)
+            }
+            allowed = allowed && decision.isAllowed
+            checks.append(
+                AuditCheck(
+                    action: check.action, resource: check.resource, decision: AuditCheckDecision(decision.outcome),
+                    policies: decision.policies, errors: decision.errors.map(\.description), meta: check.meta))
+        }
+        return (allowed ? .allow : .deny, checks)
+    }
+
+    /// Replays every record `reader` yields; calls `onChange` for each call whose decision
+    /// changes and `onProgress` every 10,000 records.
+    /// - Throws: ``AuditReadError`` when the log cannot be read.
+    public mutating func replay(
+        _ reader: AuditReader, filter: AuditFilter = AuditFilter(), onChange: (ReplayChange) -> Void,
+        onProgress: (ReplaySummary) -> Void = { _ in }
+    ) throws(AuditReadError) -> ReplaySummary {
+        var summary = ReplaySummary()
+        let cursor = try reader.records(matching: filter)
+        while let read = try cursor.next() {
+            summary.records += 1
+            if summary.records % 10_000 == 0 { onProgress(summary) }
+            guard let (decision, checks) = replay(read.record) else {
+                summary.skipped += 1
+                continue
+            }
+            summary.replayed += 1
+            guard decision != read.record.decision else { continue }
+            if decision == .deny { summary.allowToDeny += 1 } else { summary.denyToAllow += 1 }
+            onChange(ReplayChange(record: read.record, newDecision: decision, newChecks: checks))
+        }
+        return summary
+    }
+
+    private mutating func resolve(_ key: ScopeKey) -> Result<ResolvedScope, ScopeError> {
+        if let known = scopes[key] { return known }
+        let resolved = policies.resolve(ScopeSpec(policies: key.policies, groups: key.groups))
+        scopes[key] = resolved
+        return resolved
+    }
+}

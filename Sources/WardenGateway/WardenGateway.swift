@@ -1,2 +1,0 @@
-/// Namespace marker for the `WardenGateway` module.
-public enum WardenGatewayModule {}

@@ -1,0 +1,29 @@
+import WardenValue
+
+/// A condition ready to evaluate: paths resolved to accessors, regular expression built.
+/// (A class, so evaluation passes one reference around rather than copying the parts.)
+final class CompiledCondition: Sendable {
+    /// The field the condition reads.
+    let field: FieldPath
+    /// The operator.
+    let op: ConditionOperator
+    /// What the field is compared with.
+    let operand: CompiledOperand
+    /// The built regular expression of a `matches`/`nmatches` condition.
+    let regex: PolicyRegex?
+
+    init(field: FieldPath, op: ConditionOperator, operand: CompiledOperand, regex: PolicyRegex?) {
+        self.field = field
+        self.op = op
+        self.operand = operand
+        self.regex = regex
+    }
+}
+
+/// The compared value of a condition: a literal or a path resolved per request.
+enum CompiledOperand: Sendable {
+    /// A literal `value`.
+    case literal(Value)
+    /// A `value_from` path; missing yields `null`.
+    case field(FieldPath)
+}

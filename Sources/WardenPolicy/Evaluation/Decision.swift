@@ -1,0 +1,26 @@
+/// The answer to a check, as a value: never thrown.
+public struct Decision: Sendable, Equatable, Codable {
+    /// `allow`, `deny` or `undefined` (an implicit deny).
+    public var outcome: Outcome
+    /// The determining policy ids, sorted: the denying ones for `deny`, the allowing ones for
+    /// `allow`, none for `undefined` or a strict-mode deny.
+    public var policies: [String]
+    /// Policies that failed to evaluate (each counted as `undefined`), sorted by id.
+    public var errors: [PolicyEvaluationError]
+    /// `false` when the caller had no actor or no scope.
+    public var contextComplete: Bool
+
+    /// Creates a decision.
+    public init(
+        outcome: Outcome, policies: [String] = [], errors: [PolicyEvaluationError] = [],
+        contextComplete: Bool = true
+    ) {
+        self.outcome = outcome
+        self.policies = policies
+        self.errors = errors
+        self.contextComplete = contextComplete
+    }
+
+    /// Whether access is granted.
+    public var isAllowed: Bool { outcome.isAllowed }
+}

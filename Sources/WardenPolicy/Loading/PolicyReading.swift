@@ -1,0 +1,28 @@
+/// Policy definitions read from YAML, before compiling, with every problem found while reading.
+public struct PolicyReading: Sendable {
+    /// The definitions read without error, in load order.
+    public var definitions: [PolicyDefinition]
+    /// Problems found while reading (YAML, structure, types), in load order.
+    public var diagnostics: [PolicyDiagnostic]
+
+    /// Creates a reading.
+    public init(definitions: [PolicyDefinition] = [], diagnostics: [PolicyDiagnostic] = []) {
+        self.definitions = definitions
+        self.diagnostics = diagnostics
+    }
+
+    /// Appends another reading.
+    public mutating func append(_ other: PolicyReading) {
+        definitions += other.definitions
+        diagnostics += other.diagnostics
+    }
+
+    /// Compiles the definitions; the result carries the reading's diagnostics too, and has no
+    /// set when either reading or compiling found an error.
+    public func compile() -> PolicyLoadResult {
+        var result = PolicySet.compile(definitions)
+        result.diagnostics = (diagnostics + result.diagnostics).sortedByMark()
+        if diagnostics.containsErrors { result.policySet = nil }
+        return result
+    }
+}

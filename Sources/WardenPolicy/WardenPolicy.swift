@@ -1,2 +1,0 @@
-/// Namespace marker for the `WardenPolicy` module.
-public enum WardenPolicyModule {}

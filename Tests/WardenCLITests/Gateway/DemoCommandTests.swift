@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import WardenAudit
+
+@Suite("warden demo")
+struct DemoCommandTests {
+    @Test("shows allowed and denied calls and leaves a log that verifies; a second run continues the chain")
+    func demoLeavesAVerifiableLog() throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        let log = directory.appendingPathComponent("audit.jsonl").path
+        let first = try WardenProcess.run(["demo", "--audit", log, "--mode", "async"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // The tenant's three refusals, each with the policy (or the lack of one) that decided it.
+        #expect(first.stdout.contains("PERMISSION_DENIED: not allowed to terminate: {app:processes|0x00000001}"))
+        #expect(first.stdout.contains("process.terminate: app.security:tenants_never_touch_app"))
+        #expect(first.stdout.contains("PERMISSION_DENIED: not allowed to spawn on host: app:processes"))
+        #expect(first.stdout.contains("process.spawn.linked: app.security:free_tier_no_links"))
+        #expect(first.stdout.contains("25 calls: 22 allowed, 3 denied."))
+        #expect(first.stdout.contains("supervisor exited normally: 12"))
+        let verified = try AuditVerifier.verify(files: [log])
+        #expect(verified.records == 25)
+
+        let second = try WardenProcess.run(["demo", "--audit", log])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("records 26-50"))
+        #expect(try AuditVerifier.verify(files: [log]).records == 50)
+    }
+
+    @Test("altering any byte of the demo's log makes verification fail")
+    func everyByteIsProtected() throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        let log = directory.appendingPathComponent("audit.jsonl")
+        #expect(try WardenProcess.run(["demo", "--audit", log.path]).status == 0)
+        let original = try Data(contentsOf: log)
+        let tampered = directory.appendingPathComponent("tampered.jsonl")
+        // Byte positions spread over the whole file (a prime stride lands on every field of every
+        // record, ~1 KiB each), each changed to another printable byte. The audit tests flip
+        // every single byte of a smaller log.
+        var undetected: [Int] = []
+        for position in stride(from: 0, to: original.count, by: 97) {
+            var bytes = original
+            bytes[position] = bytes[position] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+            try bytes.write(to: tampered)
+            if (try? AuditVerifier.verify(files: [tampered.path])) != nil { undetected.append(position) }
+        }
+        #expect(undetected.isEmpty, "changes at byte offsets \(undetected.prefix(10)) were not detected")
+    }
+
+    @Test("a demo killed mid-run (SIGKILL) leaves a log that verifies up to its last whole record", arguments: [60, 120, 180, 240])
+    func killedMidRun(afterMilliseconds delay: Int) throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        let log = directory.appendingPathComponent("audit.jsonl").path
+        let process = Process()
+        process.executableURL = WardenProcess.executable
+        process.arguments = ["demo", "--audit", log, "--mode", "async"]
+        process.currentDirectoryURL = WardenProcess.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay * 1000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        guard FileManager.default.fileExists(atPath: log) else { return }  // killed before the log was created
+        do {
+            let verified = try AuditVerifier.verify(files: [log])
+            #expect(verified.records <= 25)
+        } catch {
+            // Only a record cut short at the very end is acceptable, and it must be named precisely.
+            let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(error.kind == .truncatedRecord, "\(error)")
+            #expect(error.location.line == lines.count)
+        }
+    }
+
+    @Test("a policy tree with errors is refused with exit 3 and the diagnostics")
+    func badPolicies() throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        try "namespace: t\nentries:\n  - name: p\n    kind: security.policy\n    policy: {actions: x, resources: y, effect: Allow}\n"
+            .write(to: directory.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let output = try WardenProcess.run(
+            ["demo", "--policies", directory.path, "--audit", directory.appendingPathComponent("a.jsonl").path])
+        #expect(output.status == 3)
+        #expect(output.stderr.contains("bad.yaml:5:"))
+    }
+
+    @Test("an audit file in a missing directory is refused before anything runs")
+    func unwritableAudit() throws {
+        let output = try WardenProcess.run(["demo", "--audit", "/nonexistent-dir/audit.jsonl"])
+        #expect(output.status == 3)
+        #expect(output.stderr.contains("/nonexistent-dir"))
+    }
+}

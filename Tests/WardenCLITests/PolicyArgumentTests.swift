@@ -1,0 +1,69 @@
+import ArgumentParser
+import Testing
+import WardenCLI
+import WardenPolicy
+
+@Suite("warden arguments and help")
+struct PolicyArgumentTests {
+    @Test func rootHelpListsThePolicyCommands() async {
+        let result = await PolicyCLI.run(["--help"])
+        #expect(result.code == 0)
+        for name in ["validate", "eval", "test", "lint"] {
+            #expect(result.outputLines.contains { $0.hasPrefix("  \(name) ") }, "missing \(name)")
+        }
+    }
+
+    @Test(arguments: ["validate", "eval", "test", "lint"])
+    func eachCommandDocumentsExitCodesAndExamples(_ name: String) async {
+        let result = await PolicyCLI.run(["help", name])
+        #expect(result.code == 0)
+        #expect(result.output.contains("Exit codes:"))
+        #expect(result.output.contains("Examples:"))
+        #expect(result.output.contains("warden \(name) "))
+    }
+
+    @Test(arguments: [
+        ["validate"],
+        ["eval", "--policies", "p", "--bogus"],
+        ["eval", "--action", "a", "--resource", "r"],
+        ["eval", "--policies", "p", "--resource", "r"],
+        ["eval", "--policies", "p", "--action", "a"],
+        ["eval", "--policies", "p", "--action", "a", "--resource", "r", "--actor-meta", "{}"],
+        ["eval", "--policies", "p", "--action", "a", "--resource", "r", "--format", "yaml"],
+        ["eval", "--policies", "p", "--action", "a", "--resource", "r", "--scope", ","],
+        ["eval", "--policies", "p", "--action", "a", "--resource", "r", "--group", " "],
+        ["test"],
+        ["lint", "--format", "xml", "p"],
+        ["frobnicate"],
+    ])
+    func usageErrorsExitThree(_ arguments: [String]) async {
+        let result = await PolicyCLI.run(arguments)
+        #expect(result.code == 3)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.hasPrefix("Error: "))
+    }
+
+    @Test func scopeAndGroupOptionsRepeatAndSplitAtCommas() throws {
+        let command = try #require(
+            try WardenCommand.parseAsRoot([
+                "eval", "--policies", "a", "b", "--scope", "ns:p1, ns:p2", "--scope", "ns:p3", "--group", "ns:g",
+                "--action", "x", "--resource", "y",
+            ]) as? EvalCommand)
+        #expect(command.policies == ["a", "b"])
+        #expect(IDList.split(command.scope) == ["ns:p1", "ns:p2", "ns:p3"])
+        #expect(IDList.split(command.group) == ["ns:g"])
+        #expect(command.strict)
+        #expect(command.format == nil)
+    }
+
+    @Test func jsonOptionsAreParsedIntoValues() throws {
+        let command = try #require(
+            try WardenCommand.parseAsRoot([
+                "eval", "--policies", "a", "--actor", "u", "--actor-meta", #"{"role":"admin","level":3}"#,
+                "--meta", #"{"pid":"{app:processes|0x1}"}"#, "--action", "x", "--resource", "y", "--no-strict",
+            ]) as? EvalCommand)
+        #expect(command.actorMeta == ["role": "admin", "level": 3])
+        #expect(command.meta == ["pid": "{app:processes|0x1}"])
+        #expect(!command.strict)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the built `warden` executable as a child process.
+enum PolicyCLIBinary {
+    /// Why the binary could not be run.
+    struct NotFound: Error, CustomStringConvertible {
+        var searched: [String]
+        var description: String {
+            "the `warden` executable was not found; looked at " + searched.joined(separator: ", ")
+        }
+    }
+
+    /// The executable: beside the test bundle (SwiftPM puts every product of a build in one
+    /// directory), else `.build/debug/warden` under the repository root.
+    static func executable() throws -> String {
+        var candidates: [String] = []
+        let arguments = CommandLine.arguments
+        if let first = arguments.first {
+            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
+            // On macOS the test bundle's executable sits in `X.xctest/Contents/MacOS`.
+            for _ in 0..<4 {
+                candidates.append(directory.appendingPathComponent("warden").path)
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        candidates.append(PolicyCLI.root.appendingPathComponent(".build/debug/warden").path)
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+        }
+        throw NotFound(searched: candidates)
+    }
+
+    /// Runs the binary with `arguments` in `directory` (the repository root by default), with
+    /// `input` on standard input, and waits for it.
+    static func run(_ arguments: [String], in directory: String? = nil, input: String = "") async throws -> PolicyCLIResult {
+        let scratch = try PolicyCLI.temporaryDirectory()
+        defer { PolicyCLI.remove(scratch) }
+        let inputPath = try PolicyCLI.write(input, to: "stdin", in: scratch)
+        let outputURL = URL(fileURLWithPath: scratch).appendingPathComponent("stdout")
+        let errorURL = URL(fileURLWithPath: scratch).appendingPathComponent("stderr")
+        try PolicyCLI.write("", to: "stdout", in: scratch)
+        try PolicyCLI.write("", to: "stderr", in: scratch)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable())
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? PolicyCLI.root.path)
+        let inputHandle = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
+        let outputHandle = try FileHandle(forWritingTo: outputURL)
+        let errorHandle = try FileHandle(forWritingTo: errorURL)
+        defer {
+            try? inputHandle.close()
+            try? outputHandle.close()
+            try? errorHandle.close()
+        }
+        process.standardInput = inputHandle
+        process.standardOutput = outputHandle
+        process.standardError = errorHandle
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        let output = String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
+        let errors = String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
+        return PolicyCLIResult(code: status, output: output, errors: errors)
+    }
+}

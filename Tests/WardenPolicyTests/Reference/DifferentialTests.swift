@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import WardenPolicy
+import WardenValue
+
+/// The optimized evaluator against the plain reference evaluator on random policy sets.
+@Suite("differential: optimized evaluator vs reference evaluator")
+struct DifferentialTests {
+    /// One generated case.
+    struct Case {
+        var definitions: [PolicyDefinition]
+        var scope: ScopeSpec?
+        var request: AuthorizationRequest
+    }
+
+    /// The seed of the first set; `WARDEN_DIFF_SEED` replays one failing case.
+    static let baseSeed: UInt64 = 0x5EED_0001
+    static let sets = 3_000
+    static let requestsPerSet = 12
+
+    @Test func bothEvaluatorsAgreeOnRandomPolicySets() throws {
+        let seeds: [UInt64]
+        if let text = ProcessInfo.processInfo.environment["WARDEN_DIFF_SEED"], let seed = UInt64(text) {
+            seeds = [seed]
+        } else {
+            seeds = (0..<UInt64(Self.sets)).map { Self.baseSeed &+ $0 }
+        }
+        var checked = 0
+        for seed in seeds {
+            var g = SeededGenerator(seed: seed)
+            let definitions = RandomCases.definitions(&g)
+            let scope = RandomCases.scope(&g, definitions)
+            let set = try PolicySet.compile(definitions).get()
+            for _ in 0..<Self.requestsPerSet {
+                let c = Case(definitions: definitions, scope: scope, request: RandomCases.request(&g))
+                if let mismatch = try Self.mismatch(c, set) {
+                    let minimal = try Self.shrink(c)
+                    let expected = Self.reference(minimal)
+                    let report = """
+                        evaluators disagree (seed \(seed), replay with WARDEN_DIFF_SEED=\(seed)): \(mismatch)
+                        minimal case:
+                        \(CaseRenderer.yaml(minimal.definitions, scope: minimal.scope, minimal.request, expect: expected.outcome))
+                        """
+                    print(report)
+                    Issue.record(Comment(rawValue: report))
+                    return
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == seeds.count * Self.requestsPerSet)
+    }
+
+    static func reference(_ c: Case) -> ReferenceEvaluator.Result {
+        var ids = Set(c.definitions.map(\.id))
+        if let scope = c.scope {
+            ids = Set(scope.policies)
+            for d in c.definitions where !Set(d.groups).isDisjoint(with: scope.groups) { ids.insert(d.id) }
+        }
+        return ReferenceEvaluator.evaluate(c.definitions, scope: ids, c.request)
+    }
+
+    /// A description of the disagreement, or `nil` when both evaluators agree.
+    static func mismatch(_ c: Case, _ compiled: PolicySet? = nil) throws -> String? {
+        let set = try compiled ?? PolicySet.compile(c.definitions).get()
+        let scope = try c.scope.map { try set.resolve($0).get() } ?? set.allPolicies
+        let decision = set.evaluate(c.request, in: scope)
+        let optimized = ReferenceEvaluator.Result(
+            outcome: decision.outcome, policies: decision.policies, erroring: decision.errors.map(\.policy))
+        let expected = reference(c)
+        return optimized == expected ? nil : "optimized: \(optimized); reference: \(expected)"
+    }
+
+    /// Removes policies, conditions, patterns and meta keys while the disagreement stays.
+    static func shrink(_ start: Case) throws -> Case {
+        var current = start
+        var changed = true
+        while changed {
+            changed = false
+            for candidate in smaller(current) where try mismatch(candidate) != nil {
+                current = candidate
+                changed = true
+                break
+            }
+        }
+        return current
+    }
+
+    static func smaller(_ c: Case) -> [Case] {
+        var out: [Case] = []
+        for i in c.definitions.indices where c.definitions.count > 1 {
+            var d = c
+            let removed = d.definitions.remove(at: i)
+            d.scope?.policies.removeAll { $0 == removed.id }
+            out.append(d)
+        }
+        for i in c.definitions.indices {
+            for j in c.definitions[i].conditions.indices {
+                var d = c
+                var conditions = d.definitions[i].conditions
+                conditions.remove(at: j)
+                d.definitions[i].body = .conditions(conditions)
+                out.append(d)
+            }
+            for j in c.definitions[i].actions.indices where c.definitions[i].actions.count > 1 {
+                var d = c
+                d.definitions[i].actions.remove(at: j)
+                out.append(d)
+            }
+            for j in c.definitions[i].resources.indices where c.definitions[i].resources.count > 1 {
+                var d = c
+                d.definitions[i].resources.remove(at: j)
+                out.append(d)
+            }
+        }
+        for key in c.request.actor?.meta.keys.sorted() ?? [] {
+            var d = c
+            d.request.actor?.meta[key] = nil
+            out.append(d)
+        }
+        for key in c.request.meta.keys {
+            var d = c
+            d.request.meta[key] = nil
+            out.append(d)
+        }
+        return out
+    }
+}
