@@ -11,7 +11,7 @@ let package = Package(
     name: "WardenBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "Warden", path: ".."),
+        .package(path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
