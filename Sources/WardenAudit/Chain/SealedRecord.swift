@@ -5,10 +5,13 @@ public struct SealedRecord: Sendable {
     public let record: AuditRecord
     /// The canonical JSON text of the record, `hash` included.
     public let line: String
+    /// The line's UTF-8 bytes.
+    public let lineBytes: [UInt8]
 
     /// Pairs a record with its line; callers guarantee the line is the record's canonical JSON.
-    package init(record: AuditRecord, line: String) {
+    package init(record: AuditRecord, lineBytes: [UInt8]) {
         self.record = record
-        self.line = line
+        self.lineBytes = lineBytes
+        self.line = String(decoding: lineBytes, as: UTF8.self)
     }
 }

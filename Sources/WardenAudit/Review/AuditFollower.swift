@@ -34,12 +34,7 @@ public final class AuditFollower {
     /// The last `count` matching records present now (of the active file, for a JSON Lines log);
     /// later polls continue after them.
     public func backlog(_ count: Int) throws(AuditReadError) -> [AuditReadRecord] {
-        var kept: [AuditReadRecord] = []
-        for record in try poll() {
-            kept.append(record)
-            if kept.count > count { kept.removeFirst() }
-        }
-        return kept
+        try backend.backlog(count, filter: filter)
     }
 
     /// Matching records appended since the previous call.
@@ -50,7 +45,22 @@ public final class AuditFollower {
 
 /// A source of newly appended records.
 protocol FollowBackend: AnyObject {
+    /// Records appended since the previous call.
     func poll() throws(AuditReadError) -> [AuditReadRecord]
+    /// The last `count` records matching `filter` present now; later polls continue after them.
+    func backlog(_ count: Int, filter: AuditFilter) throws(AuditReadError) -> [AuditReadRecord]
+}
+
+extension FollowBackend {
+    /// Reads everything present and keeps the last `count` matches.
+    func backlog(_ count: Int, filter: AuditFilter) throws(AuditReadError) -> [AuditReadRecord] {
+        var kept: [AuditReadRecord] = []
+        for record in try poll() where filter.matches(record.record) {
+            kept.append(record)
+            if kept.count > count { kept.removeFirst() }
+        }
+        return kept
+    }
 }
 
 /// Follows the active file of a JSON Lines log across rotation.
@@ -210,6 +220,31 @@ final class DatabaseFollowBackend: FollowBackend {
         source.rewindExhaustion()
         var out: [AuditReadRecord] = []
         while let record = try source.next() { out.append(record) }
+        return out
+    }
+
+    /// The last `count` matching rows, found newest first through the indexes; following
+    /// continues after the newest row present now.
+    func backlog(_ count: Int, filter: AuditFilter) throws(AuditReadError) -> [AuditReadRecord] {
+        let condition = AuditSQLCondition(filter)
+        let location = AuditLocation(path: database.path, line: nil)
+        let rows: [(seq: Int, line: String)]
+        let newest: Int
+        do {
+            (rows, newest) = try database.queue.read { db in
+                let newest = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_records") ?? 0
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq <= ? ORDER BY r.seq DESC LIMIT ?",
+                    arguments: StatementArguments(condition.arguments + [newest.databaseValue, count.databaseValue])
+                ).map { ($0[0] as Int, $0[1] as String) }
+                return (rows, newest)
+            }
+        } catch {
+            throw AuditReadError(.unreadable, at: location, "cannot query: \(AuditDatabase.describe(error))")
+        }
+        source.skip(through: newest)
+        var out: [AuditReadRecord] = []
+        for (seq, line) in rows.reversed() { out.append(try DatabaseRecordSource.read(seq: seq, line: line, in: database)) }
         return out
     }
 }

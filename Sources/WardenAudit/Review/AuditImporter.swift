@@ -153,7 +153,7 @@ public enum AuditImporter {
                 skipped += 1
                 return
             }
-            pending.append(SealedRecord(record: record, line: String(decoding: line, as: UTF8.self)))
+            pending.append(SealedRecord(record: record, lineBytes: line))
             if pending.count >= batchSize { try flush() }
         }
 
