@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Crypto
 import WardenValue
 
@@ -40,7 +47,11 @@ enum RecordLine {
             throw Fault(kind: .invalidRecord, seq: seq, message: "not an audit record: `hash` and `prev` must be strings")
         }
         let (full, withoutHash) = canonicalForms(map)
-        guard full.elementsEqual(line) else {
+        let identical = full.withUnsafeBytes { a in
+            guard a.count == line.count, let x = a.baseAddress, let y = line.baseAddress else { return a.count == line.count }
+            return memcmp(x, y, a.count) == 0
+        }
+        guard identical else {
             throw Fault(
                 kind: .nonCanonical, seq: seq,
                 message: "altered record: the line is not in the canonical form the writer produces (bytes were changed)")
