@@ -50,7 +50,7 @@ enum BenchmarkData {
             checks = [check("process.terminate", target, ["op": "terminate"])]
         case 8:
             op = "process.registry.register"
-            targetValue = ["name": "svc.\(n % 97)"]
+            targetValue = ["name": .string("svc.\(n % 97)")]
             checks = [check("process.registry.register", "svc.\(n % 97)", ["op": "registry.register", "name": .string("svc.\(n % 97)")])]
         default:
             op = "authorize"
@@ -77,7 +77,7 @@ enum BenchmarkData {
         let log = AuditLog(node: "bench", sink: try JSONLFileSink(path: path, logger: quiet), mode: .async, failurePolicy: .failClosed, logger: quiet)
         for n in 0..<largeCount { try await log.record(entry(n)) }
         await log.shutdown()
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
         return path
     }
 
@@ -89,7 +89,7 @@ enum BenchmarkData {
         let log = try await largeLog()
         removeDatabase(path)
         _ = try AuditImporter.importFiles([log], into: path)
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
         return path
     }
 
