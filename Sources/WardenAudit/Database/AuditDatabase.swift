@@ -83,6 +83,19 @@ final class AuditDatabase: Sendable {
         }
     }
 
+    /// Drops the secondary indexes (before a bulk load: building them once at the end is much
+    /// cheaper than updating them row by row).
+    func dropSecondaryIndexes() throws {
+        try queue.write { db in
+            for index in AuditSchema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index)") }
+        }
+    }
+
+    /// Creates whatever the schema lacks (the secondary indexes after a bulk load).
+    func completeSchema() throws {
+        try queue.write { db in try db.execute(sql: AuditSchema.create) }
+    }
+
     /// A lowercase description of a GRDB or SQLite error.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {

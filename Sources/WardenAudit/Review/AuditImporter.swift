@@ -59,6 +59,30 @@ public enum AuditImporter {
         do { sink = try SQLiteAuditSink(path: databasePath) } catch { throw .database(error) }
         defer { try? sink.close() }
         let start = sink.chainHead
+        let bulk = start.seq == 0
+        if bulk {
+            // A bulk load into an empty database builds the indexes once at the end, which is much
+            // cheaper than row by row. Should the import die half way, the next writable open
+            // creates them again.
+            do { try sink.database.dropSecondaryIndexes() } catch {
+                throw .database(AuditError(.writeFailed, "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+            }
+        }
+        let result = Result { () throws(AuditImportError) in try load(files, into: sink, start: start, continued: continued, batchSize: batchSize) }
+        if bulk {
+            do { try sink.database.completeSchema() } catch {
+                if case .success = result {
+                    throw .database(AuditError(.writeFailed, "cannot index audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Verifies on a thread of its own and inserts the batches it hands over.
+    private static func load(
+        _ files: [String], into sink: SQLiteAuditSink, start: AuditChainHead, continued: Bool, batchSize: Int
+    ) throws(AuditImportError) -> AuditImportResult {
         let channel = ImportChannel(capacity: 2)
         let verifier = Thread {
             var session = ImportSession(start: start, continued: continued, batchSize: batchSize)
