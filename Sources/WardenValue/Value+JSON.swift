@@ -60,35 +60,43 @@ extension Value: Codable {
     /// The canonical JSON text: keys sorted by their UTF-8 bytes, no insignificant white space,
     /// integers in decimal, floats in shortest round-trip form, non-finite floats as `null`.
     public var canonicalJSON: String {
-        var out = ""
-        writeCanonicalJSON(into: &out)
-        return out
+        var bytes: [UInt8] = []
+        writeCanonicalJSON(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the canonical JSON text (see ``canonicalJSON``) to `out`.
     public func writeCanonicalJSON(into out: inout String) {
+        out += canonicalJSON
+    }
+
+    /// Appends the UTF-8 bytes of the canonical JSON text (see ``canonicalJSON``) to `out`.
+    ///
+    /// The one implementation of canonical JSON: the `String` forms decode its bytes. Writing
+    /// bytes keeps encoding fast (audit records are encoded per guarded call).
+    public func writeCanonicalJSON(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? Value.formatDouble(d) : "null"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: (d.isFinite ? Value.formatDouble(d) : "null").utf8)
         case .string(let s): Value.writeJSONString(s, into: &out)
         case .list(let l):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, element) in l.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 element.writeCanonicalJSON(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .map(let m):
-            out += "{"
-            for (i, key) in m.keys.sorted(by: Value.utf8Less).enumerated() {
-                if i > 0 { out += "," }
-                Value.writeJSONString(key, into: &out)
-                out += ":"
-                m[key]!.writeCanonicalJSON(into: &out)  // key comes from m.keys
+            out.append(UInt8(ascii: "{"))
+            for (i, entry) in m.sorted(by: { Value.utf8Less($0.key, $1.key) }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Value.writeJSONString(entry.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                entry.value.writeCanonicalJSON(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -99,26 +107,39 @@ extension Value: Codable {
 
     /// Appends `s` as a JSON string literal, escaping quotes, backslashes and control characters.
     public static func writeJSONString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        writeJSONString(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `s` as a JSON string literal: `"` and `\` escaped with a
+    /// backslash, `\n \r \t \b \f` for those controls, other controls below U+0020 as `\u00XX`
+    /// (lowercase hex), everything else as it is. Runs needing no escape are copied whole.
+    public static func writeJSONString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, byte) in utf8.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                out.append(contentsOf: utf8[runStart..<i])
+                runStart = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x22: out.append(UInt8(ascii: "\""))
+                case 0x5C: out.append(UInt8(ascii: "\\"))
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
             }
+            out.append(contentsOf: utf8[runStart..<utf8.count])
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -34,13 +34,13 @@ import Testing
         #expect(AuditGlob("exact").isLiteral)
     }
 
-    @Test func upperBoundSortsAfterEveryStringWithThePrefix() {
-        let upper = AuditGlob.upperBound(ofPrefix: "abc")
+    @Test func upperBoundSortsAfterEveryStringWithThePrefix() throws {
+        let upper = try #require(AuditGlob.upperBound(ofPrefix: "abc"))
         #expect(upper == "abd")
         #expect(AuditGlob.upperBound(ofPrefix: "a\u{10FFFF}") == "b")
         #expect(AuditGlob.upperBound(ofPrefix: "\u{D7FF}") == "\u{E000}")
         for value in ["abc", "abc\u{10FFFF}zz", "abcz"] {
-            #expect(value.utf8.lexicographicallyPrecedes(upper!.utf8))
+            #expect(value.utf8.lexicographicallyPrecedes(upper.utf8))
         }
     }
 }

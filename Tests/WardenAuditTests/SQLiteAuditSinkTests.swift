@@ -116,6 +116,16 @@ import WardenValue
         #expect(fromDatabase == fromFiles)
     }
 
+    @Test func aBulkImportLeavesEveryIndexInPlace() async throws {
+        let dir = try TemporaryDirectory()
+        try await writeLog(dir.file("audit.jsonl"), count: 20)
+        _ = try AuditImporter.importFiles([dir.file("audit.jsonl")], into: dir.file("audit.db"))
+        let indexes = try await DatabaseQueue(path: dir.file("audit.db")).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_%'")
+        }
+        #expect(Set(indexes) == Set(AuditSchema.secondaryIndexes))
+    }
+
     @Test func importStopsAtABreakKeepingTheVerifiedPrefix() async throws {
         let dir = try TemporaryDirectory()
         try await writeLog(dir.file("audit.jsonl"), count: 10)

@@ -19,31 +19,33 @@ struct ChainSealer {
     mutating func seal(_ prepared: PreparedEntry) -> SealedRecord {
         let seq = head.seq + 1
         let id = ids.next(at: prepared.entry.time)
-        var shared = ",\"id\":\""
-        shared.reserveCapacity(prepared.middle.utf8.count + prepared.tail.utf8.count + 160)
-        shared += id
-        shared += "\","
-        shared += prepared.middle
-        shared += ",\"prev\":\""
-        shared += head.hash
-        shared += "\",\"seq\":"
-        shared += String(seq)
-        shared += ","
-        shared += prepared.tail
+        // `shared` follows the hash field: `,"id":"…",<middle>,"prev":"…","seq":N,<tail>`.
+        var shared: [UInt8] = []
+        shared.reserveCapacity(prepared.middle.count + prepared.tail.count + 160)
+        shared.append(contentsOf: #","id":""#.utf8)
+        shared.append(contentsOf: id.utf8)
+        shared.append(contentsOf: #"","#.utf8)
+        shared.append(contentsOf: prepared.middle)
+        shared.append(contentsOf: #","prev":""#.utf8)
+        shared.append(contentsOf: head.hash.utf8)
+        shared.append(contentsOf: #"","seq":"#.utf8)
+        shared.append(contentsOf: String(seq).utf8)
+        shared.append(UInt8(ascii: ","))
+        shared.append(contentsOf: prepared.tail)
         var hasher = SHA256()
         ChainHash.update(&hasher, head.hash)
-        ChainHash.update(&hasher, prepared.head)
-        ChainHash.update(&hasher, shared)
+        hasher.update(data: prepared.head)
+        hasher.update(data: shared)
         let hash = ChainHash.hex(hasher.finalize())
         var line = prepared.head
-        line.reserveCapacity(prepared.head.utf8.count + shared.utf8.count + 76)
-        line += ",\"hash\":\""
-        line += hash
-        line += "\""
-        line += shared
+        line.reserveCapacity(prepared.head.count + shared.count + 76)
+        line.append(contentsOf: #","hash":""#.utf8)
+        line.append(contentsOf: hash.utf8)
+        line.append(UInt8(ascii: "\""))
+        line.append(contentsOf: shared)
         let record = AuditRecord(entry: prepared.entry, id: id, seq: seq, node: node, prev: head.hash, hash: hash)
         head = AuditChainHead(seq: seq, hash: hash)
-        return SealedRecord(record: record, line: line)
+        return SealedRecord(record: record, lineBytes: line)
     }
 
     /// Forgets records sealed after `head` (they could not be written), so the chain continues

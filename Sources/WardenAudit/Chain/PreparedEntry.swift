@@ -6,46 +6,119 @@ import WardenValue
 ///
 /// Canonical JSON sorts keys, and the top-level keys of a record sort as
 /// `caller checks decision duration_ns error | hash | id | node op policy_revision | prev seq |
-/// target time v`. The fragments are the runs between the chain fields, each value written by
-/// `Value.canonicalJSON`; tests check the assembled line equals the canonical JSON of the
-/// record's `Value` map.
+/// target time v`. The fragments are the runs between the chain fields. The fixed-shape objects
+/// (caller, checks, error) are written with their keys in sorted order directly, and every
+/// free-form map (actor meta, check meta, target) by `Value.writeCanonicalJSON`; this skips
+/// building and sorting a dictionary per object on the hot path. Tests check the assembled line
+/// equals the canonical JSON of the record's `Value` map for varied records.
 struct PreparedEntry: Sendable {
     /// The entry.
     let entry: AuditEntry
     /// `{"caller":…,"checks":…,"decision":…,"duration_ns":…` and `,"error":…` when present.
-    let head: String
+    let head: [UInt8]
     /// `"node":…,"op":…,"policy_revision":…`.
-    let middle: String
+    let middle: [UInt8]
     /// `"target":…,"time":…,"v":1}`.
-    let tail: String
+    let tail: [UInt8]
 
     /// Encodes `entry` for a log named `node`.
     init(entry: AuditEntry, node: String) {
         self.entry = entry
-        var head = "{"
-        Self.field("caller", entry.caller.value, first: true, into: &head)
-        Self.field("checks", .list(entry.checks.map(\.value)), into: &head)
-        Self.field("decision", .string(entry.decision.rawValue), into: &head)
-        Self.field("duration_ns", .int(entry.durationNanoseconds), into: &head)
-        if let error = entry.error { Self.field("error", error.value, into: &head) }
-        var middle = ""
+        var head: [UInt8] = []
+        head.reserveCapacity(1024)
+        head.append(contentsOf: #"{"caller":"#.utf8)
+        Self.write(entry.caller, into: &head)
+        head.append(contentsOf: #","checks":["#.utf8)
+        for (i, check) in entry.checks.enumerated() {
+            if i > 0 { head.append(UInt8(ascii: ",")) }
+            Self.write(check, into: &head)
+        }
+        head.append(contentsOf: #"],"decision":"#.utf8)
+        Value.writeJSONString(entry.decision.rawValue, into: &head)
+        head.append(contentsOf: #","duration_ns":"#.utf8)
+        head.append(contentsOf: String(entry.durationNanoseconds).utf8)
+        if let error = entry.error {
+            head.append(contentsOf: #","error":{"kind":"#.utf8)
+            Value.writeJSONString(error.kind, into: &head)
+            head.append(contentsOf: #","message":"#.utf8)
+            Value.writeJSONString(error.message, into: &head)
+            head.append(UInt8(ascii: "}"))
+        }
+        var middle: [UInt8] = []
         Self.field("node", .string(node), first: true, into: &middle)
         Self.field("op", .string(entry.op), into: &middle)
         Self.field("policy_revision", .string(entry.policyRevision), into: &middle)
-        var tail = ""
+        var tail: [UInt8] = []
         Self.field("target", .map(entry.target), first: true, into: &tail)
-        Self.field("time", .string(entry.time.rfc3339), into: &tail)
+        tail.append(contentsOf: #","time":""#.utf8)
+        entry.time.writeRFC3339(into: &tail)
+        tail.append(UInt8(ascii: "\""))
         Self.field("v", .int(AuditRecord.version), into: &tail)
-        tail += "}"
+        tail.append(UInt8(ascii: "}"))
         self.head = head
         self.middle = middle
         self.tail = tail
     }
 
-    private static func field(_ key: String, _ value: Value, first: Bool = false, into out: inout String) {
-        if !first { out += "," }
+    /// `{"actor":…,"context":…,"frame":…,"groups":[…],"pid":…,"scope":[…]}`.
+    private static func write(_ caller: AuditCaller, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"actor":"#.utf8)
+        if let actor = caller.actor {
+            out.append(contentsOf: #"{"id":"#.utf8)
+            Value.writeJSONString(actor.id, into: &out)
+            out.append(contentsOf: #","meta":"#.utf8)
+            Value.map(actor.meta).writeCanonicalJSON(into: &out)
+            out.append(UInt8(ascii: "}"))
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+        out.append(contentsOf: #","context":"#.utf8)
+        Value.writeJSONString(caller.context.rawValue, into: &out)
+        out.append(contentsOf: #","frame":"#.utf8)
+        writeOptional(caller.frame, into: &out)
+        out.append(contentsOf: #","groups":"#.utf8)
+        writeStrings(caller.groups, into: &out)
+        out.append(contentsOf: #","pid":"#.utf8)
+        writeOptional(caller.pid, into: &out)
+        out.append(contentsOf: #","scope":"#.utf8)
+        writeStrings(caller.scope, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `{"action":…,"decision":…,"errors":[…],"meta":{…},"policies":[…],"resource":…}`.
+    private static func write(_ check: AuditCheck, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"action":"#.utf8)
+        Value.writeJSONString(check.action, into: &out)
+        out.append(contentsOf: #","decision":"#.utf8)
+        Value.writeJSONString(check.decision.rawValue, into: &out)
+        out.append(contentsOf: #","errors":"#.utf8)
+        writeStrings(check.errors, into: &out)
+        out.append(contentsOf: #","meta":"#.utf8)
+        Value.map(check.meta).writeCanonicalJSON(into: &out)
+        out.append(contentsOf: #","policies":"#.utf8)
+        writeStrings(check.policies, into: &out)
+        out.append(contentsOf: #","resource":"#.utf8)
+        Value.writeJSONString(check.resource, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func writeOptional(_ text: String?, into out: inout [UInt8]) {
+        if let text { Value.writeJSONString(text, into: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+
+    private static func writeStrings(_ list: [String], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, text) in list.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Value.writeJSONString(text, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func field(_ key: String, _ value: Value, first: Bool = false, into out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
         Value.writeJSONString(key, into: &out)
-        out += ":"
+        out.append(UInt8(ascii: ":"))
         value.writeCanonicalJSON(into: &out)
     }
 }

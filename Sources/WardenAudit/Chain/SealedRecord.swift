@@ -3,12 +3,15 @@
 public struct SealedRecord: Sendable {
     /// The record's fields.
     public let record: AuditRecord
+    /// The line's UTF-8 bytes.
+    public let lineBytes: [UInt8]
+
     /// The canonical JSON text of the record, `hash` included.
-    public let line: String
+    public var line: String { String(decoding: lineBytes, as: UTF8.self) }
 
     /// Pairs a record with its line; callers guarantee the line is the record's canonical JSON.
-    package init(record: AuditRecord, line: String) {
+    package init(record: AuditRecord, lineBytes: [UInt8]) {
         self.record = record
-        self.line = line
+        self.lineBytes = lineBytes
     }
 }

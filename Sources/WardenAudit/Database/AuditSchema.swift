@@ -12,6 +12,13 @@ enum AuditSchema {
     /// The marker that tells an audit database from any other SQLite file.
     static let format = "warden-audit"
 
+    /// The secondary indexes (dropped during a bulk import into an empty database and built again
+    /// at its end; opening a database for writing creates any that are missing).
+    static let secondaryIndexes = [
+        "audit_records_time", "audit_records_actor", "audit_records_op", "audit_records_pid", "audit_checks_action",
+        "audit_checks_resource",
+    ]
+
     /// Statements creating the schema (idempotent).
     static let create = """
         CREATE TABLE IF NOT EXISTS audit_meta (

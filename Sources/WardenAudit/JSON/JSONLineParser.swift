@@ -108,7 +108,7 @@ struct JSONLineParser {
     private mutating func parseObject() throws(JSONParseError) -> Value {
         try nest()
         index += 1
-        var map: [String: Value] = [:]
+        var map: [String: Value] = Dictionary(minimumCapacity: 16)
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1

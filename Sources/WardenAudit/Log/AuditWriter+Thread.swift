@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Foundation
 import Logging
@@ -86,11 +91,23 @@ extension AuditWriter {
             for c in admitted { c.resume(returning: nil) }
             guard hasWork else {
                 wakeup.wait()
+                if mode == .async { coalesce() }
                 continue
             }
             if process(batch, &sealer, &unreported) { return }
             lastCallers = batch.count { $0.isRecord }
         }
+    }
+
+    /// How long an `async` writer woken from idle lets records gather before taking a batch, so
+    /// a steady stream is written in batches instead of one wake-up (a context switch) per record.
+    /// `async` callers do not wait for the write, so this only delays storage, never a caller.
+    static let asyncCoalesceWindow: UInt32 = 500  // microseconds
+
+    /// Sleeps ``asyncCoalesceWindow`` unless a full batch or a barrier is already queued.
+    private func coalesce() {
+        let busy = state.withLock { s in s.queuedRecords >= maxBatch || s.queue.count > s.queuedRecords || !s.blocked.isEmpty }
+        if !busy { usleep(Self.asyncCoalesceWindow) }
     }
 
     /// Waits (up to ``groupCommitWindow``) until `callers` records are queued, so one fsync
@@ -99,7 +116,9 @@ extension AuditWriter {
         let deadline = DispatchTime.now() + Self.groupCommitWindow
         while true {
             let ready = state.withLock { s -> Bool in
-                if s.queuedRecords >= callers || s.queue.count > s.queuedRecords || s.stopRequested { return true }
+                if s.queuedRecords >= callers || s.queue.count > s.queuedRecords || !s.blocked.isEmpty || s.stopRequested {
+                    return true
+                }
                 s.phase = .idle
                 return false
             }

@@ -37,32 +37,37 @@ public struct AuditTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The record form: `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
     public var rfc3339: String {
+        var bytes: [UInt8] = []
+        writeRFC3339(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the record form's bytes to `out`.
+    func writeRFC3339(into out: inout [UInt8]) {
         let (seconds, micros) = microseconds.floorDivided(by: 1_000_000)
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (year, month, day) = CivilDate.fromDays(days)
-        var out = ""
-        out.reserveCapacity(27)
         Self.pad(year, 4, &out)
-        out += "-"
+        out.append(UInt8(ascii: "-"))
         Self.pad(month, 2, &out)
-        out += "-"
+        out.append(UInt8(ascii: "-"))
         Self.pad(day, 2, &out)
-        out += "T"
+        out.append(UInt8(ascii: "T"))
         Self.pad(secondOfDay / 3600, 2, &out)
-        out += ":"
+        out.append(UInt8(ascii: ":"))
         Self.pad(secondOfDay / 60 % 60, 2, &out)
-        out += ":"
+        out.append(UInt8(ascii: ":"))
         Self.pad(secondOfDay % 60, 2, &out)
-        out += "."
+        out.append(UInt8(ascii: "."))
         Self.pad(micros, 6, &out)
-        out += "Z"
-        return out
+        out.append(UInt8(ascii: "Z"))
     }
 
-    private static func pad(_ value: Int64, _ width: Int, _ out: inout String) {
-        let digits = String(value)
-        if digits.count < width { out += String(repeating: "0", count: width - digits.count) }
-        out += digits
+    /// Appends `value` in decimal, zero-padded to `width` digits (years beyond 9999 get more).
+    private static func pad(_ value: Int64, _ width: Int, _ out: inout [UInt8]) {
+        let digits = String(value).utf8
+        if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        out.append(contentsOf: digits)
     }
 
     /// Parses the exact record form `YYYY-MM-DDTHH:MM:SS.ffffffZ`; `nil` for anything else.

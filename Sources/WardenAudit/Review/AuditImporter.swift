@@ -1,4 +1,4 @@
-import GRDB
+import Foundation
 
 /// What an import did.
 public struct AuditImportResult: Sendable, Hashable, CustomStringConvertible {
@@ -41,6 +41,9 @@ public enum AuditImportError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Loads JSON Lines logs into an audit database, verifying the chain as it goes.
+///
+/// Verification (reading, parsing, hashing) runs on its own thread and hands batches to the
+/// caller's thread, which inserts them, so the two halves of the work use two cores.
 public enum AuditImporter {
     /// Imports `files` (in chain order) into the database at `databasePath` (created if needed).
     ///
@@ -56,113 +59,62 @@ public enum AuditImporter {
         do { sink = try SQLiteAuditSink(path: databasePath) } catch { throw .database(error) }
         defer { try? sink.close() }
         let start = sink.chainHead
-        var importer = Session(start: start, continued: continued, sink: sink, batchSize: batchSize)
-        do {
-            try importer.run(files)
-        } catch {
-            throw importer.failure(error)
+        let bulk = start.seq == 0
+        if bulk {
+            // A bulk load into an empty database builds the indexes once at the end, which is much
+            // cheaper than row by row. Should the import die half way, the next writable open
+            // creates them again.
+            do { try sink.database.dropSecondaryIndexes() } catch {
+                throw .database(AuditError(.writeFailed, "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+            }
         }
-        return AuditImportResult(imported: importer.imported, skipped: importer.skipped, head: importer.head)
+        let result = Result { () throws(AuditImportError) in try load(files, into: sink, start: start, continued: continued, batchSize: batchSize) }
+        if bulk {
+            do { try sink.database.completeSchema() } catch {
+                if case .success = result {
+                    throw .database(AuditError(.writeFailed, "cannot index audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+                }
+            }
+        }
+        return try result.get()
     }
 
-    /// The state of one import.
-    struct Session {
-        let start: AuditChainHead
-        let continued: Bool
-        let sink: SQLiteAuditSink
-        let batchSize: Int
-        var checker: ChainChecker?
-        var pending: [SealedRecord] = []
+    /// Verifies on a thread of its own and inserts the batches it hands over.
+    private static func load(
+        _ files: [String], into sink: SQLiteAuditSink, start: AuditChainHead, continued: Bool, batchSize: Int
+    ) throws(AuditImportError) -> AuditImportResult {
+        let channel = ImportChannel(capacity: 2)
+        let verifier = Thread {
+            var session = ImportSession(start: start, continued: continued, batchSize: batchSize)
+            let outcome: ImportChannel.Message
+            do throws(AuditChainBreak) {
+                try session.run(files) { batch in channel.send(.batch(batch)) }
+                outcome = .finished(skipped: session.skipped)
+            } catch {
+                outcome = .broken(error, skipped: session.skipped)
+            }
+            _ = channel.send(outcome)
+            channel.verifierDone()
+        }
+        verifier.name = "warden-audit-import-verifier"
+        verifier.start()
+        defer { channel.waitForVerifier() }
         var imported = 0
-        var skipped = 0
-        var head: AuditChainHead
-
-        init(start: AuditChainHead, continued: Bool, sink: SQLiteAuditSink, batchSize: Int) {
-            self.start = start
-            self.continued = continued
-            self.sink = sink
-            self.batchSize = max(1, batchSize)
-            self.head = start
-        }
-
-        enum Failure: Error {
-            case chain(AuditChainBreak)
-            case database(AuditError)
-        }
-
-        func failure(_ error: Failure) -> AuditImportError {
-            switch error {
-            case .chain(let chainBreak): .chainBreak(chainBreak, imported: imported)
-            case .database(let error): .database(error)
-            }
-        }
-
-        mutating func run(_ files: [String]) throws(Failure) {
-            var previousFile: String?
-            for path in files {
-                let reader: LineReader
-                do { reader = try LineReader(path: path) } catch {
-                    throw .chain(AuditChainBreak(.unreadable, at: AuditLocation(path: path, line: nil), "cannot open: \(error)"))
+        var head = start
+        while true {
+            switch channel.receive() {
+            case .batch(let batch):
+                do { try sink.write(batch) } catch {
+                    channel.cancel()
+                    throw .database(error)
                 }
-                var sawRecord = false
-                while true {
-                    let line: LineReader.Line?
-                    do { line = try AuditVerifier.nextLine(reader, path: path) } catch { throw .chain(error) }
-                    guard let line else { break }
-                    let location = AuditLocation(path: path, line: line.number)
-                    do {
-                        let record = try AuditVerifier.verifiedRecord(line, at: location, verifiedSoFar: imported + skipped + pending.count)
-                        try accept(record, line: line.bytes, at: location, previousFile: sawRecord ? nil : previousFile)
-                    } catch let error as AuditChainBreak {
-                        try flush()  // keep the verified records before the break
-                        throw .chain(error)
-                    } catch let error as Failure {
-                        throw error
-                    } catch {
-                        throw .database(AuditError(.writeFailed, "\(error)"))
-                    }
-                    sawRecord = true
-                }
-                if sawRecord { previousFile = path }
+                imported += batch.count
+                if let last = batch.last { head = AuditChainHead(seq: last.record.seq, hash: last.record.hash) }
+            case .finished(let skipped):
+                return AuditImportResult(imported: imported, skipped: skipped, head: head)
+            case .broken(let chainBreak, _):
+                throw .chainBreak(chainBreak, imported: imported)
             }
-            try flush()
-        }
-
-        private mutating func accept(_ record: AuditRecord, line: [UInt8], at location: AuditLocation, previousFile: String?) throws {
-            if checker == nil {
-                // The first record decides where checking starts: from the database's head when the
-                // files continue it, from the files' own first record when they repeat it.
-                if start.seq == 0 {
-                    checker = ChainChecker(start: continued ? nil : .genesis)
-                } else {
-                    checker = ChainChecker(start: record.seq <= start.seq ? nil : start)
-                }
-            }
-            try checker?.accept(record, at: location, previousFile: previousFile)
-            if record.seq < start.seq {
-                skipped += 1
-                return
-            }
-            if record.seq == start.seq {
-                guard record.hash == start.hash else {
-                    throw AuditChainBreak(
-                        .chainBroken, at: location, seq: record.seq,
-                        "these files hold a different chain than the database: its record seq \(start.seq) has hash "
-                            + "`\(start.hash)`; import into a new database")
-                }
-                skipped += 1
-                return
-            }
-            pending.append(SealedRecord(record: record, line: String(decoding: line, as: UTF8.self)))
-            if pending.count >= batchSize { try flush() }
-        }
-
-        private mutating func flush() throws(Failure) {
-            guard let last = pending.last else { return }
-            do { try sink.write(pending) } catch { throw .database(error) }
-            imported += pending.count
-            head = AuditChainHead(seq: last.record.seq, hash: last.record.hash)
-            pending.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -42,6 +42,11 @@ final class DatabaseRecordSource: RecordSource {
         }
         let (seq, line) = page[pageIndex]
         pageIndex += 1
+        return try Self.read(seq: seq, line: line, in: database)
+    }
+
+    /// The record stored in row `seq`, checking that the line holds that seq.
+    static func read(seq: Int, line: String, in database: AuditDatabase) throws(AuditReadError) -> AuditReadRecord {
         let location = AuditLocation(path: database.path, line: nil)
         let record = try FileRecordSource.parse(Array(line.utf8), at: location)
         guard record.seq == seq else {
@@ -49,6 +54,13 @@ final class DatabaseRecordSource: RecordSource {
                 .invalidRecord, at: location, "row seq \(seq) holds a record with seq \(record.seq); run `warden audit verify --db`")
         }
         return AuditReadRecord(record: record, line: line, location: location)
+    }
+
+    /// Continues after `seq` (for following, after a backlog); only for the `scan` strategy.
+    func skip(through seq: Int) {
+        afterSeq = max(afterSeq, seq)
+        page = []
+        pageIndex = 0
     }
 
     /// Lets the next call look for rows added since the source ran dry (for following).

@@ -18,9 +18,9 @@ extension JSONLFileSink {
             var retired: [FileDescriptor] = []
             do throws(AuditError) {
                 var buffer: [UInt8] = []
-                buffer.reserveCapacity(batch.reduce(0) { $0 + $1.line.utf8.count + 1 })
+                buffer.reserveCapacity(batch.reduce(0) { $0 + $1.lineBytes.count + 1 })
                 for sealed in batch {
-                    let length = Int64(sealed.line.utf8.count + 1)
+                    let length = Int64(sealed.lineBytes.count + 1)
                     if let limit = rotateAtBytes, s.size + Int64(buffer.count) > 0,
                         s.size + Int64(buffer.count) + length > limit
                     {
@@ -28,7 +28,7 @@ extension JSONLFileSink {
                         if let old = try rotate(&s) { retired.append(old) }
                         try ensureActive(&s)
                     }
-                    buffer.append(contentsOf: sealed.line.utf8)
+                    buffer.append(contentsOf: sealed.lineBytes)
                     buffer.append(0x0A)
                 }
                 try append(&buffer, &s, &touched)

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Crypto
 import WardenValue
 
@@ -40,12 +47,19 @@ enum RecordLine {
             throw Fault(kind: .invalidRecord, seq: seq, message: "not an audit record: `hash` and `prev` must be strings")
         }
         let (full, withoutHash) = canonicalForms(map)
-        guard full.utf8.elementsEqual(line) else {
+        let identical = full.withUnsafeBytes { a in
+            guard a.count == line.count, let x = a.baseAddress, let y = line.baseAddress else { return a.count == line.count }
+            return memcmp(x, y, a.count) == 0
+        }
+        guard identical else {
             throw Fault(
                 kind: .nonCanonical, seq: seq,
                 message: "altered record: the line is not in the canonical form the writer produces (bytes were changed)")
         }
-        let computed = ChainHash.hash(prev: prev, canonicalJSON: withoutHash)
+        var hasher = SHA256()
+        ChainHash.update(&hasher, prev)
+        hasher.update(data: withoutHash)
+        let computed = ChainHash.hex(hasher.finalize())
         guard computed == hash else {
             throw Fault(
                 kind: .alteredRecord, seq: seq,
@@ -59,24 +73,26 @@ enum RecordLine {
     }
 
     /// The canonical JSON of `map`, and of `map` without its `hash` key, encoding each field once.
-    static func canonicalForms(_ map: [String: Value]) -> (full: String, withoutHash: String) {
-        var full = "{"
-        var withoutHash = "{"
-        var field = ""
-        for key in map.keys.sorted(by: Value.utf8Less) {
+    static func canonicalForms(_ map: [String: Value]) -> (full: [UInt8], withoutHash: [UInt8]) {
+        var full: [UInt8] = [UInt8(ascii: "{")]
+        var withoutHash: [UInt8] = [UInt8(ascii: "{")]
+        full.reserveCapacity(2048)
+        withoutHash.reserveCapacity(2048)
+        var field: [UInt8] = []
+        for (key, value) in map.sorted(by: { Value.utf8Less($0.key, $1.key) }) {
             field.removeAll(keepingCapacity: true)
             Value.writeJSONString(key, into: &field)
-            field += ":"
-            map[key]?.writeCanonicalJSON(into: &field)
-            if full.utf8.count > 1 { full += "," }
-            full += field
+            field.append(UInt8(ascii: ":"))
+            value.writeCanonicalJSON(into: &field)
+            if full.count > 1 { full.append(UInt8(ascii: ",")) }
+            full.append(contentsOf: field)
             if key != "hash" {
-                if withoutHash.utf8.count > 1 { withoutHash += "," }
-                withoutHash += field
+                if withoutHash.count > 1 { withoutHash.append(UInt8(ascii: ",")) }
+                withoutHash.append(contentsOf: field)
             }
         }
-        full += "}"
-        withoutHash += "}"
+        full.append(UInt8(ascii: "}"))
+        withoutHash.append(UInt8(ascii: "}"))
         return (full, withoutHash)
     }
 }

@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Follows the active file of a JSON Lines log across rotation.
+///
+/// Archives that existed when following started are not read. When the active file is rotated,
+/// the old file is read to its end, then every newer archive not read yet (a writer may rotate
+/// several times between two polls), then the new active file.
+final class FileFollowBackend: FollowBackend {
+    let path: String
+    let fileSet: AuditFileSet
+    private var current: (fd: FileDescriptor, identity: FileDescriptor.Status)?
+    private var offset: Int64 = 0
+    private var lineNumber = 0
+    private var pending: [UInt8] = []
+    /// The newest archive number passed: archives up to it are read or predate following.
+    private var passedArchive: Int
+    /// Identities of files read to their end.
+    private var consumed: [FileDescriptor.Status] = []
+
+    init(path: String) {
+        self.path = path
+        self.fileSet = AuditFileSet(activePath: path)
+        self.passedArchive = (try? fileSet.archives().last?.number) ?? 0
+    }
+
+    deinit {
+        if let current { try? current.fd.closeFile() }
+    }
+
+    private func location(_ file: String, line: Int? = nil) -> AuditLocation { AuditLocation(path: file, line: line) }
+
+    func poll() throws(AuditReadError) -> [AuditReadRecord] {
+        var out: [AuditReadRecord] = []
+        if let open = current {
+            try readToEnd(open.fd, file: path, into: &out)
+            guard let named = try status(ofPath: path), !Self.same(named, open.identity) else { return out }
+            // Rotated (or replaced): finish the old file first.
+            try readToEnd(open.fd, file: path, into: &out)
+            consumed.append(open.identity)
+            try? open.fd.closeFile()
+            current = nil
+        }
+        try catchUp(into: &out)
+        if let open = current { try readToEnd(open.fd, file: path, into: &out) }
+        return out
+    }
+
+    /// Reads unread archives newer than the last one passed, then opens the active file; repeats
+    /// when a rotation happened in between.
+    private func catchUp(into out: inout [AuditReadRecord]) throws(AuditReadError) {
+        while true {
+            try readNewArchives(into: &out)
+            guard let opened = try openActive() else { return }
+            let newer = try archives().contains { $0.number > passedArchive }
+            if !newer {
+                current = opened
+                return
+            }
+            try? opened.fd.closeFile()  // a rotation slipped in: read that archive first
+        }
+    }
+
+    private func readNewArchives(into out: inout [AuditReadRecord]) throws(AuditReadError) {
+        for archive in try archives() where archive.number > passedArchive {
+            passedArchive = archive.number
+            guard let named = try status(ofPath: archive.path), !consumed.contains(where: { Self.same($0, named) }) else { continue }
+            let fd: FileDescriptor
+            do { fd = try FileDescriptor.openFile(archive.path, O_RDONLY) } catch {
+                throw AuditReadError(.unreadable, at: location(archive.path), "cannot open: \(error)")
+            }
+            resetPosition()
+            defer { try? fd.closeFile() }
+            try readToEnd(fd, file: archive.path, into: &out)
+            if let identity = try? fd.status() { consumed.append(identity) }
+        }
+    }
+
+    private func openActive() throws(AuditReadError) -> (fd: FileDescriptor, identity: FileDescriptor.Status)? {
+        do {
+            let fd = try FileDescriptor.openFile(path, O_RDONLY)
+            let identity = try fd.status()
+            resetPosition()
+            return (fd, identity)
+        } catch {
+            if error.code == ENOENT { return nil }
+            throw AuditReadError(.unreadable, at: location(path), "cannot open: \(error)")
+        }
+    }
+
+    private func resetPosition() {
+        offset = 0
+        lineNumber = 0
+        pending = []
+    }
+
+    private func archives() throws(AuditReadError) -> [(number: Int, path: String)] {
+        do { return try fileSet.archives() } catch {
+            throw AuditReadError(.unreadable, at: location(fileSet.directory), error.message)
+        }
+    }
+
+    private func status(ofPath file: String) throws(AuditReadError) -> FileDescriptor.Status? {
+        do { return try FileDescriptor.status(ofPath: file) } catch {
+            throw AuditReadError(.unreadable, at: location(file), "cannot inspect: \(error)")
+        }
+    }
+
+    private static func same(_ a: FileDescriptor.Status, _ b: FileDescriptor.Status) -> Bool {
+        a.device == b.device && a.inode == b.inode
+    }
+
+    /// Emits every complete line from `offset` to the end of `fd`; an incomplete last line
+    /// stays pending until its newline arrives.
+    private func readToEnd(_ fd: FileDescriptor, file: String, into out: inout [AuditReadRecord]) throws(AuditReadError) {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let position = offset
+            let result = chunk.withUnsafeMutableBytes { raw in
+                Result { () throws(SystemError) -> Int in try fd.readBytes(into: raw, at: position) }
+            }
+            let n: Int
+            switch result {
+            case .success(let count): n = count
+            case .failure(let error): throw AuditReadError(.unreadable, at: location(file), "cannot read: \(error)")
+            }
+            if n == 0 { return }
+            offset += Int64(n)
+            var start = 0
+            for i in 0..<n where chunk[i] == 0x0A {
+                pending.append(contentsOf: chunk[start..<i])
+                start = i + 1
+                lineNumber += 1
+                let at = location(file, line: lineNumber)
+                let record = try FileRecordSource.parse(pending, at: at)
+                out.append(AuditReadRecord(record: record, line: String(decoding: pending, as: UTF8.self), location: at))
+                pending.removeAll(keepingCapacity: true)
+            }
+            pending.append(contentsOf: chunk[start..<n])
+            if pending.count > LineReader.maxLineBytes {
+                throw AuditReadError(.invalidRecord, at: location(file, line: lineNumber + 1), "line longer than \(LineReader.maxLineBytes) bytes")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// The verifying half of an import: reads the files, verifies every record and the chain, and
+/// emits batches of the records the database does not hold yet.
+struct ImportSession {
+    let start: AuditChainHead
+    let continued: Bool
+    let batchSize: Int
+    private var checker: ChainChecker?
+    private var pending: [SealedRecord] = []
+    private var emitted = 0
+    private(set) var skipped = 0
+
+    init(start: AuditChainHead, continued: Bool, batchSize: Int) {
+        self.start = start
+        self.continued = continued
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Verifies `files` in order, calling `emit` with each batch; stops early when `emit`
+    /// returns `false`. Records verified before a break are emitted before it is thrown.
+    mutating func run(_ files: [String], emit: ([SealedRecord]) -> Bool) throws(AuditChainBreak) {
+        var previousFile: String?
+        for path in files {
+            let reader: LineReader
+            do { reader = try LineReader(path: path) } catch {
+                throw AuditChainBreak(.unreadable, at: AuditLocation(path: path, line: nil), "cannot open: \(error)")
+            }
+            var sawRecord = false
+            while let line = try AuditVerifier.nextLine(reader, path: path) {
+                let location = AuditLocation(path: path, line: line.number)
+                do throws(AuditChainBreak) {
+                    let record = try AuditVerifier.verifiedRecord(line, at: location, verifiedSoFar: emitted + skipped + pending.count)
+                    try accept(record, line: line.bytes, at: location, previousFile: sawRecord ? nil : previousFile)
+                } catch {
+                    _ = flush(emit)  // keep the verified records before the break
+                    throw error
+                }
+                if pending.count >= batchSize, !flush(emit) { return }
+                sawRecord = true
+            }
+            if sawRecord { previousFile = path }
+        }
+        _ = flush(emit)
+    }
+
+    private mutating func accept(
+        _ record: AuditRecord, line: [UInt8], at location: AuditLocation, previousFile: String?
+    ) throws(AuditChainBreak) {
+        if checker == nil {
+            // The first record decides where checking starts: from the database's head when the
+            // files continue it, from the files' own first record when they repeat it.
+            if start.seq == 0 {
+                checker = ChainChecker(start: continued ? nil : .genesis)
+            } else {
+                checker = ChainChecker(start: record.seq <= start.seq ? nil : start)
+            }
+        }
+        try checker?.accept(record, at: location, previousFile: previousFile)
+        if record.seq < start.seq {
+            skipped += 1
+            return
+        }
+        if record.seq == start.seq {
+            guard record.hash == start.hash else {
+                throw AuditChainBreak(
+                    .chainBroken, at: location, seq: record.seq,
+                    "these files hold a different chain than the database: its record seq \(start.seq) has hash "
+                        + "`\(start.hash)`; import into a new database")
+            }
+            skipped += 1
+            return
+        }
+        pending.append(SealedRecord(record: record, lineBytes: line))
+    }
+
+    private mutating func flush(_ emit: ([SealedRecord]) -> Bool) -> Bool {
+        guard !pending.isEmpty else { return true }
+        defer {
+            emitted += pending.count
+            pending.removeAll(keepingCapacity: true)
+        }
+        return emit(pending)
+    }
+}
