@@ -1,3 +1,4 @@
+import WardenValue
 import Dispatch
 import Synchronization
 
@@ -18,7 +19,7 @@ final class ImportChannel: Sendable {
         var cancelled = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let items = DispatchSemaphore(value: 0)
     private let spaces: DispatchSemaphore
     private let done = DispatchSemaphore(value: 0)
