@@ -36,12 +36,11 @@ import WardenValue
         }
         let result = try await runRoot([cooperative]) { ctx in
             let child = try await ctx.spawnMonitored("test:cooperative", host: testHost)
-            let before = Date()
             try await ctx.cancel(child, deadline: "10s")
-            let exit = await nextEvent(ctx.events(), .exit)
-            return [exit?.result?.tableValue ?? .null, .bool(Date().timeIntervalSince(before) < 9)]
+            // A normal exit proves the deadline was met: a missed one ends in `cancel deadline exceeded`.
+            return await nextEvent(ctx.events(), .exit)?.result?.tableValue ?? .null
         }
-        #expect(value(result) == [["value": "cleaned up"], true])
+        #expect(value(result) == ["value": "cleaned up"])
     }
 
     @Test func anExpiredCancelDeadlineTerminates() async throws {
