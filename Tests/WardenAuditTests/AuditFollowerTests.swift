@@ -5,14 +5,23 @@ import Testing
 @testable import WardenAudit
 
 @Suite struct AuditFollowerTests {
-    /// Polls until `count` records arrived or `seconds` passed.
-    private func collect(_ follower: AuditFollower, count: Int, seconds: Double = 60) async throws -> [AuditReadRecord] {
+    /// Polls until `count` records arrived; gives up `seconds` after `writer` finished (the
+    /// writer's own pace, fsyncs included, is not bounded: a loaded machine may be slow).
+    private func collect(_ follower: AuditFollower, count: Int, writer: Task<Void, any Error>, seconds: Double = 60) async throws -> [AuditReadRecord] {
+        let finished = Counter()
+        let watcher = Task {
+            _ = await writer.result
+            finished.increment()
+        }
         var seen: [AuditReadRecord] = []
-        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        while seen.count < count, ContinuousClock.now < deadline {
+        var deadline: ContinuousClock.Instant?
+        while seen.count < count {
             seen += try follower.poll()
+            if deadline == nil, finished.value > 0 { deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000)) }
+            if let deadline, ContinuousClock.now > deadline { break }
             try await Task.sleep(for: .milliseconds(2))
         }
+        await watcher.value
         return seen
     }
 
@@ -25,7 +34,7 @@ import Testing
         let alreadyActive = try dir.lines("audit.jsonl").count
         let follower = AuditFollower.file(path)
         let writer = Task {
-            let sink = try JSONLFileSink(path: path, rotateAtBytes: 2500, logger: quietLogger)
+            let sink = try JSONLFileSink(path: path, rotateAtBytes: 6000, logger: quietLogger)
             let log = AuditLog(node: "n", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
             for i in 0..<300 {
                 try await log.record(Entries.varied(i))
@@ -33,7 +42,7 @@ import Testing
             }
             await log.shutdown()
         }
-        let seen = try await collect(follower, count: alreadyActive + 300)
+        let seen = try await collect(follower, count: alreadyActive + 300, writer: writer)
         try await writer.value
         #expect(try AuditFileSet(activePath: path).archives().count > before + 10)
         let firstSeq = 5 - alreadyActive + 1

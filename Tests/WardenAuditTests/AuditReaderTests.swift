@@ -22,6 +22,8 @@ import WardenValue
         ("policy and action on the same check", AuditFilter(action: AuditGlob("process.host"), policy: AuditGlob("app:hosts")), nil, [1, 4, 7]),
         ("time range, until exclusive", AuditFilter(since: F.time(3600), until: F.time(7300)), nil, [4, 5, 6]),
         ("several filters", AuditFilter(since: F.time(3600), actor: AuditGlob("user:bob"), decision: .deny), nil, [5]),
+        ("actor with check filters", AuditFilter(actor: AuditGlob("user:alice"), action: AuditGlob("process.host"), policy: AuditGlob("app:hosts")), nil, [1, 7]),
+        ("pid with a policy", AuditFilter(policy: AuditGlob("app:no_*"), pid: F.p2), nil, [2, 5]),
         ("limit", AuditFilter(decision: .allow), 2, [1, 3]),
         ("nothing matches", AuditFilter(actor: AuditGlob("user:zed")), nil, []),
     ]

@@ -161,6 +161,8 @@ import WardenValue
         ("action glob", AuditFilter(action: AuditGlob("process.spawn.*")), "audit_checks_action"),
         ("time", AuditFilter(since: ReviewFixture.time(0), until: ReviewFixture.time(60)), "audit_records_time"),
         ("policy", AuditFilter(policy: AuditGlob("app:send")), "PRIMARY KEY"),
+        ("actor and action", AuditFilter(actor: AuditGlob("user:alice"), action: AuditGlob("process.send")), "audit_records_actor"),
+        ("pid and policy", AuditFilter(policy: AuditGlob("app:send"), pid: ReviewFixture.p1), "audit_records_pid"),
     ])
     func filteredQueriesUseAnIndexNotAFullScan(name: String, filter: AuditFilter, index: String) async throws {
         let dir = try TemporaryDirectory()

@@ -26,18 +26,13 @@ import WardenValue
         let total = 4 + 200
         let io = AuditIO.capture()
         let tail = Task { try await runAudit(["tail", "-f", "-n", "4", "--count", "\(total)", "--interval", "5", path], io: io) }
-        // Bounded: the tail must print everything well within a minute.
-        let watchdog = Task {
-            try await Task.sleep(for: .seconds(60))
-            tail.cancel()
-        }
         // The writer starts once the tail has printed the existing records.
-        while io.capturedOut.split(separator: "\n").count < 4, !tail.isCancelled {
+        while io.capturedOut.split(separator: "\n").count < 4 {
             try await Task.sleep(for: .milliseconds(2))
         }
         let writer = Task {
             let log = AuditLog(
-                node: "gw", sink: try JSONLFileSink(path: path, rotateAtBytes: 3000, logger: F.quiet), mode: .sync,
+                node: "gw", sink: try JSONLFileSink(path: path, rotateAtBytes: 6000, logger: F.quiet), mode: .sync,
                 failurePolicy: .failClosed, logger: F.quiet)
             for i in 0..<200 {
                 try await log.record(F.entries[i % F.entries.count])
@@ -46,6 +41,11 @@ import WardenValue
             await log.shutdown()
         }
         try await writer.value
+        // Bounded: once the writer is done, the tail must have printed everything within a minute.
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(60))
+            tail.cancel()
+        }
         let result = try await tail.value
         watchdog.cancel()
         #expect(result.code == 0)

@@ -33,9 +33,13 @@ struct AuditSQLCondition {
             let c = actor.sqlCondition("r.actor")
             add(c.sql, c.arguments)
         }
+        // Check-level conditions: when the record-level filter already narrows to few rows through
+        // an index (a PID, or an actor with a literal prefix), probe each row's checks by primary
+        // key; otherwise collect the matching seqs from the check indexes first.
+        let narrowed = filter.pid != nil || !(filter.actor?.literalPrefix.isEmpty ?? true)
         if filter.action != nil || filter.resource != nil {
             var inner: [String] = []
-            var innerArguments: [DatabaseValue] = []
+            var innerArguments: [any DatabaseValueConvertible] = []
             for (glob, column) in [(filter.action, "c.action"), (filter.resource, "c.resource")] {
                 guard let glob else { continue }
                 let c = glob.sqlCondition(column)
@@ -47,10 +51,19 @@ struct AuditSQLCondition {
                 inner.append("EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.seq = c.seq AND p.idx = c.idx AND \(c.sql))")
                 innerArguments.append(contentsOf: c.arguments)
             }
-            add("r.seq IN (SELECT c.seq FROM audit_checks c WHERE \(inner.joined(separator: " AND ")))", innerArguments)
+            let conditions = inner.joined(separator: " AND ")
+            if narrowed {
+                add("EXISTS (SELECT 1 FROM audit_checks c WHERE c.seq = r.seq AND \(conditions))", innerArguments)
+            } else {
+                add("r.seq IN (SELECT c.seq FROM audit_checks c WHERE \(conditions))", innerArguments)
+            }
         } else if let policy = filter.policy {
             let c = policy.sqlCondition("p.policy")
-            add("r.seq IN (SELECT p.seq FROM audit_check_policies p WHERE \(c.sql))", c.arguments)
+            if narrowed {
+                add("EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.seq = r.seq AND \(c.sql))", c.arguments)
+            } else {
+                add("r.seq IN (SELECT p.seq FROM audit_check_policies p WHERE \(c.sql))", c.arguments)
+            }
         }
         self.sql = parts.isEmpty ? "1" : parts.joined(separator: " AND ")
         self.arguments = arguments
