@@ -1,5 +1,6 @@
 import Benchmark
 import WardenAudit
+import WardenValue
 
 /// Records per second through ``AuditLog`` and ``JSONLFileSink`` with gateway-shaped entries
 /// (2-4 checks each). An iteration writes a batch of records from `producers` concurrent tasks
@@ -9,11 +10,13 @@ import WardenAudit
 /// The audit module's own AuditBenchmarks measure the log with its own entries; these use the
 /// records the gateway writes and the producer counts the gateway sees.
 func auditThroughputBenchmarks() {
-    let cases: [(name: String, mode: DeliveryMode, producers: Int, records: Int)] = [
-        ("async 1 producer", .async, 1, 20_000),
-        ("async 64 producers", .async, 64, 20_000),
-        ("sync 64 callers", .sync, 64, 8_192),
-        ("durable 64 callers", .durable, 64, 8_192),
+    let cases: [(name: String, mode: DeliveryMode, producers: Int, records: Int, discarding: Bool)] = [
+        ("async 1 producer", .async, 1, 20_000, false),
+        ("async 64 producers", .async, 64, 20_000, false),
+        ("sync 64 callers", .sync, 64, 8_192, false),
+        ("durable 64 callers", .durable, 64, 8_192, false),
+        // The log alone (encode, queue, seal, hand over), to tell its share from the file's.
+        ("async 1 producer, null sink", .async, 1, 20_000, true),
     ]
     let rate = BenchmarkMetric.custom("records/s", polarity: .prefersLarger, useScalingFactor: false)
     for item in cases {
@@ -31,11 +34,37 @@ func auditThroughputBenchmarks() {
             benchmark.measurement(rate, Int(Double(item.records) / seconds(elapsed)))
             try audit.dropArchives()
         } setup: {
-            fixture.set(try TemporaryAuditLog(mode: item.mode))
+            fixture.set(try TemporaryAuditLog(mode: item.mode, discarding: item.discarding))
         } teardown: {
             await fixture.take()?.close()
         }
     }
+
+    // Encoding one entry the way the log's producer side does (canonical JSON of every field,
+    // keys sorted), without queueing or sealing: the largest share of a record's cost.
+    let encoding = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo,
+        maxDuration: .seconds(3))
+    Benchmark("Audit encode gateway entry", configuration: encoding) { benchmark in
+        for n in benchmark.scaledIterations {
+            blackHole(encode(GatewayEntries.entry(n)))
+        }
+    }
+}
+
+/// The canonical JSON of an entry's fields, as a record line holds them (without the chain
+/// fields `id`, `seq`, `prev`, `hash`).
+private func encode(_ entry: AuditEntry) -> String {
+    var fields: [String: Value] = [
+        "caller": entry.caller.value, "checks": .list(entry.checks.map(\.value)),
+        "decision": .string(entry.decision.rawValue), "duration_ns": .int(entry.durationNanoseconds),
+        "node": "bench-1", "op": .string(entry.op), "policy_revision": .string(entry.policyRevision),
+        "target": .map(entry.target), "time": .string(entry.time.rfc3339), "v": 1,
+    ]
+    if let error = entry.error { fields["error"] = error.value }
+    var out = ""
+    Value.map(fields).writeCanonicalJSON(into: &out)
+    return out
 }
 
 /// Writes `count` entries from `producers` tasks, each writing its share one after the other.

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import WardenAudit
 
-/// An ``AuditLog`` over a ``JSONLFileSink`` in a fresh temporary directory, removed on close.
+/// An ``AuditLog`` over a ``JSONLFileSink`` in a fresh temporary directory, removed on close,
+/// or over a ``NullAuditSink`` to measure the log without the file.
 ///
 /// The sink is wrapped in a ``CountingSink`` so a benchmark can wait until records reached the
 /// operating system without forcing an `fsync` (which `AuditLog.flush()` would).
@@ -16,15 +17,18 @@ final class TemporaryAuditLog: Sendable {
     private let directory: URL
 
     /// Opens a log in `mode`; the file rotates at `rotateAtBytes` so long throughput runs can
-    /// drop their archives between iterations.
-    init(mode: DeliveryMode, rotateAtBytes: Int64? = 64 << 20) throws {
+    /// drop their archives between iterations. With `discarding`, no file is written.
+    init(mode: DeliveryMode, discarding: Bool = false, rotateAtBytes: Int64? = 64 << 20) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("warden-gateway-bench-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("audit.jsonl").path
-        let sink = try JSONLFileSink(path: path, rotateAtBytes: rotateAtBytes)
-        fileSet = sink.fileSet
-        counter = CountingSink(wrapping: sink)
+        fileSet = AuditFileSet(activePath: path)
+        if discarding {
+            counter = CountingSink(wrapping: NullAuditSink())
+        } else {
+            counter = CountingSink(wrapping: try JSONLFileSink(path: path, rotateAtBytes: rotateAtBytes))
+        }
         log = AuditLog(
             node: "bench-1", sink: counter, mode: mode, failurePolicy: .failClosed,
             logger: Logger(label: "warden.bench.audit"))
