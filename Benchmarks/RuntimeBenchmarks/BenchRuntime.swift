@@ -39,3 +39,9 @@ let idleBody: ProcessBody = { ctx in
     _ = await inbox.receive()
     return .null
 }
+
+/// A duration in whole nanoseconds.
+func nanoseconds(_ duration: Duration) -> Int {
+    let (seconds, attoseconds) = duration.components
+    return Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+}

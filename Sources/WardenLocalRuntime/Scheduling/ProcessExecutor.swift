@@ -10,9 +10,11 @@ import WardenRuntime
 /// goes to that worker's own queue and runs there as soon as the current job suspends, without
 /// waking another thread: a message exchange between two processes stays on one core, as on
 /// an Erlang scheduler. Another worker is woken only when a queue holds a backlog (two jobs or
-/// more) or work arrives from outside the pool; idle workers steal from busy ones, and poll
-/// every few milliseconds while some worker is busy so a long-running job cannot hide a queued
-/// one for long.
+/// more), when work arrives from outside the pool, or, for any queued job, when that worker is
+/// in deep sleep (it went to sleep while nothing was queued or running). Idle workers steal from
+/// queues with a backlog and, while some worker is busy, poll every 1 to 32 ms and take a lone
+/// job from a worker that finished no job meanwhile, so a long-running job cannot hide a queued
+/// one.
 public final class ProcessExecutor: TaskExecutor {
     /// The executor shared by every `LocalRuntime` unless one is given another.
     public static let shared = ProcessExecutor(workers: ProcessInfo.processInfo.activeProcessorCount)
@@ -50,7 +52,13 @@ public final class ProcessExecutor: TaskExecutor {
     func schedule(_ job: UnownedJob) {
         if let worker = Worker.current, worker.executorID == id {
             let depth = worker.push(job)
-            if depth >= 2 { wakeOne() }
+            if depth >= 2 {
+                wakeOne()
+            } else {
+                // A lone job runs here next; only a worker that would not poll is woken, so a
+                // long job cannot hide this one, and message exchanges cause no wake-ups.
+                for other in workers where other !== worker && other.wakeIfInDeepSleep() { break }
+            }
         } else {
             injected.withLock { $0.append(job) }
             wakeOne()

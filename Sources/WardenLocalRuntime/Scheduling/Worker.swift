@@ -17,6 +17,8 @@ final class Worker: Sendable {
     private let queued = Atomic<Int>(0)
     private let sleeping = Atomic<Bool>(false)
     private let wakeup = DispatchSemaphore(value: 0)
+    /// Whether this worker sleeps without polling (it is woken by enqueuers only).
+    private let deepSleep = Atomic<Bool>(false)
     /// How many jobs this worker has finished; a poller that sees it unchanged over a poll
     /// interval knows the worker is stuck in one long job.
     let finished = Atomic<Int>(0)
@@ -47,6 +49,12 @@ final class Worker: Sendable {
             queued.store(q.count, ordering: .relaxed)
             return job
         }
+    }
+
+    /// Wakes this worker if it sleeps without a poll interval (nothing was queued anywhere when
+    /// it went to sleep); `false` otherwise.
+    func wakeIfInDeepSleep() -> Bool {
+        deepSleep.load(ordering: .sequentiallyConsistent) && wake()
     }
 
     /// Wakes this worker if it sleeps; `false` if it was awake.
@@ -117,9 +125,16 @@ final class Worker: Sendable {
             wakeup.wait()  // a waker already claimed us: take its signal
             return false
         }
-        guard executor.busy.load(ordering: .relaxed) > 0 else {
-            wakeup.wait()
-            return false
+        if executor.busy.load(ordering: .sequentiallyConsistent) == 0 {
+            // Sleep until woken, unless a job is queued somewhere: an enqueuer that sees this
+            // deep sleep wakes us even for a single queued job (see `wakeIfInDeepSleep`).
+            deepSleep.store(true, ordering: .sequentiallyConsistent)
+            if !executor.hasWork(minimumDepth: 1) {
+                wakeup.wait()
+                deepSleep.store(false, ordering: .sequentiallyConsistent)
+                return false
+            }
+            deepSleep.store(false, ordering: .sequentiallyConsistent)
         }
         let interval = 1 << Swift.min(polls, 5)
         polls += 1
