@@ -100,6 +100,13 @@ extension Value: Codable {
     /// Appends `s` as a JSON string literal, escaping quotes, backslashes and control characters.
     public static func writeJSONString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings (ids, PIDs, actions, hashes) need no escape: append them whole, which
+        // copies their bytes at once instead of appending one scalar at a time.
+        guard needsJSONEscape(s) else {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -119,6 +126,21 @@ extension Value: Codable {
             }
         }
         out += "\""
+    }
+}
+
+extension Value {
+    /// Whether a UTF-8 byte must be escaped in a JSON string: a quote, a backslash or a
+    /// control character (bytes of multi-byte scalars are all >= 0x80, so never match).
+    @inline(__always)
+    static func needsJSONEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Whether any byte of `s` must be escaped, scanning its UTF-8 storage directly.
+    static func needsJSONEscape(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsJSONEscape) }
+            ?? s.utf8.contains(where: needsJSONEscape)
     }
 }
 
@@ -154,6 +176,7 @@ extension Value {
     }
 
     private static func jsonStringByteCount(_ s: String) -> Int {
+        guard needsJSONEscape(s) else { return 2 + s.utf8.count }
         var count = 2
         for scalar in s.unicodeScalars {
             switch scalar {

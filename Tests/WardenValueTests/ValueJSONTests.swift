@@ -12,6 +12,15 @@ struct ValueJSONTests {
         #expect(Value.string("a\"b\\c\n\u{01}é").canonicalJSON == "\"a\\\"b\\\\c\\n\\u0001é\"")
     }
 
+    /// Text with nothing to escape is written unchanged, scalar for scalar, whatever its
+    /// grapheme clusters (a prepended mark, a combining accent, a flag, DEL, a PID).
+    @Test(arguments: ["{app:workers|0x0000002a}", "\u{0600}x", "e\u{301}", "🇫🇷 ok", "del\u{7F}", ""])
+    func textWithoutEscapesIsWrittenVerbatim(text: String) {
+        let json = Value.string(text).canonicalJSON
+        #expect(Array(json.unicodeScalars) == Array("\"\(text)\"".unicodeScalars))
+        #expect(Value.string(text).canonicalJSONByteCount == text.utf8.count + 2)
+    }
+
     @Test func keysSortByUTF8Bytes() {
         let v: Value = ["é": 1, "z": 2, "Z": 3]
         #expect(v.canonicalJSON == #"{"Z":3,"z":2,"é":1}"#)
