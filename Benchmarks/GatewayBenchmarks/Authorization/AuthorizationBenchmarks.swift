@@ -9,7 +9,7 @@ import WardenValue
 /// per call. The evaluation-only rows split that price.
 func authorizationBenchmarks() {
     let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo,
+        metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo,
         maxDuration: .seconds(3))
 
     gatewayCall("send allowed", configuration) { rig in

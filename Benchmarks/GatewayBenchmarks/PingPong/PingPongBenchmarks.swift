@@ -13,9 +13,9 @@ func pingPongBenchmarks() {
         let durable = variant.mode == .durable
         // A durable round trip waits for two fsyncs, so that variant runs a few iterations only.
         let configuration = Benchmark.Configuration(
-            metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .microseconds,
+            metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds,
             warmupIterations: durable ? 0 : 1, scalingFactor: .kilo,
-            maxDuration: .seconds(durable ? 30 : 4), maxIterations: durable ? 3 : 1_000)
+            maxDuration: .seconds(durable ? 30 : 4), maxIterations: durable ? 5 : 1_000)
         let fixture = Fixture<PingPongRig>()
         Benchmark("PingPong \(variant.name)", configuration: configuration) { benchmark, rig in
             try await rig.run(rounds: benchmark.scaledIterations.count)
