@@ -84,15 +84,15 @@ func writePolicies(denying denied: [(String, String)]) throws -> URL {
 
 @Suite("warden check")
 struct CheckCommandTests {
-    static func run(_ row: CheckRow, policies: URL, extra: [String] = []) throws -> (WardenProcess.Output, Value?) {
-        let output = try WardenProcess.run(
+    static func run(_ row: CheckRow, policies: URL, extra: [String] = []) async throws -> (WardenProcess.Output, Value?) {
+        let output = try await WardenProcess.run(
             ["check", "--policies", policies.path, "--actor", "u", "--format", "json"] + extra + row.options + row.call)
         return (output, try? Value(json: output.stdout))
     }
 
     @Test("allowed: every permission listed, exit 0", arguments: checkRows)
-    func allowed(row: CheckRow) throws {
-        let (output, json) = try Self.run(row, policies: try writePolicies(denying: []))
+    func allowed(row: CheckRow) async throws {
+        let (output, json) = try await Self.run(row, policies: try writePolicies(denying: []))
         #expect(output.status == 0, "\(output.stderr)")
         #expect(json?["verdict"] == "allow")
         let checks = json?["checks"]?.listValue ?? []
@@ -101,8 +101,8 @@ struct CheckCommandTests {
     }
 
     @Test("denied on one permission: exit 2, that check denied by the deny policy", arguments: checkDenials)
-    func denied(row: CheckRow, index: Int) throws {
-        let (output, json) = try Self.run(row, policies: try writePolicies(denying: [row.permissions[index]]))
+    func denied(row: CheckRow, index: Int) async throws {
+        let (output, json) = try await Self.run(row, policies: try writePolicies(denying: [row.permissions[index]]))
         #expect(output.status == 2)
         #expect(json?["verdict"] == "deny")
         let decisions = (json?["checks"]?.listValue ?? []).map { $0["decision"] }
@@ -110,8 +110,8 @@ struct CheckCommandTests {
     }
 
     @Test("the README example: a free-tier tenant may not spawn linked workers on the app host")
-    func readmeExample() throws {
-        let output = try WardenProcess.run([
+    func readmeExample() async throws {
+        let output = try await WardenProcess.run([
             "check", "--policies", "policies", "--actor", "tenant:acme", "--actor-meta", #"{"tier":"free"}"#,
             "--group", "app.security:tenants", "spawn_linked", "app.workers:handler", "app:processes",
         ])
@@ -123,17 +123,17 @@ struct CheckCommandTests {
     }
 
     @Test("no actor: strict mode denies, --no-strict allows")
-    func strictMode() throws {
+    func strictMode() async throws {
         let policies = try writePolicies(denying: [])
-        let strict = try WardenProcess.run(["check", "--policies", policies.path, "terminate", pidTarget])
+        let strict = try await WardenProcess.run(["check", "--policies", policies.path, "terminate", pidTarget])
         #expect(strict.status == 2)
         #expect(strict.stdout.contains("context incomplete"))
-        let lax = try WardenProcess.run(["check", "--policies", policies.path, "--no-strict", "terminate", pidTarget])
+        let lax = try await WardenProcess.run(["check", "--policies", policies.path, "--no-strict", "terminate", pidTarget])
         #expect(lax.status == 0)
     }
 
     @Test("attributes: --pid feeds the pid condition")
-    func pidAttribute() throws {
+    func pidAttribute() async throws {
         let directory = try WardenProcess.temporaryDirectory()
         try """
             namespace: t
@@ -146,10 +146,10 @@ struct CheckCommandTests {
                   effect: allow
                   conditions: [{field: pid, operator: matches, value: "^\\\\{app:processes\\\\|"}]
             """.write(to: directory.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
-        let allowed = try WardenProcess.run(
+        let allowed = try await WardenProcess.run(
             ["check", "--policies", directory.path, "--actor", "u", "--pid", "{app:processes|0x00000002}", "send", pidTarget, "t"])
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
-        let denied = try WardenProcess.run(["check", "--policies", directory.path, "--actor", "u", "send", pidTarget, "t"])
+        let denied = try await WardenProcess.run(["check", "--policies", directory.path, "--actor", "u", "send", pidTarget, "t"])
         #expect(denied.status == 2)
     }
 
@@ -161,8 +161,8 @@ struct CheckCommandTests {
         (["check", "--policies", "no/such/dir", "with_actor"], "no/such/dir"),
         (["check", "with_actor"], "missing --policies"),
     ])
-    func badInput(arguments: [String], message: String) throws {
-        let output = try WardenProcess.run(arguments)
+    func badInput(arguments: [String], message: String) async throws {
+        let output = try await WardenProcess.run(arguments)
         #expect(output.status == 3)
         #expect(output.stderr.contains(message), "stderr was: \(output.stderr)")
     }

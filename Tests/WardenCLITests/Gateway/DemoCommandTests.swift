@@ -5,10 +5,10 @@ import WardenAudit
 @Suite("warden demo")
 struct DemoCommandTests {
     @Test("shows allowed and denied calls and leaves a log that verifies; a second run continues the chain")
-    func demoLeavesAVerifiableLog() throws {
+    func demoLeavesAVerifiableLog() async throws {
         let directory = try WardenProcess.temporaryDirectory()
         let log = directory.appendingPathComponent("audit.jsonl").path
-        let first = try WardenProcess.run(["demo", "--audit", log, "--mode", "async"])
+        let first = try await WardenProcess.run(["demo", "--audit", log, "--mode", "async"])
         #expect(first.status == 0, "\(first.stderr)")
         // The tenant's three refusals, each with the policy (or the lack of one) that decided it.
         #expect(first.stdout.contains("PERMISSION_DENIED: not allowed to terminate: {app:processes|0x00000001}"))
@@ -20,17 +20,17 @@ struct DemoCommandTests {
         let verified = try AuditVerifier.verify(files: [log])
         #expect(verified.records == 25)
 
-        let second = try WardenProcess.run(["demo", "--audit", log])
+        let second = try await WardenProcess.run(["demo", "--audit", log])
         #expect(second.status == 0)
         #expect(second.stdout.contains("records 26-50"))
         #expect(try AuditVerifier.verify(files: [log]).records == 50)
     }
 
     @Test("altering any byte of the demo's log makes verification fail")
-    func everyByteIsProtected() throws {
+    func everyByteIsProtected() async throws {
         let directory = try WardenProcess.temporaryDirectory()
         let log = directory.appendingPathComponent("audit.jsonl")
-        #expect(try WardenProcess.run(["demo", "--audit", log.path]).status == 0)
+        #expect(try await WardenProcess.run(["demo", "--audit", log.path]).status == 0)
         let original = try Data(contentsOf: log)
         let tampered = directory.appendingPathComponent("tampered.jsonl")
         // Byte positions spread over the whole file (a prime stride lands on every field of every
@@ -47,11 +47,11 @@ struct DemoCommandTests {
     }
 
     @Test("a demo killed mid-run (SIGKILL) leaves a log that verifies up to its last whole record", arguments: [60, 120, 180, 240])
-    func killedMidRun(afterMilliseconds delay: Int) throws {
+    func killedMidRun(afterMilliseconds delay: Int) async throws {
         let directory = try WardenProcess.temporaryDirectory()
         let log = directory.appendingPathComponent("audit.jsonl").path
         let process = Process()
-        process.executableURL = WardenProcess.executable
+        process.executableURL = try WardenProcess.executable()
         process.arguments = ["demo", "--audit", log, "--mode", "async"]
         process.currentDirectoryURL = WardenProcess.packageRoot
         process.standardOutput = FileHandle.nullDevice
@@ -73,19 +73,19 @@ struct DemoCommandTests {
     }
 
     @Test("a policy tree with errors is refused with exit 3 and the diagnostics")
-    func badPolicies() throws {
+    func badPolicies() async throws {
         let directory = try WardenProcess.temporaryDirectory()
         try "namespace: t\nentries:\n  - name: p\n    kind: security.policy\n    policy: {actions: x, resources: y, effect: Allow}\n"
             .write(to: directory.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
-        let output = try WardenProcess.run(
+        let output = try await WardenProcess.run(
             ["demo", "--policies", directory.path, "--audit", directory.appendingPathComponent("a.jsonl").path])
         #expect(output.status == 3)
         #expect(output.stderr.contains("bad.yaml:5:"))
     }
 
     @Test("an audit file in a missing directory is refused before anything runs")
-    func unwritableAudit() throws {
-        let output = try WardenProcess.run(["demo", "--audit", "/nonexistent-dir/audit.jsonl"])
+    func unwritableAudit() async throws {
+        let output = try await WardenProcess.run(["demo", "--audit", "/nonexistent-dir/audit.jsonl"])
         #expect(output.status == 3)
         #expect(output.stderr.contains("/nonexistent-dir"))
     }

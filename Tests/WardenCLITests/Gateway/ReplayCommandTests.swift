@@ -16,24 +16,24 @@ struct ReplayCommandTests {
         return directory
     }
 
-    static func demoLog() throws -> String {
+    static func demoLog() async throws -> String {
         let log = try WardenProcess.temporaryDirectory().appendingPathComponent("audit.jsonl").path
-        let demo = try WardenProcess.run(["demo", "--audit", log])
+        let demo = try await WardenProcess.run(["demo", "--audit", log])
         #expect(demo.status == 0, "\(demo.stderr)")
         return log
     }
 
     @Test("the unchanged policy tree changes nothing: exit 0")
-    func unchangedTree() throws {
-        let output = try WardenProcess.run(["audit", "replay", "--policies", "policies", try Self.demoLog()])
+    func unchangedTree() async throws {
+        let output = try await WardenProcess.run(["audit", "replay", "--policies", "policies", try await Self.demoLog()])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         #expect(output.stdout.contains("25 records read, 25 replayed"))
         #expect(output.stdout.contains("0 decisions change: 0 allow -> deny, 0 deny -> allow"))
     }
 
     @Test("dropping a deny policy and narrowing a host grant flips exactly the calls they decided")
-    func knownFlips() throws {
-        let log = try Self.demoLog()
+    func knownFlips() async throws {
+        let log = try await Self.demoLog()
         // Without free_tier_no_links the tenant's spawn_linked on its own host is allowed
         // (tenant_jobs and tenant_host grant it); without app:workers in supervisor_hosts the
         // supervisor's three spawn_linked and one spawn_monitored on app:workers are denied.
@@ -48,7 +48,7 @@ struct ReplayCommandTests {
             .write(to: supervisors, atomically: true, encoding: .utf8)
         tree = tree.standardizedFileURL
 
-        let output = try WardenProcess.run(["audit", "replay", "--policies", tree.path, "--format", "jsonl", log])
+        let output = try await WardenProcess.run(["audit", "replay", "--policies", tree.path, "--format", "jsonl", log])
         #expect(output.status == 2, "\(output.stderr)")
         let lines = try output.stdout.split(separator: "\n").map { try Value(json: String($0)) }
         let changes = lines.filter { $0["summary"] == nil }
@@ -69,19 +69,19 @@ struct ReplayCommandTests {
     }
 
     @Test("candidate policies that do not load: exit 3 with the diagnostics")
-    func badCandidate() throws {
+    func badCandidate() async throws {
         let tree = try Self.candidate("security/admins.yaml") { $0.replacingOccurrences(of: "effect: allow", with: "effect: permit") }
-        let output = try WardenProcess.run(["audit", "replay", "--policies", tree.path, try Self.demoLog()])
+        let output = try await WardenProcess.run(["audit", "replay", "--policies", tree.path, try await Self.demoLog()])
         #expect(output.status == 3)
         #expect(output.stderr.contains("admins.yaml:"))
         #expect(output.stderr.contains("permit"))
     }
 
     @Test("a file that is not an audit log is reported, not replayed")
-    func notALog() throws {
+    func notALog() async throws {
         let file = try WardenProcess.temporaryDirectory().appendingPathComponent("notes.jsonl")
         try "hello\n".write(to: file, atomically: true, encoding: .utf8)
-        let output = try WardenProcess.run(["audit", "replay", "--policies", "policies", file.path])
+        let output = try await WardenProcess.run(["audit", "replay", "--policies", "policies", file.path])
         #expect(output.status == 1)
         #expect(output.stderr.contains("notes.jsonl:1"))
     }
