@@ -58,13 +58,8 @@ struct CallerOptions: ParsableArguments {
             actorValue = Actor(id: actor, meta: meta)
         }
         let spec = ScopeSpec(policies: IDList.split(scope), groups: IDList.split(group))
-        let resolvedScope: Result<ResolvedScope, ScopeError>
-        if spec.isEmpty {
-            resolvedScope = .success(policies.allPolicies)
-        } else {
-            resolvedScope = policies.resolve(spec)
-            if case .failure(let error) = resolvedScope { throw CLIError.invalid(error.description) }
-        }
+        let resolvedScope = ScopeResolution.resolve(spec.isEmpty ? nil : spec, in: policies)
+        if case .failure(let error) = resolvedScope { throw CLIError.invalid(error.description) }
         return Resolved(policies: policies, actor: actorValue, scope: resolvedScope)
     }
 }

@@ -41,16 +41,7 @@ public struct AuditReplayer {
         for check in record.checks {
             let request = AuthorizationRequest(
                 actor: caller.actor, action: check.action, resource: check.resource, meta: check.meta)
-            let decision: Decision
-            switch scope {
-            case .failure(let error)?:
-                decision = Decision(
-                    outcome: .deny, errors: [PolicyEvaluationError(policy: "", message: error.description)])
-            case .success(let resolved)?:
-                decision = policies.authorize(request, scope: resolved, strict: strict)
-            case nil:
-                decision = policies.authorize(request, scope: nil, strict: strict)
-            }
+            let decision = Authorizer.decide(request, scope: scope, in: policies, strict: strict)
             allowed = allowed && decision.isAllowed
             checks.append(
                 AuditCheck(
