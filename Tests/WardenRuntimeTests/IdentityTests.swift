@@ -8,6 +8,9 @@ import WardenValue
         (PID(host: "app:processes", counter: 42), "{app:processes|0x0000002a}"),
         (PID(host: "h", counter: 1), "{h|0x00000001}"),
         (PID(host: "a.b:c", counter: 0x1_0000_0000), "{a.b:c|0x100000000}"),
+        (PID(host: "x", counter: 0), "{x|0x00000000}"),
+        (PID(host: "hôte:ü", counter: .max), "{hôte:ü|0xffffffffffffffff}"),
+        (PID(host: "app:processes", counter: 0xfedc_ba98), "{app:processes|0xfedcba98}"),
     ])
     func pidStringFormRoundTrips(pid: PID, text: String) throws {
         #expect(pid.description == text)

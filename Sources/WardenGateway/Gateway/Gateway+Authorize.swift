@@ -20,12 +20,20 @@ extension Gateway {
         } catch {
             try await recordFailure(call, caller: caller, target: target, error: error, policies: policies, since: started)
         }
-        target["pid"] = .string(pid.description)
+        let pidText = pid.description
+        target["pid"] = .string(pidText)
         var name: String?
-        if case .name(let given) = destination { name = given }
+        let destinationText: String
+        switch destination {
+        case .name(let given):
+            name = given
+            destinationText = given
+        case .pid(let given):
+            destinationText = given == pid ? pidText : given.description
+        }
         let facts = CallFacts(
-            call: call, callerPID: caller.pid.description, destination: destination.description,
-            targetPID: pid.description, name: name, topic: topic)
+            call: call, callerPID: caller.pid.description, destination: destinationText,
+            targetPID: pidText, name: name, topic: topic)
         try await authorize(facts, caller: caller, target: target, policies: policies, since: started)
         return pid
     }
@@ -54,7 +62,7 @@ extension Gateway {
         }
         let entry = AuditEntry(
             op: facts.call.auditOp,
-            caller: Self.auditCaller(caller, complete: verdict.contextComplete),
+            caller: Self.auditCaller(caller, pid: facts.callerPID, complete: verdict.contextComplete),
             target: target,
             checks: verdict.outcomes.map(Self.auditCheck),
             decision: verdict.isAllowed ? .allow : .deny,
@@ -74,7 +82,8 @@ extension Gateway {
         let security = caller.security
         let entry = AuditEntry(
             op: call.auditOp,
-            caller: Self.auditCaller(caller, complete: security.actor != nil && security.scope != nil),
+            caller: Self.auditCaller(
+                caller, pid: caller.pid.description, complete: security.actor != nil && security.scope != nil),
             target: target,
             checks: [],
             decision: .deny,
@@ -97,9 +106,10 @@ extension Gateway {
         }
     }
 
-    static func auditCaller(_ caller: Caller, complete: Bool) -> AuditCaller {
+    /// The record's caller; `pid` is the caller's PID string, computed once per call.
+    static func auditCaller(_ caller: Caller, pid: String, complete: Bool) -> AuditCaller {
         AuditCaller(
-            pid: caller.pid.description, frame: caller.frame, actor: caller.security.actor,
+            pid: pid, frame: caller.frame, actor: caller.security.actor,
             scope: caller.security.scope?.policies ?? [], groups: caller.security.scope?.groups ?? [],
             context: complete ? .complete : .incomplete)
     }

@@ -24,10 +24,18 @@ public struct ScopeSpec: Sendable, Hashable, Codable {
     public var isEmpty: Bool { policies.isEmpty && groups.isEmpty }
 
     /// The same scope with ids sorted and repeats removed, so equal scopes compare equal.
+    /// A scope already in that form (the usual case) is returned as is, without allocating.
     public var normalized: ScopeSpec {
-        ScopeSpec(
+        if Self.isStrictlyAscending(policies), Self.isStrictlyAscending(groups) { return self }
+        return ScopeSpec(
             policies: Array(Set(policies)).sorted(by: Self.byteOrder),
             groups: Array(Set(groups)).sorted(by: Self.byteOrder))
+    }
+
+    private static func isStrictlyAscending(_ ids: [String]) -> Bool {
+        guard ids.count > 1 else { return true }
+        for i in 1..<ids.count where !byteOrder(ids[i - 1], ids[i]) { return false }
+        return true
     }
 
     private static func byteOrder(_ a: String, _ b: String) -> Bool {

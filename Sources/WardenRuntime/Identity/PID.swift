@@ -15,10 +15,33 @@ public struct PID: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// The string form, e.g. `{app:processes|0x0000002a}`.
+    ///
+    /// Built in one allocation: the gateway writes PIDs into every check and audit record.
     public var description: String {
-        let hex = String(counter, radix: 16)
-        let padding = hex.count < 8 ? String(repeating: "0", count: 8 - hex.count) : ""
-        return "{" + host + "|0x" + padding + hex + "}"
+        var digits = 8
+        while digits < 16, counter >> (4 * UInt64(digits)) != 0 { digits += 1 }
+        var host = host
+        return host.withUTF8 { hostBytes in
+            String(unsafeUninitializedCapacity: hostBytes.count + digits + 5) { buffer in
+                buffer[0] = UInt8(ascii: "{")
+                var index = 1
+                for byte in hostBytes {
+                    buffer[index] = byte
+                    index += 1
+                }
+                buffer[index] = UInt8(ascii: "|")
+                buffer[index + 1] = UInt8(ascii: "0")
+                buffer[index + 2] = UInt8(ascii: "x")
+                index += 3
+                for position in stride(from: digits - 1, through: 0, by: -1) {
+                    let nibble = UInt8(truncatingIfNeeded: counter >> (4 * UInt64(position))) & 0xF
+                    buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                    index += 1
+                }
+                buffer[index] = UInt8(ascii: "}")
+                return index + 1
+            }
+        }
     }
 
     /// Parses the string form; `nil` when `text` is not a well-formed PID.

@@ -22,6 +22,22 @@ struct ScopeTests {
         #expect(set.evaluate(request("read"), in: scope) == Decision(outcome: .deny, policies: ["t:lonely"]))
     }
 
+    @Test func normalizingSortsByBytesAndDropsRepeats() {
+        let spec = ScopeSpec(policies: ["t:b", "t:a", "t:b"], groups: ["x:default", "t:Z", "t:a"])
+        #expect(spec.normalized == ScopeSpec(policies: ["t:a", "t:b"], groups: ["t:Z", "t:a", "x:default"]))
+        #expect(ScopeSpec(policies: ["t:a", "t:a"]).normalized == ScopeSpec(policies: ["t:a"]))
+        let sorted = ScopeSpec(policies: ["t:a", "t:b"], groups: ["t:writers"])
+        #expect(sorted.normalized == sorted)
+    }
+
+    @Test func scopesNamingTheSamePoliciesInAnyOrderResolveAlike() throws {
+        let set = try Self.set()
+        let first = try set.resolve(ScopeSpec(policies: ["t:lonely", "t:lonely"], groups: ["t:writers", "t:readers"])).get()
+        let second = try set.resolve(ScopeSpec(policies: ["t:lonely"], groups: ["t:readers", "t:writers"])).get()
+        #expect(set.policyIDs(in: first) == ["t:lonely", "t:reader", "t:writer"])
+        #expect(set.policyIDs(in: second) == set.policyIDs(in: first))
+    }
+
     @Test func groupsAreQualifiedByNamespace() throws {
         let set = try Self.set()
         #expect(set.policies(inGroup: "t:default") == ["t:reader"])
