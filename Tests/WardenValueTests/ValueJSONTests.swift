@@ -26,6 +26,40 @@ struct ValueJSONTests {
         #expect(v.canonicalJSON == #"{"Z":3,"z":2,"é":1}"#)
     }
 
+    @Test(arguments: [
+        (0, "0"), (7, "7"), (-7, "-7"), (1_000_000, "1000000"),
+        (Int.max, "9223372036854775807"), (Int.min, "-9223372036854775808"),
+    ])
+    func integersAreWrittenInDecimal(value: Int, text: String) {
+        #expect(Value.int(value).canonicalJSON == text)
+    }
+
+    /// Maps of every size, small (insertion-sorted) and large, with keys that are prefixes of
+    /// each other, non-ASCII and empty: members come out in UTF-8 byte order of their keys.
+    @Test(arguments: [1, 2, 5, 8, 9, 16, 40])
+    func membersOfAnySizeOfMapSortByKeyBytes(size: Int) {
+        let alphabet = ["a", "b", "Z", "é", "ü", "_", "0", "\u{1F600}", "ab", ""]
+        var generator = SystemRandomNumberGenerator()
+        var map: [String: Value] = [:]
+        while map.count < size {
+            let key = (0..<Int.random(in: 0...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            map[key] = .int(map.count)
+        }
+        let expectedKeys = map.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let expected = "{" + expectedKeys.map { Value.string($0).canonicalJSON + ":" + map[$0]!.canonicalJSON }.joined(separator: ",") + "}"
+        #expect(Value.map(map).canonicalJSON == expected)
+    }
+
+    @Test func utf8OrderDiffersFromStringOrderWhereUnicodeSaysSo() {
+        // "e\u{301}" and "é" are equal as Swift strings but differ in bytes; byte order decides.
+        #expect(Value.utf8Less("e\u{301}", "é"))
+        #expect(!Value.utf8Less("é", "e\u{301}"))
+        #expect(Value.utf8Less("a", "ab"))
+        #expect(!Value.utf8Less("ab", "ab"))
+        #expect(Value.utf8Less("", "a"))
+        #expect(Value.utf8Less("Z", "a"))
+    }
+
     @Test func parsesJSONPreservingIntegers() throws {
         let v = try Value(json: #"{"n": 3, "f": 1.5, "b": false, "s": "x", "l": [null]}"#)
         #expect(v == ["n": 3, "f": 1.5, "b": false, "s": "x", "l": [nil]])

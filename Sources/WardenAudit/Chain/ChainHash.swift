@@ -24,13 +24,20 @@ enum ChainHash {
     /// Lowercase hex of a digest.
     static func hex(_ digest: SHA256.Digest) -> String {
         String(unsafeUninitializedCapacity: 64) { buffer in
-            var i = 0
-            for byte in digest {
+            writeHex(digest, into: UnsafeMutableBufferPointer(rebasing: buffer[..<64]))
+            return 64
+        }
+    }
+
+    /// Writes the 64 lowercase hex digits of `digest` into `buffer` (at least 64 bytes).
+    static func writeHex(_ digest: SHA256.Digest, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var i = 0
+        digest.withUnsafeBytes { bytes in
+            for byte in bytes {
                 buffer[i] = hexDigits[Int(byte >> 4)]
                 buffer[i + 1] = hexDigits[Int(byte & 0xF)]
                 i += 2
             }
-            return i
         }
     }
 

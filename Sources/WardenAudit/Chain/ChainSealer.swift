@@ -1,4 +1,5 @@
 import Crypto
+import WardenValue
 
 /// Turns prepared entries into chained records, one after the other. Owned by the single writer
 /// of a log, so records are sealed in exactly one order.
@@ -16,33 +17,43 @@ struct ChainSealer {
     }
 
     /// Seals the next record: assigns `seq`, `id` and `prev`, computes `hash`, builds the line.
+    ///
+    /// The line is built once, with a placeholder where the hash goes; the hash covers `prev`
+    /// and the line without its `hash` member, then replaces the placeholder.
     mutating func seal(_ prepared: PreparedEntry) -> SealedRecord {
         let seq = head.seq + 1
         let id = ids.next(at: prepared.entry.time)
-        // `shared` follows the hash field: `,"id":"…",<middle>,"prev":"…","seq":N,<tail>`.
-        var shared: [UInt8] = []
-        shared.reserveCapacity(prepared.middle.count + prepared.tail.count + 160)
-        shared.append(contentsOf: #","id":""#.utf8)
-        shared.append(contentsOf: id.utf8)
-        shared.append(contentsOf: #"","#.utf8)
-        shared.append(contentsOf: prepared.middle)
-        shared.append(contentsOf: #","prev":""#.utf8)
-        shared.append(contentsOf: head.hash.utf8)
-        shared.append(contentsOf: #"","seq":"#.utf8)
-        shared.append(contentsOf: String(seq).utf8)
-        shared.append(UInt8(ascii: ","))
-        shared.append(contentsOf: prepared.tail)
+        let fields = prepared.fields
+        var line: [UInt8] = []
+        line.reserveCapacity(fields.count + 256)
+        line.append(contentsOf: fields[..<prepared.middleStart])
+        let hashMemberStart = line.count
+        line.append(contentsOf: #","hash":""#.utf8)
+        let hashStart = line.count
+        line.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 64))
+        line.append(UInt8(ascii: "\""))
+        let hashMemberEnd = line.count
+        line.append(contentsOf: #","id":""#.utf8)
+        line.append(contentsOf: id.utf8)
+        line.append(contentsOf: #"","#.utf8)
+        line.append(contentsOf: fields[prepared.middleStart..<prepared.tailStart])
+        line.append(contentsOf: #","prev":""#.utf8)
+        line.append(contentsOf: head.hash.utf8)
+        line.append(contentsOf: #"","seq":"#.utf8)
+        Value.int(seq).writeCanonicalJSON(into: &line)
+        line.append(UInt8(ascii: ","))
+        line.append(contentsOf: fields[prepared.tailStart...])
         var hasher = SHA256()
         ChainHash.update(&hasher, head.hash)
-        hasher.update(data: prepared.head)
-        hasher.update(data: shared)
-        let hash = ChainHash.hex(hasher.finalize())
-        var line = prepared.head
-        line.reserveCapacity(prepared.head.count + shared.count + 76)
-        line.append(contentsOf: #","hash":""#.utf8)
-        line.append(contentsOf: hash.utf8)
-        line.append(UInt8(ascii: "\""))
-        line.append(contentsOf: shared)
+        line.withUnsafeBytes { bytes in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[..<hashMemberStart]))
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[hashMemberEnd...]))
+        }
+        let digest = hasher.finalize()
+        line.withUnsafeMutableBufferPointer { bytes in
+            ChainHash.writeHex(digest, into: UnsafeMutableBufferPointer(rebasing: bytes[hashStart..<hashStart + 64]))
+        }
+        let hash = String(decoding: line[hashStart..<hashStart + 64], as: UTF8.self)
         let record = AuditRecord(entry: prepared.entry, id: id, seq: seq, node: node, prev: head.hash, hash: hash)
         head = AuditChainHead(seq: seq, hash: hash)
         return SealedRecord(record: record, lineBytes: line)

@@ -11,53 +11,58 @@ import WardenValue
 /// free-form map (actor meta, check meta, target) by `Value.writeCanonicalJSON`; this skips
 /// building and sorting a dictionary per object on the hot path. Tests check the assembled line
 /// equals the canonical JSON of the record's `Value` map for varied records.
-struct PreparedEntry: Sendable {
+final class PreparedEntry: Sendable {
     /// The entry.
     let entry: AuditEntry
-    /// `{"caller":…,"checks":…,"decision":…,"duration_ns":…` and `,"error":…` when present.
-    let head: [UInt8]
-    /// `"node":…,"op":…,"policy_revision":…`.
-    let middle: [UInt8]
-    /// `"target":…,"time":…,"v":1}`.
-    let tail: [UInt8]
+    /// The three fragments, one after the other:
+    /// `{"caller":…,"checks":…,"decision":…,"duration_ns":…` and `,"error":…` when present;
+    /// then `"node":…,"op":…,"policy_revision":…`; then `"target":…,"time":…,"v":1}`.
+    /// One buffer, so a record costs one allocation for its fields.
+    let fields: [UInt8]
+    /// Where the `node` fragment starts in ``fields``.
+    let middleStart: Int
+    /// Where the `target` fragment starts in ``fields``.
+    let tailStart: Int
 
     /// Encodes `entry` for a log named `node`.
     init(entry: AuditEntry, node: String) {
         self.entry = entry
-        var head: [UInt8] = []
-        head.reserveCapacity(1024)
-        head.append(contentsOf: #"{"caller":"#.utf8)
-        Self.write(entry.caller, into: &head)
-        head.append(contentsOf: #","checks":["#.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(1536)
+        out.append(contentsOf: #"{"caller":"#.utf8)
+        Self.write(entry.caller, into: &out)
+        out.append(contentsOf: #","checks":["#.utf8)
         for (i, check) in entry.checks.enumerated() {
-            if i > 0 { head.append(UInt8(ascii: ",")) }
-            Self.write(check, into: &head)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Self.write(check, into: &out)
         }
-        head.append(contentsOf: #"],"decision":"#.utf8)
-        Value.writeJSONString(entry.decision.rawValue, into: &head)
-        head.append(contentsOf: #","duration_ns":"#.utf8)
-        head.append(contentsOf: String(entry.durationNanoseconds).utf8)
+        out.append(contentsOf: #"],"decision":"#.utf8)
+        Value.writeJSONString(entry.decision.rawValue, into: &out)
+        out.append(contentsOf: #","duration_ns":"#.utf8)
+        Value.int(entry.durationNanoseconds).writeCanonicalJSON(into: &out)
         if let error = entry.error {
-            head.append(contentsOf: #","error":{"kind":"#.utf8)
-            Value.writeJSONString(error.kind, into: &head)
-            head.append(contentsOf: #","message":"#.utf8)
-            Value.writeJSONString(error.message, into: &head)
-            head.append(UInt8(ascii: "}"))
+            out.append(contentsOf: #","error":{"kind":"#.utf8)
+            Value.writeJSONString(error.kind, into: &out)
+            out.append(contentsOf: #","message":"#.utf8)
+            Value.writeJSONString(error.message, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        var middle: [UInt8] = []
-        Self.field("node", .string(node), first: true, into: &middle)
-        Self.field("op", .string(entry.op), into: &middle)
-        Self.field("policy_revision", .string(entry.policyRevision), into: &middle)
-        var tail: [UInt8] = []
-        Self.field("target", .map(entry.target), first: true, into: &tail)
-        tail.append(contentsOf: #","time":""#.utf8)
-        entry.time.writeRFC3339(into: &tail)
-        tail.append(UInt8(ascii: "\""))
-        Self.field("v", .int(AuditRecord.version), into: &tail)
-        tail.append(UInt8(ascii: "}"))
-        self.head = head
-        self.middle = middle
-        self.tail = tail
+        middleStart = out.count
+        out.append(contentsOf: #""node":"#.utf8)
+        Value.writeJSONString(node, into: &out)
+        out.append(contentsOf: #","op":"#.utf8)
+        Value.writeJSONString(entry.op, into: &out)
+        out.append(contentsOf: #","policy_revision":"#.utf8)
+        Value.writeJSONString(entry.policyRevision, into: &out)
+        tailStart = out.count
+        out.append(contentsOf: #""target":"#.utf8)
+        Value.map(entry.target).writeCanonicalJSON(into: &out)
+        out.append(contentsOf: #","time":""#.utf8)
+        entry.time.writeRFC3339(into: &out)
+        out.append(contentsOf: #"","v":"#.utf8)
+        Value.int(AuditRecord.version).writeCanonicalJSON(into: &out)
+        out.append(UInt8(ascii: "}"))
+        fields = out
     }
 
     /// `{"actor":…,"context":…,"frame":…,"groups":[…],"pid":…,"scope":[…]}`.
@@ -113,12 +118,5 @@ struct PreparedEntry: Sendable {
             Value.writeJSONString(text, into: &out)
         }
         out.append(UInt8(ascii: "]"))
-    }
-
-    private static func field(_ key: String, _ value: Value, first: Bool = false, into out: inout [UInt8]) {
-        if !first { out.append(UInt8(ascii: ",")) }
-        Value.writeJSONString(key, into: &out)
-        out.append(UInt8(ascii: ":"))
-        value.writeCanonicalJSON(into: &out)
     }
 }

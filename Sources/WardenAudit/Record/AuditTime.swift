@@ -65,6 +65,16 @@ public struct AuditTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Appends `value` in decimal, zero-padded to `width` digits (years beyond 9999 get more).
     private static func pad(_ value: Int64, _ width: Int, _ out: inout [UInt8]) {
+        var limit: Int64 = 1
+        for _ in 0..<width { limit *= 10 }
+        if value >= 0, value < limit {
+            var divisor = limit / 10
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
+                divisor /= 10
+            }
+            return
+        }
         let digits = String(value).utf8
         if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
         out.append(contentsOf: digits)
