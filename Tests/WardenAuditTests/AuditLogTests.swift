@@ -70,6 +70,26 @@ import WardenValue
         #expect(Set(sink.records.map { $0.record.caller.actor?.id ?? "" }).count == 20)
     }
 
+    /// While the writer keeps up, `async` callers leave encoding to it; once a backlog builds
+    /// they encode their own entries. Either way every line is the record's canonical JSON and
+    /// the chain is unbroken.
+    @Test func asyncEntriesEncodedByTheWriterOrByBackloggedCallersFormTheSameChain() async throws {
+        let sink = GatedSink()
+        sink.setWriteGate(open: false)
+        let log = AuditLog(node: "n", sink: sink, mode: .async, failurePolicy: .failClosed, logger: logger, queueCapacity: 1024, maxBatch: 1)
+        try await log.record(Entries.spawn(actor: "first"))
+        await eventually("the writer is stuck at the gate") { sink.waiting == 1 }
+        let total = AuditWriter.backlogForCallerEncoding + 100
+        for i in 0..<total { try await log.record(Entries.varied(i)) }
+        #expect(log.writerStateForTesting.queued == total)
+        sink.setWriteGate(open: true)
+        await log.shutdown()
+        let records = sink.records
+        #expect(records.map(\.record.seq) == Array(1...(total + 1)))
+        for sealed in records { #expect(sealed.line == sealed.record.value.canonicalJSON) }
+        for i in 1..<records.count { #expect(records[i].record.prev == records[i - 1].record.hash) }
+    }
+
     @Test func durableCallersShareOneFsync() async throws {
         let sink = GatedSink()
         sink.setSyncGate(open: false)

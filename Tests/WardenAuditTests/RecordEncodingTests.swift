@@ -58,6 +58,27 @@ import WardenValue
         #expect(read.id == sealed.record.id)
     }
 
+    @Test(arguments: 0..<20)
+    func anEntryEncodedByTheWriterSealsToTheSameLineAsOneEncodedByItsCaller(n: Int) {
+        let head = AuditChainHead(seq: 7, hash: String(repeating: "cd", count: 32))
+        var byCaller = ChainSealer(head: head, node: "gw-2")
+        var byWriter = ChainSealer(head: head, node: "gw-2")
+        let entry = Entries.varied(n)
+        let encoded = PreparedEntry(entry: entry, node: "gw-2")
+        let deferred = PreparedEntry(deferring: entry)
+        #expect(encoded.isEncoded && !deferred.isEncoded)
+        let a = byCaller.seal(encoded)
+        let b = byWriter.seal(deferred)
+        // Record ids are random in part (so hashes differ too); every other field must match.
+        #expect(b.line == b.record.value.canonicalJSON)
+        #expect(a.record.value.canonicalJSON == a.line)
+        var aFields = a.record.valueWithoutHash
+        var bFields = b.record.valueWithoutHash
+        aFields["id"] = nil
+        bFields["id"] = nil
+        #expect(aFields == bFields)
+    }
+
     @Test func chainLinksEachRecordToThePreviousHash() {
         var sealer = ChainSealer(head: .genesis, node: "n")
         let records = (0..<5).map { sealer.seal(PreparedEntry(entry: Entries.varied($0), node: "n")).record }

@@ -23,10 +23,11 @@ struct ChainSealer {
     mutating func seal(_ prepared: PreparedEntry) -> SealedRecord {
         let seq = head.seq + 1
         let id = ids.next(at: prepared.entry.time)
-        let fields = prepared.fields
+        let encoded = prepared.fields(node: node)
+        let fields = encoded.bytes
         var line: [UInt8] = []
         line.reserveCapacity(fields.count + 256)
-        line.append(contentsOf: fields[..<prepared.middleStart])
+        line.append(contentsOf: fields[..<encoded.middleStart])
         let hashMemberStart = line.count
         line.append(contentsOf: #","hash":""#.utf8)
         let hashStart = line.count
@@ -36,13 +37,13 @@ struct ChainSealer {
         line.append(contentsOf: #","id":""#.utf8)
         line.append(contentsOf: id.utf8)
         line.append(contentsOf: #"","#.utf8)
-        line.append(contentsOf: fields[prepared.middleStart..<prepared.tailStart])
+        line.append(contentsOf: fields[encoded.middleStart..<encoded.tailStart])
         line.append(contentsOf: #","prev":""#.utf8)
         line.append(contentsOf: head.hash.utf8)
         line.append(contentsOf: #"","seq":"#.utf8)
         Value.int(seq).writeCanonicalJSON(into: &line)
         line.append(UInt8(ascii: ","))
-        line.append(contentsOf: fields[prepared.tailStart...])
+        line.append(contentsOf: fields[encoded.tailStart...])
         var hasher = SHA256()
         ChainHash.update(&hasher, head.hash)
         line.withUnsafeBytes { bytes in

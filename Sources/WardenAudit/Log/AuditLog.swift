@@ -51,7 +51,11 @@ public final class AuditLog: Sendable {
     ///   fail-closed, after an earlier `async` write failure (fail-closed), or after
     ///   ``shutdown()``. With fail-open only a shut-down log throws.
     public func record(_ entry: AuditEntry) async throws(AuditError) {
-        try await writer.submit(PreparedEntry(entry: entry, node: node))
+        let prepared =
+            if mode == .async, !writer.isBacklogged { PreparedEntry(deferring: entry) } else {
+                PreparedEntry(entry: entry, node: node)
+            }
+        try await writer.submit(prepared)
     }
 
     /// Waits until every record accepted before the call is written and synced.

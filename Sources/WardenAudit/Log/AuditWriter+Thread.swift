@@ -85,6 +85,7 @@ extension AuditWriter {
                     if next.item.isRecord { s.queuedRecords += 1 }
                     if let c = next.admitted { admitted.append(c) }
                 }
+                backlog.store(s.queuedRecords, ordering: .relaxed)
                 if batch.isEmpty { s.phase = .idle }
                 return !batch.isEmpty
             }

@@ -60,6 +60,14 @@ final class AuditWriter: Sendable {
     let state = Locked(State())
     let wakeup = DispatchSemaphore(value: 0)
     let failures = Atomic<Int>(0)
+    /// Records queued and not yet taken by the writer, mirrored outside the lock so `async`
+    /// producers can tell cheaply whether the writer keeps up.
+    let backlog = Atomic<Int>(0)
+
+    /// Queued records beyond which `async` producers encode their own entries: the writer is
+    /// behind, so sharing the encoding across producers raises throughput. Below it, producers
+    /// leave encoding to the writer thread and return sooner.
+    static let backlogForCallerEncoding = 256
 
     init(
         node: String, sink: any AuditSink, mode: DeliveryMode, failurePolicy: FailurePolicy,
@@ -75,6 +83,9 @@ final class AuditWriter: Sendable {
     }
 
     var failureCount: Int { failures.load(ordering: .relaxed) }
+
+    /// Whether the writer has fallen behind (see ``backlogForCallerEncoding``).
+    var isBacklogged: Bool { backlog.load(ordering: .relaxed) >= Self.backlogForCallerEncoding }
 
     var stickyFailure: AuditError? { state.withLock { $0.failure } }
 
@@ -105,7 +116,10 @@ final class AuditWriter: Sendable {
             return .waiting
         }
         s.queue.append(item)
-        if item.isRecord { s.queuedRecords += 1 }
+        if item.isRecord {
+            s.queuedRecords += 1
+            backlog.store(s.queuedRecords, ordering: .relaxed)
+        }
         return wake(&s)
     }
 

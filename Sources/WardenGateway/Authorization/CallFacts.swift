@@ -75,7 +75,9 @@ public struct CallFacts: Sendable, Hashable {
     /// The request attributes every check of this call carries: `pid`, `op`, and where they
     /// apply `host`, `topic`, `name`, `owner`.
     public var attributes: [String: Value] {
-        var meta: [String: Value] = ["pid": .string(callerPID), "op": .string(call.rawValue)]
+        var meta = [String: Value](minimumCapacity: 6)
+        meta["pid"] = .string(callerPID)
+        meta["op"] = .string(call.rawValue)
         if let host { meta["host"] = .string(host) }
         if let topic { meta["topic"] = .string(topic) }
         if let name = name ?? builder.name { meta["name"] = .string(name) }

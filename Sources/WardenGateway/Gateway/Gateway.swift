@@ -128,7 +128,9 @@ public final class Gateway: ProcessRuntime {
     // MARK: Helpers
 
     static func destinationTarget(_ destination: Destination) -> [String: Value] {
-        var target: [String: Value] = ["dest": .string(destination.description)]
+        // Room for what calls add (`pid`, `topic`, payload size, `deadline`) without regrowing.
+        var target = [String: Value](minimumCapacity: 8)
+        target["dest"] = .string(destination.description)
         if case .name(let name) = destination { target["name"] = .string(name) }
         return target
     }
