@@ -1,6 +1,5 @@
 import Benchmark
 import WardenAudit
-import WardenValue
 
 /// Records per second through ``AuditLog`` and ``JSONLFileSink`` with gateway-shaped entries
 /// (2-4 checks each). An iteration writes a batch of records from `producers` concurrent tasks
@@ -40,31 +39,6 @@ func auditThroughputBenchmarks() {
         }
     }
 
-    // Encoding one entry the way the log's producer side does (canonical JSON of every field,
-    // keys sorted), without queueing or sealing: the largest share of a record's cost.
-    let encoding = Benchmark.Configuration(
-        metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo,
-        maxDuration: .seconds(3))
-    Benchmark("Audit encode gateway entry", configuration: encoding) { benchmark in
-        for n in benchmark.scaledIterations {
-            blackHole(encode(GatewayEntries.entry(n)))
-        }
-    }
-}
-
-/// The canonical JSON of an entry's fields, as a record line holds them (without the chain
-/// fields `id`, `seq`, `prev`, `hash`).
-private func encode(_ entry: AuditEntry) -> String {
-    var fields: [String: Value] = [
-        "caller": entry.caller.value, "checks": .list(entry.checks.map(\.value)),
-        "decision": .string(entry.decision.rawValue), "duration_ns": .int(entry.durationNanoseconds),
-        "node": "bench-1", "op": .string(entry.op), "policy_revision": .string(entry.policyRevision),
-        "target": .map(entry.target), "time": .string(entry.time.rfc3339), "v": 1,
-    ]
-    if let error = entry.error { fields["error"] = error.value }
-    var out = ""
-    Value.map(fields).writeCanonicalJSON(into: &out)
-    return out
 }
 
 /// Writes `count` entries from `producers` tasks, each writing its share one after the other.
