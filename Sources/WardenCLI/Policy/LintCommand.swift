@@ -27,28 +27,18 @@ public struct LintCommand: StreamCommand {
             """
     )
 
-    /// The files and directories to lint.
-    @Argument(help: "Policy files or directories (read recursively).")
-    public var paths: [String]
-
-    /// Text lines or a JSON array.
-    @Option(help: "Output format: text, or json (an array of {file,line,column,severity,code,message,hint}).")
-    public var format: OutputFormat = .text
+    /// The policy paths and the output format.
+    @OptionGroup public var input: PolicyPathOptions
 
     /// Creates the command with default options (ArgumentParser fills them in).
     public init() {}
-
-    /// Requires at least one path.
-    public func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one policy file or directory") }
-    }
 
     /// Runs with the process's standard streams.
     public func run() throws { try runWithStandardStreams() }
 
     /// Loads and lints; 0 without warnings, 1 with warnings, 3 when the policies do not load.
     public func execute(_ io: CommandIO) -> WardenExitCode {
-        let result = PolicyLoader().load(paths: paths)
+        let result = PolicyLoader().load(paths: input.paths)
         let diagnostics: [PolicyDiagnostic]
         let code: WardenExitCode
         if let set = result.policySet {
@@ -58,7 +48,7 @@ public struct LintCommand: StreamCommand {
             diagnostics = result.diagnostics.sortedByMark()
             code = .invalidInput
         }
-        switch format {
+        switch input.format {
         case .json:
             io.output.line(JSONObject.array(diagnostics.map(DiagnosticRendering.json)))
         case .text:

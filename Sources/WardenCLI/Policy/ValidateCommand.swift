@@ -21,36 +21,26 @@ public struct ValidateCommand: StreamCommand {
             """
     )
 
-    /// The files and directories to check.
-    @Argument(help: "Policy files or directories (read recursively).")
-    public var paths: [String]
-
-    /// Text lines or a JSON array.
-    @Option(help: "Output format: text, or json (an array of {file,line,column,severity,code,message,hint}).")
-    public var format: OutputFormat = .text
+    /// The policy paths and the output format.
+    @OptionGroup public var input: PolicyPathOptions
 
     /// Creates the command with default options (ArgumentParser fills them in).
     public init() {}
-
-    /// Requires at least one path.
-    public func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one policy file or directory") }
-    }
 
     /// Runs with the process's standard streams.
     public func run() throws { try runWithStandardStreams() }
 
     /// Loads the paths and prints every diagnostic; 0 when there is no error, 3 otherwise.
     public func execute(_ io: CommandIO) -> WardenExitCode {
-        let result = PolicyLoader().load(paths: paths)
+        let result = PolicyLoader().load(paths: input.paths)
         let diagnostics = result.diagnostics.sortedByMark()
-        switch format {
+        switch input.format {
         case .json:
             io.output.line(JSONObject.array(diagnostics.map(DiagnosticRendering.json)))
         case .text:
             DiagnosticRendering.write(diagnostics, to: io.output)
             let summary = [
-                DiagnosticRendering.count(PolicyFileCount.files(in: paths), "file"),
+                DiagnosticRendering.count(PolicyFileCount.files(in: input.paths), "file"),
                 DiagnosticRendering.count(result.definitions.count, "policy", "policies"),
                 DiagnosticRendering.count(result.errors.count, "error"),
                 DiagnosticRendering.count(result.warnings.count, "warning"),
