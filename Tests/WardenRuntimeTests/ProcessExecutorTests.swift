@@ -18,9 +18,9 @@ import WardenValue
         let spinner = ProcessDefinition(id: "test:spinner") { ctx in
             let responder = try await ctx.spawn("test:responder", host: testHost)
             try await ctx.send(responder, topic: "wake")
-            // Spin without suspending until the responder has run (or give up after 20 s).
+            // Spin without suspending until the responder has run (or give up after 60 s).
             let clock = ContinuousClock()
-            let deadline = clock.now + .seconds(20)
+            let deadline = clock.now + .seconds(60)
             while !flag.isSet, clock.now < deadline {}
             return .bool(flag.isSet)
         }
