@@ -96,7 +96,7 @@ struct AuditReplayCommand: AuditSubcommand {
         """
         \(summary.records) records read, \(summary.replayed) replayed against revision \(revision.prefix(12)), \
         \(summary.skipped) without checks skipped
-        \(summary.changed) decisions change: \(summary.allowToDeny) allow -> deny, \(summary.denyToAllow) deny -> allow
+        \(DiagnosticRendering.count(summary.changed, "decision")) \(summary.changed == 1 ? "changes" : "change"): \(summary.allowToDeny) allow -> deny, \(summary.denyToAllow) deny -> allow
 
         """
     }

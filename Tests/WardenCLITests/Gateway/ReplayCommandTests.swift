@@ -68,6 +68,19 @@ struct ReplayCommandTests {
         #expect(summary?["deny_to_allow"] == 1)
     }
 
+    @Test("the README's example: free tier renamed, so the tenant's denied spawn_linked would be allowed")
+    func readmeExample() async throws {
+        let tree = try Self.candidate("security/tenants.yaml") {
+            $0.replacingOccurrences(of: "          value: free\n", with: "          value: trial\n")
+        }
+        let output = try await WardenProcess.run(["audit", "replay", "--policies", tree.path, try await Self.demoLog()])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stdout.contains("tenant:acme  process.spawn_linked app.tenants:task\n  deny -> allow\n"))
+        #expect(output.stdout.contains("  was: deny by app.security:free_tier_no_links\n"))
+        #expect(output.stdout.contains("  now: allow by app.security:tenant_host, app.security:tenant_jobs\n"))
+        #expect(output.stdout.contains("1 decision changes: 0 allow -> deny, 1 deny -> allow"))
+    }
+
     @Test("candidate policies that do not load: exit 3 with the diagnostics")
     func badCandidate() async throws {
         let tree = try Self.candidate("security/admins.yaml") { $0.replacingOccurrences(of: "effect: allow", with: "effect: permit") }
