@@ -140,4 +140,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try AuditReader.database(try await BenchmarkData.largeDatabase()).stats(matching: AuditFilter(actor: AuditGlob("user:417"))))
         },
         setup: { _ = try await BenchmarkData.largeDatabase() })
+
+    replayBenchmarks()
 }
