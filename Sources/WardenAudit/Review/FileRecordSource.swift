@@ -48,7 +48,12 @@ final class FileRecordSource: RecordSource {
     }
 
     /// Parses one line into a record, with an error naming the location.
+    ///
+    /// A line in the writer's form is read directly (``CanonicalRecordReader``); any other goes
+    /// through the general parser, which accepts any JSON spelling of a record.
     static func parse(_ bytes: [UInt8], at location: AuditLocation) throws(AuditReadError) -> AuditRecord {
+        let canonical = bytes.withUnsafeBufferPointer { try? CanonicalRecordReader.read($0).record }
+        if let canonical { return canonical }
         do {
             return try AuditRecord(value: try JSONLineParser.parse(bytes))
         } catch let error as JSONParseError {

@@ -27,7 +27,30 @@ enum RecordLine {
     }
 
     /// The verified record of a line.
+    ///
+    /// A line as the writer produces it is read and checked in one pass by
+    /// ``CanonicalRecordReader``, and hashed without re-encoding; any other line takes the full
+    /// path (``verifyFully(_:)``), which finds and describes what is wrong.
     static func verify(_ line: UnsafeBufferPointer<UInt8>) throws(Fault) -> AuditRecord {
+        if let record = verifyCanonical(line) { return record }
+        return try verifyFully(line)
+    }
+
+    /// The record of a line in canonical form whose hash matches; `nil` for any other line.
+    static func verifyCanonical(_ line: UnsafeBufferPointer<UInt8>) -> AuditRecord? {
+        guard let reading = try? CanonicalRecordReader.read(line) else { return nil }
+        let record = reading.record
+        var hasher = SHA256()
+        ChainHash.update(&hasher, record.prev)
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<reading.hashMember.lowerBound])))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[reading.hashMember.upperBound...])))
+        guard matches(hasher.finalize(), hex: record.hash) else { return nil }
+        return record
+    }
+
+    /// The verified record of a line, by parsing it into a `Value`, encoding that again and
+    /// comparing; slower than the canonical reading, but it explains every fault.
+    static func verifyFully(_ line: UnsafeBufferPointer<UInt8>) throws(Fault) -> AuditRecord {
         let value: Value
         do {
             value = try JSONLineParser.parse(line)
@@ -71,6 +94,22 @@ enum RecordLine {
             throw Fault(kind: error.kind == .futureVersion ? .futureVersion : .invalidRecord, seq: seq, message: error.message)
         }
     }
+
+    /// Whether `hex` is the lowercase hex of `digest`, compared without building a string.
+    private static func matches(_ digest: SHA256.Digest, hex: String) -> Bool {
+        var hex = hex
+        return hex.withUTF8 { text in
+            guard text.count == 64 else { return false }
+            var i = 0
+            for byte in digest {
+                guard text[i] == hexDigits[Int(byte >> 4)], text[i + 1] == hexDigits[Int(byte & 0xF)] else { return false }
+                i += 2
+            }
+            return true
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The canonical JSON of `map`, and of `map` without its `hash` key, encoding each field once.
     static func canonicalForms(_ map: [String: Value]) -> (full: [UInt8], withoutHash: [UInt8]) {
