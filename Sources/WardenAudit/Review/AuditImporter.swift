@@ -83,10 +83,10 @@ public enum AuditImporter {
     private static func load(
         _ files: [String], into sink: SQLiteAuditSink, start: AuditChainHead, continued: Bool, batchSize: Int
     ) throws(AuditImportError) -> AuditImportResult {
-        let channel = ImportChannel(capacity: 2)
+        let channel = HandOffChannel<ImportMessage>(capacity: 2)
         let verifier = Thread {
             var session = ImportSession(start: start, continued: continued, batchSize: batchSize)
-            let outcome: ImportChannel.Message
+            let outcome: ImportMessage
             do throws(AuditChainBreak) {
                 try session.run(files) { batch in channel.send(.batch(batch)) }
                 outcome = .finished(skipped: session.skipped)
@@ -94,11 +94,11 @@ public enum AuditImporter {
                 outcome = .broken(error, skipped: session.skipped)
             }
             _ = channel.send(outcome)
-            channel.verifierDone()
+            channel.producerDone()
         }
         verifier.name = "warden-audit-import-verifier"
         verifier.start()
-        defer { channel.waitForVerifier() }
+        defer { channel.waitForProducer() }
         var imported = 0
         var head = start
         while true {

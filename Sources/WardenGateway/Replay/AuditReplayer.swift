@@ -53,13 +53,16 @@ public struct AuditReplayer {
 
     /// Replays every record `reader` yields; calls `onChange` for each call whose decision
     /// changes and `onProgress` every 10,000 records.
+    ///
+    /// The log is read and parsed on a thread of its own while this one evaluates, so a replay
+    /// uses two cores; `onChange` and `onProgress` are called on the caller's thread, in log order.
     /// - Throws: ``AuditReadError`` when the log cannot be read.
     public mutating func replay(
         _ reader: AuditReader, filter: AuditFilter = AuditFilter(), onChange: (ReplayChange) -> Void,
         onProgress: (ReplaySummary) -> Void = { _ in }
     ) throws(AuditReadError) -> ReplaySummary {
         var summary = ReplaySummary()
-        let cursor = try reader.records(matching: filter)
+        let cursor = try reader.recordsReadAhead(matching: filter)
         while let read = try cursor.next() {
             summary.records += 1
             if summary.records % 10_000 == 0 { onProgress(summary) }
