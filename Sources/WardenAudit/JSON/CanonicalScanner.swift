@@ -11,6 +11,15 @@ import WardenValue
 /// falls back to ``JSONLineParser`` and re-encoding, which say what is wrong.
 struct NotCanonical: Error {}
 
+/// A string of a line: the bytes between its quotes, valid UTF-8 in canonical form, and whether
+/// an escape is among them (if not, the bytes are the string's).
+struct StringSpan: Hashable {
+    /// The bytes between the quotes.
+    var range: Range<Int>
+    /// Whether the bytes hold an escape.
+    var escaped: Bool
+}
+
 /// Reads JSON that must be in canonical form, exactly as `Value.writeCanonicalJSON` writes it,
 /// checking the form while it reads instead of re-encoding afterwards.
 ///
@@ -21,16 +30,20 @@ struct NotCanonical: Error {}
 /// numbers in `Value.formatDouble`'s form; nesting at most ``JSONLineParser/maxDepth`` deep.
 /// Whatever it accepts, ``JSONLineParser`` parses to the same value and that value encodes back
 /// to the same bytes; anything else throws ``NotCanonical`` (a key written with an escape too,
-/// although it could be canonical: the slow path decides those).
+/// although it could be canonical: the full parser decides those).
+///
+/// The `skip...` and `...Span` methods only check; `string()`, `value(depth:)` and
+/// `map(depth:)` check and build the value.
 struct CanonicalScanner {
     /// The bytes being read.
     let bytes: UnsafeBufferPointer<UInt8>
     /// The next byte to read.
-    var index = 0
+    var index: Int
 
-    /// A scanner at the start of `bytes`.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// A scanner at `index` (the start by default) of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int = 0) {
         self.bytes = bytes
+        self.index = index
     }
 
     /// Whether every byte was read.
@@ -66,99 +79,139 @@ struct CanonicalScanner {
         return true
     }
 
+    @inline(__always)
     private func matches(_ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard count <= bytes.count - index, let base = bytes.baseAddress else { return false }
         return memcmp(base + index, text.utf8Start, count) == 0
     }
 
-    // MARK: Scalars
+    // MARK: Strings
 
-    /// Reads `null`, `true` or `false`.
-    mutating func literal() throws(NotCanonical) -> Value {
-        if skip("null") { return .null }
-        if skip("true") { return .bool(true) }
-        if skip("false") { return .bool(false) }
-        throw NotCanonical()
-    }
-
-    /// Reads a string.
-    mutating func string() throws(NotCanonical) -> String {
+    /// Reads a string, checking its form, and returns where its bytes are.
+    mutating func stringSpan() throws(NotCanonical) -> StringSpan {
         try expect(UInt8(ascii: "\""))
         let start = index
-        while index < bytes.count {
+        var escaped = false
+        guard let base = bytes.baseAddress else { throw NotCanonical() }
+        while true {
+            // Plain ASCII eight bytes at a time; the byte that stops it is looked at below.
+            while index + 8 <= bytes.count, !Self.needsLook(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < bytes.count else { throw NotCanonical() }
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) else {
-                    throw NotCanonical()
-                }
                 index += 1
-                return s
+                return StringSpan(range: start..<(index - 1), escaped: escaped)
+            } else if c == UInt8(ascii: "\\") {
+                try skipEscape()
+                escaped = true
+            } else if c < 0x20 {
+                throw NotCanonical()
+            } else if c < 0x80 {
+                index += 1
+            } else {
+                index = try UTF8Check.sequenceEnd(bytes, at: index)
             }
-            if c == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if c < 0x20 { throw NotCanonical() }
-            index += 1
         }
-        throw NotCanonical()
+    }
+
+    /// Whether any of the eight bytes in `word` is `"`, `\`, a control (below 0x20) or not
+    /// ASCII (0x80 and above): the bytes a string scan must look at one by one. Exact, with no
+    /// false negatives (the classic "has a byte less than n" bit tricks).
+    @inline(__always)
+    private static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        return (word | control | zeroQuote | zeroBackslash) & highs != 0
     }
 
     /// Reads `null` or a string.
-    mutating func stringOrNull() throws(NotCanonical) -> String? {
+    mutating func nullableStringSpan() throws(NotCanonical) -> StringSpan? {
         if skip("null") { return nil }
-        return try string()
+        return try stringSpan()
     }
 
-    /// The rest of a string holding escapes, each of which must be the one the encoder writes
-    /// for a character that needs it.
-    private mutating func escapedString(from start: Int) throws(NotCanonical) -> String {
-        var decoded = Array(bytes[start..<index])
-        while index < bytes.count {
-            let c = bytes[index]
-            index += 1
-            if c == UInt8(ascii: "\"") {
-                guard let s = String(validating: decoded, as: UTF8.self) else { throw NotCanonical() }
-                return s
+    /// Reads one escape, which must be the one the encoder writes for a character that needs it:
+    /// `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`, or `\u0000` ... `\u001f` (lowercase) for the
+    /// other controls.
+    private mutating func skipEscape() throws(NotCanonical) {
+        guard index + 1 < bytes.count else { throw NotCanonical() }
+        switch bytes[index + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+            UInt8(ascii: "b"), UInt8(ascii: "f"):
+            index += 2
+        case UInt8(ascii: "u"):
+            guard index + 6 <= bytes.count, bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
+                let code = Self.controlCode(bytes[index + 4], bytes[index + 5])
+            else { throw NotCanonical() }
+            switch code {
+            case 0x08, 0x09, 0x0A, 0x0C, 0x0D: throw NotCanonical()
+            default: index += 6
             }
-            if c < 0x20 { throw NotCanonical() }
-            guard c == UInt8(ascii: "\\") else {
-                decoded.append(c)
+        default:
+            throw NotCanonical()
+        }
+    }
+
+    /// The control character of `\u00` followed by `high` and `low` in lowercase hex, when it is one.
+    private static func controlCode(_ high: UInt8, _ low: UInt8) -> UInt8? {
+        guard high == UInt8(ascii: "0") || high == UInt8(ascii: "1") else { return nil }
+        switch low {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return (high - UInt8(ascii: "0")) << 4 | (low - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return (high - UInt8(ascii: "0")) << 4 | (low - UInt8(ascii: "a") + 10)
+        default: return nil
+        }
+    }
+
+    /// The string a span of these bytes stands for.
+    func string(_ span: StringSpan) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[span.range])
+        guard span.escaped else { return String(decoding: raw, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(raw.count)
+        Self.appendDecoded(raw, to: &decoded)
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    /// Appends the bytes of the string whose canonical text (between the quotes) is `raw`.
+    static func appendDecoded(_ raw: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var i = 0
+        while i < raw.count {
+            let c = raw[i]
+            guard c == UInt8(ascii: "\\"), i + 1 < raw.count else {
+                out.append(c)
+                i += 1
                 continue
             }
-            guard index < bytes.count else { throw NotCanonical() }
-            let e = bytes[index]
-            index += 1
-            switch e {
-            case UInt8(ascii: "\""): decoded.append(0x22)
-            case UInt8(ascii: "\\"): decoded.append(0x5C)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
+            switch raw[i + 1] {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                // Only controls without a short escape, in lowercase hex: `\u0000` ... `\u001f`.
-                guard skip("00"), index + 2 <= bytes.count else { throw NotCanonical() }
-                let high = bytes[index]
-                let low = bytes[index + 1]
-                index += 2
-                guard high == UInt8(ascii: "0") || high == UInt8(ascii: "1") else { throw NotCanonical() }
-                let lowValue: UInt8
-                switch low {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): lowValue = low - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): lowValue = low - UInt8(ascii: "a") + 10
-                default: throw NotCanonical()
-                }
-                let code = (high - UInt8(ascii: "0")) << 4 | lowValue
-                switch code {
-                case 0x08, 0x09, 0x0A, 0x0C, 0x0D: throw NotCanonical()
-                default: decoded.append(code)
-                }
-            default:
-                throw NotCanonical()
+                if i + 5 < raw.count, let code = controlCode(raw[i + 4], raw[i + 5]) { out.append(code) }
+                i += 6
+                continue
+            case let other: out.append(other)  // `"` and `\`
             }
+            i += 2
         }
-        throw NotCanonical()
     }
+
+    /// Reads and decodes a string.
+    mutating func string() throws(NotCanonical) -> String {
+        string(try stringSpan())
+    }
+
+    // MARK: Numbers
 
     /// Reads an integer in plain decimal that fits 64 bits (not `-0`, which is a float).
     mutating func int() throws(NotCanonical) -> Int {
@@ -178,7 +231,7 @@ struct CanonicalScanner {
         if first == UInt8(ascii: "0") {
             index += 1
         } else if first >= UInt8(ascii: "1") && first <= UInt8(ascii: "9") {
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            while index < bytes.count, isDigit(bytes[index]) {
                 let digit = Int(bytes[index] - UInt8(ascii: "0"))
                 let (m, o1) = integer.multipliedReportingOverflow(by: 10)
                 let (a, o2) = negative ? m.subtractingReportingOverflow(digit) : m.addingReportingOverflow(digit)
@@ -189,41 +242,103 @@ struct CanonicalScanner {
         } else {
             throw NotCanonical()
         }
+        if index < bytes.count {
+            // A digit after a leading zero is not JSON; the encoder never writes an exponent.
+            let next = bytes[index]
+            if isDigit(next) || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") { throw NotCanonical() }
+        }
         let fraction = index < bytes.count && bytes[index] == UInt8(ascii: ".")
         if !fraction, !overflow, !(negative && integer == 0) {
-            // A digit after a leading zero is not JSON; `e` never comes out of the encoder.
-            if index < bytes.count, bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") || bytes[index] | 0x20 == UInt8(ascii: "e") {
-                throw NotCanonical()
-            }
             return .int(integer)
         }
         if fraction {
             index += 1
             let digitsStart = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             guard index > digitsStart else { throw NotCanonical() }
         }
         // Floats are rare in records: compare with the encoder's own output for the value.
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        guard let d = Double(String(decoding: slice, as: UTF8.self)), d.isFinite,
-            Value.formatDouble(d).utf8.elementsEqual(slice)
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        guard let d = Double(String(decoding: text, as: UTF8.self)), d.isFinite, Value.formatDouble(d).utf8.elementsEqual(text)
         else { throw NotCanonical() }
         return .double(d)
     }
 
-    // MARK: Containers
+    @inline(__always)
+    private func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
-    /// Reads a list of strings.
-    mutating func strings() throws(NotCanonical) -> [String] {
+    // MARK: Containers, checked only
+
+    /// Reads a list of strings, appending their spans to `spans`; returns where they are there.
+    mutating func stringSpans(into spans: inout [StringSpan]) throws(NotCanonical) -> Range<Int> {
+        let first = spans.count
         try expect(UInt8(ascii: "["))
-        var list: [String] = []
-        if skip(UInt8(ascii: "]")) { return list }
+        if skip(UInt8(ascii: "]")) { return first..<first }
         repeat {
-            list.append(try string())
+            spans.append(try stringSpan())
         } while skip(UInt8(ascii: ","))
         try expect(UInt8(ascii: "]"))
-        return list
+        return first..<spans.count
     }
+
+    /// Checks any value; `depth` is the nesting of the container holding it (the top level is 0).
+    mutating func skipValue(depth: Int) throws(NotCanonical) {
+        guard index < bytes.count else { throw NotCanonical() }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): _ = try stringSpan()
+        case UInt8(ascii: "{"): _ = try skipMap(depth: depth + 1)
+        case UInt8(ascii: "["): try skipList(depth: depth + 1)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
+        default: _ = try literal()
+        }
+    }
+
+    /// Checks a list at nesting `depth` (1 for a top-level list).
+    mutating func skipList(depth: Int) throws(NotCanonical) {
+        guard depth <= JSONLineParser.maxDepth else { throw NotCanonical() }
+        try expect(UInt8(ascii: "["))
+        if skip(UInt8(ascii: "]")) { return }
+        repeat {
+            try skipValue(depth: depth)
+        } while skip(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "]"))
+    }
+
+    /// Checks an object with free-form keys at nesting `depth` (1 for a top-level object) and
+    /// returns its text's range.
+    mutating func skipMap(depth: Int) throws(NotCanonical) -> Range<Int> {
+        guard depth <= JSONLineParser.maxDepth else { throw NotCanonical() }
+        let start = index
+        try expect(UInt8(ascii: "{"))
+        if skip(UInt8(ascii: "}")) { return start..<index }
+        var previous: Range<Int>? = nil
+        var nonASCIIKeys = false
+        repeat {
+            let (key, ascii) = try keySpan()
+            if let previous, !less(previous, key) { throw NotCanonical() }
+            previous = key
+            nonASCIIKeys = nonASCIIKeys || !ascii
+            try skipValue(depth: depth)
+        } while skip(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+        // Keys distinct in bytes may still be equal as Swift strings (canonical equivalence),
+        // which the parser calls duplicates; only keys beyond ASCII can be.
+        if nonASCIIKeys {
+            var scanner = CanonicalScanner(bytes, at: start)
+            _ = try scanner.map(depth: depth)
+        }
+        return start..<index
+    }
+
+    /// Reads `null`, `true` or `false`.
+    mutating func literal() throws(NotCanonical) -> Value {
+        if skip("null") { return .null }
+        if skip("true") { return .bool(true) }
+        if skip("false") { return .bool(false) }
+        throw NotCanonical()
+    }
+
+    // MARK: Values, checked and built
 
     /// Reads any value; `depth` is the nesting of the container holding it (the top level is 0).
     mutating func value(depth: Int) throws(NotCanonical) -> Value {
@@ -254,47 +369,40 @@ struct CanonicalScanner {
     mutating func map(depth: Int) throws(NotCanonical) -> [String: Value] {
         guard depth <= JSONLineParser.maxDepth else { throw NotCanonical() }
         try expect(UInt8(ascii: "{"))
-        var map: [String: Value] = [:]
-        if skip(UInt8(ascii: "}")) { return map }
+        if skip(UInt8(ascii: "}")) { return [:] }
+        // Room for six members without growing: most objects of a record are that small.
+        var map = [String: Value](minimumCapacity: 6)
         var previous: Range<Int>? = nil
         repeat {
-            let keyRange = try key()
-            if let previous, !Self.less(bytes, previous, keyRange) { throw NotCanonical() }
-            previous = keyRange
-            guard let key = String(validating: UnsafeBufferPointer(rebasing: bytes[keyRange]), as: UTF8.self) else {
-                throw NotCanonical()
-            }
-            // Keys distinct in bytes may still be equal as Swift strings (canonical equivalence);
-            // the parser calls that a duplicate, so leave it to the slow path.
-            if map.updateValue(try value(depth: depth), forKey: key) != nil { throw NotCanonical() }
+            let (key, _) = try keySpan()
+            if let previous, !less(previous, key) { throw NotCanonical() }
+            previous = key
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[key]), as: UTF8.self)
+            // Distinct bytes, equal strings (canonical equivalence): a duplicate for the parser.
+            if map.updateValue(try value(depth: depth), forKey: name) != nil { throw NotCanonical() }
         } while skip(UInt8(ascii: ","))
         try expect(UInt8(ascii: "}"))
         return map
     }
 
-    /// Reads `"key":` (no escapes inside) and returns the key's byte range.
-    private mutating func key() throws(NotCanonical) -> Range<Int> {
-        try expect(UInt8(ascii: "\""))
-        let start = index
-        while index < bytes.count {
-            let c = bytes[index]
-            if c == UInt8(ascii: "\"") {
-                let range = start..<index
-                index += 1
-                try expect(UInt8(ascii: ":"))
-                return range
-            }
-            if c == UInt8(ascii: "\\") || c < 0x20 { throw NotCanonical() }
-            index += 1
+    /// Reads `"key":` (no escapes inside) and returns the key's byte range and whether it is
+    /// all ASCII.
+    private mutating func keySpan() throws(NotCanonical) -> (range: Range<Int>, ascii: Bool) {
+        let span = try stringSpan()
+        guard !span.escaped else { throw NotCanonical() }
+        try expect(UInt8(ascii: ":"))
+        var ascii = true
+        for i in span.range where bytes[i] >= 0x80 {
+            ascii = false
+            break
         }
-        throw NotCanonical()
+        return (span.range, ascii)
     }
 
     /// Whether the bytes in `a` come strictly before those in `b` (UTF-8 byte order).
-    private static func less(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    private func less(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let common = min(a.count, b.count)
-        let order = memcmp(base + a.lowerBound, base + b.lowerBound, common)
+        let order = memcmp(base + a.lowerBound, base + b.lowerBound, min(a.count, b.count))
         return order < 0 || (order == 0 && a.count < b.count)
     }
 }

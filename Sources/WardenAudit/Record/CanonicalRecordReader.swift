@@ -1,140 +1,93 @@
 import WardenValue
 
-/// Reads a record line that is exactly what the writer produces straight into an
-/// ``AuditRecord``: canonical JSON with every field of a version-1 record in key order, each of
-/// the right type and valid. No `Value` tree is built for the fixed-shape parts and nothing is
-/// re-encoded.
+/// Reads record lines in the writer's canonical form into ``AuditRecord``s, for review: each
+/// line is checked by ``RecordLayout`` and its record built from the layout, the same record
+/// `AuditRecord(value:)` makes of the parsed line.
 ///
-/// It accepts only lines that the full path (``JSONLineParser``, re-encoding, then
-/// `AuditRecord(value:)`) accepts too, with the same record; anything else, including a valid
-/// record in a form it does not handle, throws ``NotCanonical`` and the caller takes the full
-/// path, whose errors say what is wrong.
-enum CanonicalRecordReader {
-    /// A record and where its `hash` member lies in the line.
-    struct Reading {
-        /// The record.
-        var record: AuditRecord
-        /// The bytes of `,"hash":"..."`: the line without them is the canonical JSON that was
-        /// hashed.
-        var hashMember: Range<Int>
-    }
+/// With `sharing`, strings, string lists and objects that repeat from record to record are
+/// built once and shared (``InternTable``): most of a log's records differ only in their ids,
+/// times and hashes, so a long read allocates far less. One reader serves one sequence of lines.
+struct CanonicalRecordReader {
+    private var layout = RecordLayout()
+    private var strings: InternTable<String>?
+    private var lists: InternTable<[String]>?
+    private var maps: InternTable<[String: Value]>?
 
-    /// Reads a whole line as a record.
-    static func read(_ line: UnsafeBufferPointer<UInt8>) throws(NotCanonical) -> Reading {
-        var s = CanonicalScanner(line)
-        try s.expect(#"{"caller":"#)
-        let caller = try readCaller(&s)
-        try s.expect(#","checks":"#)
-        let checks = try readChecks(&s)
-        try s.expect(#","decision":"#)
-        let decision = try enumeration(AuditDecision.self, &s)
-        try s.expect(#","duration_ns":"#)
-        let duration = try s.int()
-        guard duration >= 0 else { throw NotCanonical() }
-        var error: AuditCallError?
-        if s.skip(#","error":{"kind":"#) {
-            let kind = try s.string()
-            try s.expect(#","message":"#)
-            error = AuditCallError(kind: kind, message: try s.string())
-            try s.expect(UInt8(ascii: "}"))
+    /// A reader; `sharing` keeps repeated parts of records to share them.
+    init(sharing: Bool) {
+        if sharing {
+            strings = InternTable(size: 4096)
+            lists = InternTable(size: 256)
+            maps = InternTable(size: 1024)
         }
-        let hashStart = s.index
-        try s.expect(#","hash":"#)
-        let hash = try s.string()
-        guard ChainHash.isValidHex(hash) else { throw NotCanonical() }
-        let hashMember = hashStart..<s.index
-        try s.expect(#","id":"#)
-        let id = try s.string()
-        guard AuditRecordID.isValid(id) else { throw NotCanonical() }
-        try s.expect(#","node":"#)
-        let node = try s.string()
-        try s.expect(#","op":"#)
-        let op = try s.string()
-        try s.expect(#","policy_revision":"#)
-        let revision = try s.string()
-        try s.expect(#","prev":"#)
-        let prev = try s.string()
-        guard ChainHash.isValidHex(prev) else { throw NotCanonical() }
-        try s.expect(#","seq":"#)
-        let seq = try s.int()
-        guard seq >= 1 else { throw NotCanonical() }
-        try s.expect(#","target":"#)
-        let target = try s.map(depth: 2)
-        try s.expect(#","time":"#)
-        let time = try readTime(&s)
-        try s.expect(#","v":1}"#)
-        guard s.atEnd else { throw NotCanonical() }
-        let entry = AuditEntry(
-            time: time, op: op, caller: caller, target: target, checks: checks, decision: decision, error: error,
-            policyRevision: revision, durationNanoseconds: duration)
-        let record = AuditRecord(entry: entry, id: id, seq: seq, node: node, prev: prev, hash: hash)
-        return Reading(record: record, hashMember: hashMember)
     }
 
-    private static func readCaller(_ s: inout CanonicalScanner) throws(NotCanonical) -> AuditCaller {
-        try s.expect(#"{"actor":"#)
+    /// The record of a line in canonical form; throws ``NotCanonical`` for any other line (which
+    /// the full parser may still read).
+    mutating func record(_ line: UnsafeBufferPointer<UInt8>) throws(NotCanonical) -> AuditRecord {
+        try layout.scan(line)
+        return try record(of: layout, line: line)
+    }
+
+    /// The record of `line`, which `layout` scanned. (The free-form objects are parsed again to
+    /// build their values; they were checked, so this does not fail unless the layout is not
+    /// `line`'s.)
+    mutating func record(of layout: RecordLayout, line: UnsafeBufferPointer<UInt8>) throws(NotCanonical) -> AuditRecord {
         var actor: Actor?
-        if !s.skip("null") {
-            try s.expect(#"{"id":"#)
-            let id = try s.string()
-            try s.expect(#","meta":"#)
-            actor = Actor(id: id, meta: try s.map(depth: 4))
-            try s.expect(UInt8(ascii: "}"))
-        }
-        try s.expect(#","context":"#)
-        let context = try enumeration(AuditContext.self, &s)
-        try s.expect(#","frame":"#)
-        let frame = try s.stringOrNull()
-        try s.expect(#","groups":"#)
-        let groups = try s.strings()
-        try s.expect(#","pid":"#)
-        let pid = try s.stringOrNull()
-        try s.expect(#","scope":"#)
-        let scope = try s.strings()
-        try s.expect(UInt8(ascii: "}"))
-        return AuditCaller(pid: pid, frame: frame, actor: actor, scope: scope, groups: groups, context: context)
-    }
-
-    private static func readChecks(_ s: inout CanonicalScanner) throws(NotCanonical) -> [AuditCheck] {
-        try s.expect(UInt8(ascii: "["))
+        if let scanned = layout.actor { actor = Actor(id: string(scanned.id, line), meta: try map(scanned.meta, line, depth: 4)) }
+        let caller = AuditCaller(
+            pid: layout.pid.map { string($0, line) }, frame: layout.frame.map { string($0, line) }, actor: actor,
+            scope: strings(layout.scope, of: layout, line), groups: strings(layout.groups, of: layout, line), context: layout.context)
         var checks: [AuditCheck] = []
-        if s.skip(UInt8(ascii: "]")) { return checks }
-        repeat {
-            try s.expect(#"{"action":"#)
-            let action = try s.string()
-            try s.expect(#","decision":"#)
-            let decision = try enumeration(AuditCheckDecision.self, &s)
-            try s.expect(#","errors":"#)
-            let errors = try s.strings()
-            try s.expect(#","meta":"#)
-            let meta = try s.map(depth: 4)
-            try s.expect(#","policies":"#)
-            let policies = try s.strings()
-            try s.expect(#","resource":"#)
-            let resource = try s.string()
-            try s.expect(UInt8(ascii: "}"))
+        checks.reserveCapacity(layout.checks.count)
+        for check in layout.checks {
             checks.append(
-                AuditCheck(action: action, resource: resource, decision: decision, policies: policies, errors: errors, meta: meta))
-        } while s.skip(UInt8(ascii: ","))
-        try s.expect(UInt8(ascii: "]"))
-        return checks
+                AuditCheck(
+                    action: string(check.action, line), resource: string(check.resource, line), decision: check.decision,
+                    policies: strings(check.policies, of: layout, line), errors: strings(check.errors, of: layout, line),
+                    meta: try map(check.meta, line, depth: 4)))
+        }
+        var error: AuditCallError?
+        if let scanned = layout.error { error = AuditCallError(kind: string(scanned.kind, line), message: string(scanned.message, line)) }
+        let entry = AuditEntry(
+            time: layout.time, op: string(layout.op, line), caller: caller, target: try map(layout.target, line, depth: 2),
+            checks: checks, decision: layout.decision, error: error, policyRevision: string(layout.policyRevision, line),
+            durationNanoseconds: layout.duration)
+        // Ids and hashes never repeat: not worth a cache slot.
+        let s = CanonicalScanner(line)
+        return AuditRecord(
+            entry: entry, id: s.string(layout.id), seq: layout.seq, node: string(layout.node, line), prev: s.string(layout.prev),
+            hash: s.string(layout.hash))
     }
 
-    private static func enumeration<E: RawRepresentable>(_ type: E.Type, _ s: inout CanonicalScanner) throws(NotCanonical) -> E
-    where E.RawValue == String {
-        guard let value = E(rawValue: try s.string()) else { throw NotCanonical() }
-        return value
+    private mutating func string(_ span: StringSpan, _ line: UnsafeBufferPointer<UInt8>) -> String {
+        let text = UnsafeBufferPointer(rebasing: line[span.range])
+        if let known = strings?.value(for: text) { return known }
+        let string = CanonicalScanner(line).string(span)
+        strings?.store(string, for: text)
+        return string
     }
 
-    private static func readTime(_ s: inout CanonicalScanner) throws(NotCanonical) -> AuditTime {
-        // The record form is 27 bytes of digits and `-:.TZ` between quotes, so no escapes: the
-        // bytes are the string.
-        try s.expect(UInt8(ascii: "\""))
-        let start = s.index
-        guard start + 27 < s.bytes.count, s.bytes[start + 27] == UInt8(ascii: "\""),
-            let time = AuditTime(recordForm: UnsafeBufferPointer(rebasing: s.bytes[start..<(start + 27)]))
-        else { throw NotCanonical() }
-        s.index = start + 28
-        return time
+    /// The strings of a list whose spans are `range` in the layout's ``RecordLayout/strings``.
+    private mutating func strings(_ range: Range<Int>, of layout: RecordLayout, _ line: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard let first = range.first, let last = range.last else { return [] }
+        // The list's text: from the first string's opening quote to the last one's closing quote.
+        let text = UnsafeBufferPointer(rebasing: line[(layout.strings[first].range.lowerBound - 1)..<(layout.strings[last].range.upperBound + 1)])
+        if let known = lists?.value(for: text) { return known }
+        var list: [String] = []
+        list.reserveCapacity(range.count)
+        for span in layout.strings[range] { list.append(string(span, line)) }
+        lists?.store(list, for: text)
+        return list
+    }
+
+    private mutating func map(_ range: Range<Int>, _ line: UnsafeBufferPointer<UInt8>, depth: Int) throws(NotCanonical) -> [String: Value] {
+        guard range.count > 2 else { return [:] }
+        let text = UnsafeBufferPointer(rebasing: line[range])
+        if let known = maps?.value(for: text) { return known }
+        var scanner = CanonicalScanner(line, at: range.lowerBound)
+        let map = try scanner.map(depth: depth)
+        maps?.store(map, for: text)
+        return map
     }
 }
