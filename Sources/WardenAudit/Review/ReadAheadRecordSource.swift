@@ -19,8 +19,8 @@ final class ReadAheadRecordSource: RecordSource {
     }
 
     private let channel: HandOffChannel<Message>
+    /// The current batch, last record first.
     private var batch: [AuditReadRecord] = []
-    private var position = 0
     private var finished = false
 
     /// Starts reading `source` on a new thread, in batches of `batchSize` records, at most
@@ -38,22 +38,31 @@ final class ReadAheadRecordSource: RecordSource {
             while true {
                 let next: AuditReadRecord?
                 do throws(AuditReadError) { next = try source.next() } catch {
-                    if !records.isEmpty, !channel.send(.records(records)) { return }
+                    if !records.isEmpty, !channel.send(.records(Self.handOut(&records, size))) { return }
                     _ = channel.send(.failed(error))
                     return
                 }
                 guard let record = next else { break }
                 records.append(record)
                 if records.count == size {
-                    guard channel.send(.records(records)) else { return }
-                    records.removeAll(keepingCapacity: true)
+                    guard channel.send(.records(Self.handOut(&records, size))) else { return }
                 }
             }
-            if !records.isEmpty, !channel.send(.records(records)) { return }
+            if !records.isEmpty, !channel.send(.records(Self.handOut(&records, size))) { return }
             _ = channel.send(.end)
         }
         thread.name = "warden-audit-read-ahead"
         thread.start()
+    }
+
+    /// The records gathered so far, last first (so the consumer takes them with `popLast`,
+    /// moving each out without copying), leaving a fresh buffer behind.
+    private static func handOut(_ records: inout [AuditReadRecord], _ size: Int) -> [AuditReadRecord] {
+        var out: [AuditReadRecord] = []
+        out.reserveCapacity(size)
+        swap(&out, &records)
+        out.reverse()
+        return out
     }
 
     deinit {
@@ -64,12 +73,11 @@ final class ReadAheadRecordSource: RecordSource {
     }
 
     func next() throws(AuditReadError) -> AuditReadRecord? {
-        while position == batch.count {
+        while batch.isEmpty {
             guard !finished else { return nil }
             switch channel.receive() {
             case .records(let records):
                 batch = records
-                position = 0
             case .failed(let error):
                 finished = true
                 throw error
@@ -78,7 +86,6 @@ final class ReadAheadRecordSource: RecordSource {
                 return nil
             }
         }
-        position += 1
-        return batch[position - 1]
+        return batch.popLast()
     }
 }
