@@ -9,7 +9,7 @@ func replayBenchmarks() {
     let policies = ReplayPolicies.load()
     Benchmark(
         "replay JSONL, 1,000,000 records",
-        configuration: .init(metrics: [.wallClock], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3),
+        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 5),
         closure: { _ in
             var replayer = AuditReplayer(policies: policies)
             var changes = 0
@@ -21,7 +21,7 @@ func replayBenchmarks() {
 
     Benchmark(
         "replay database, 1,000,000 records",
-        configuration: .init(metrics: [.wallClock], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3),
+        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 5),
         closure: { _ in
             var replayer = AuditReplayer(policies: policies)
             var changes = 0

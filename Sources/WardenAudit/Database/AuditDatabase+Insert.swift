@@ -6,50 +6,49 @@ extension AuditDatabase {
     ///
     /// The statements are GRDB's cached statements, run through the SQLite C API: each column
     /// is bound straight from the rows' byte buffer (no `StatementArguments` array, no
-    /// `DatabaseValue` and no string per column), which costs less than SQLite's own work for
-    /// these small rows.
+    /// `DatabaseValue` and no string per column), and rows go in several per statement
+    /// (`VALUES (...),(...)`), which spares SQLite a statement run per row.
     static func insert(_ rows: RecordRows, into db: Database) throws {
-        let records = try db.cachedStatement(
-            sql: """
-                INSERT INTO audit_records(seq, id, time_us, node, op, caller_pid, actor, decision, error_kind,
-                    policy_revision, prev, hash, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """)
-        let checks = try db.cachedStatement(
-            sql: "INSERT INTO audit_checks(seq, idx, action, resource, decision) VALUES (?,?,?,?,?)")
-        let policies = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO audit_check_policies(policy, seq, idx) VALUES (?,?,?)")
         try rows.bytes.withUnsafeBufferPointer { bytes in
             let insert = RowInserter(bytes: bytes, database: db)
-            defer { for statement in [records, checks, policies] { insert.clearBindings(statement) } }
-            for record in rows.records {
-                insert.bind(records, 1, record.seq)
-                insert.bind(records, 2, record.id)
-                insert.bind(records, 3, record.timeMicros)
-                insert.bind(records, 4, record.node)
-                insert.bind(records, 5, record.op)
-                insert.bind(records, 6, record.callerPid)
-                insert.bind(records, 7, record.actor)
-                insert.bind(records, 8, record.decision.rawValue)
-                insert.bind(records, 9, record.errorKind)
-                insert.bind(records, 10, record.policyRevision)
-                insert.bind(records, 11, record.prev)
-                insert.bind(records, 12, record.hash)
-                insert.bind(records, 13, record.line)
-                try insert.run(records)
-                for (index, check) in rows.checks[record.checks].enumerated() {
-                    insert.bind(checks, 1, record.seq)
-                    insert.bind(checks, 2, index)
-                    insert.bind(checks, 3, check.action)
-                    insert.bind(checks, 4, check.resource)
-                    insert.bind(checks, 5, check.decision.rawValue)
-                    try insert.run(checks)
-                    for policy in rows.policies[check.policies] {
-                        insert.bind(policies, 1, policy)
-                        insert.bind(policies, 2, record.seq)
-                        insert.bind(policies, 3, index)
-                        try insert.run(policies)
-                    }
-                }
+            defer { insert.clearBindings() }
+            try insert.insertAll(
+                rows.records.count, rowsPerStatement: 16,
+                "INSERT INTO audit_records(seq, id, time_us, node, op, caller_pid, actor, decision, error_kind, policy_revision, prev, hash, line)",
+                columns: 13
+            ) { statement, column, row in
+                let record = rows.records[row]
+                insert.bind(statement, column + 1, record.seq)
+                insert.bind(statement, column + 2, record.id)
+                insert.bind(statement, column + 3, record.timeMicros)
+                insert.bind(statement, column + 4, record.node)
+                insert.bind(statement, column + 5, record.op)
+                insert.bind(statement, column + 6, record.callerPid)
+                insert.bind(statement, column + 7, record.actor)
+                insert.bind(statement, column + 8, record.decision.rawValue)
+                insert.bind(statement, column + 9, record.errorKind)
+                insert.bind(statement, column + 10, record.policyRevision)
+                insert.bind(statement, column + 11, record.prev)
+                insert.bind(statement, column + 12, record.hash)
+                insert.bind(statement, column + 13, record.line)
+            }
+            try insert.insertAll(
+                rows.checks.count, rowsPerStatement: 32, "INSERT INTO audit_checks(seq, idx, action, resource, decision)", columns: 5
+            ) { statement, column, row in
+                let check = rows.checks[row]
+                insert.bind(statement, column + 1, check.seq)
+                insert.bind(statement, column + 2, check.idx)
+                insert.bind(statement, column + 3, check.action)
+                insert.bind(statement, column + 4, check.resource)
+                insert.bind(statement, column + 5, check.decision.rawValue)
+            }
+            try insert.insertAll(
+                rows.policies.count, rowsPerStatement: 64, "INSERT OR IGNORE INTO audit_check_policies(policy, seq, idx)", columns: 3
+            ) { statement, column, row in
+                let policy = rows.policies[row]
+                insert.bind(statement, column + 1, policy.policy)
+                insert.bind(statement, column + 2, policy.seq)
+                insert.bind(statement, column + 3, policy.idx)
             }
         }
     }
@@ -62,9 +61,48 @@ extension AuditDatabase {
 /// statement lacks or a statement that is running, programming errors that stop the process as
 /// GRDB's own binding does. A failed step is reported as GRDB's `DatabaseError`; the statement
 /// is reset and GRDB's transaction rolls back around it.
-private struct RowInserter {
+private final class RowInserter {
     let bytes: UnsafeBufferPointer<UInt8>
     let database: Database
+    /// The statements parameters were bound to, to clear at the end.
+    private var used: [Statement] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, database: Database) {
+        self.bytes = bytes
+        self.database = database
+    }
+
+    /// Inserts `count` rows with `insert` (`INSERT INTO table(columns)`, `columns` of them),
+    /// `rowsPerStatement` rows per statement and the rest one by one; `bind` binds row `row`'s
+    /// columns after the parameter index it is given (0 for the first row of a statement).
+    func insertAll(
+        _ count: Int, rowsPerStatement: Int, _ insert: String, columns: Int32,
+        bind: (Statement, Int32, Int) -> Void
+    ) throws {
+        let grouped = count / rowsPerStatement * rowsPerStatement
+        if grouped > 0 {
+            let statement = try database.cachedStatement(sql: Self.sql(insert, columns: columns, rows: rowsPerStatement))
+            used.append(statement)
+            for first in stride(from: 0, to: grouped, by: rowsPerStatement) {
+                for k in 0..<rowsPerStatement { bind(statement, Int32(k) * columns, first + k) }
+                try run(statement)
+            }
+        }
+        if grouped < count {
+            let statement = try database.cachedStatement(sql: Self.sql(insert, columns: columns, rows: 1))
+            used.append(statement)
+            for row in grouped..<count {
+                bind(statement, 0, row)
+                try run(statement)
+            }
+        }
+    }
+
+    /// `insert VALUES (?,...),(?,...)` for `rows` rows of `columns` parameters.
+    private static func sql(_ insert: String, columns: Int32, rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: Int(columns)).joined(separator: ",") + ")"
+        return insert + " VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
+    }
 
     func bind(_ statement: Statement, _ index: Int32, _ value: Int) {
         check(sqlite3_bind_int64(statement.sqliteStatement, index, sqlite3_int64(value)), statement)
@@ -109,8 +147,9 @@ private struct RowInserter {
         sqlite3_reset(statement.sqliteStatement)
     }
 
-    func clearBindings(_ statement: Statement) {
-        sqlite3_clear_bindings(statement.sqliteStatement)
+    /// Clears every binding made, so no statement keeps pointers into `bytes`.
+    func clearBindings() {
+        for statement in used { sqlite3_clear_bindings(statement.sqliteStatement) }
     }
 
     private func check(_ code: Int32, _ statement: Statement) {

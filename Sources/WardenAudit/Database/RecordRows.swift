@@ -20,24 +20,29 @@ struct RecordRows: Sendable {
         var prev: Text
         var hash: Text
         var line: Text
-        /// The record's rows in ``checks``.
-        var checks: Range<Int>
     }
 
-    /// One `audit_checks` row (its policies: rows of `audit_check_policies`).
+    /// One `audit_checks` row.
     struct Check: Sendable {
+        var seq: Int
+        var idx: Int
         var action: Text
         var resource: Text
         var decision: AuditCheckDecision
-        /// The check's policies in ``policies``.
-        var policies: Range<Int>
+    }
+
+    /// One `audit_check_policies` row.
+    struct Policy: Sendable {
+        var policy: Text
+        var seq: Int
+        var idx: Int
     }
 
     /// The text of every column.
     private(set) var bytes: [UInt8] = []
     private(set) var records: [Record] = []
     private(set) var checks: [Check] = []
-    private(set) var policies: [Text] = []
+    private(set) var policies: [Policy] = []
 
     /// No rows.
     init() {}
@@ -69,21 +74,17 @@ struct RecordRows: Sendable {
     /// Adds a record and its line.
     mutating func append(_ record: AuditRecord, line: [UInt8]) {
         let lineText = append(bytes: line)
-        let firstCheck = checks.count
-        for check in record.checks {
-            let firstPolicy = policies.count
-            for policy in check.policies { policies.append(append(policy)) }
+        for (idx, check) in record.checks.enumerated() {
+            for policy in check.policies { policies.append(Policy(policy: append(policy), seq: record.seq, idx: idx)) }
             checks.append(
-                Check(
-                    action: append(check.action), resource: append(check.resource), decision: check.decision,
-                    policies: firstPolicy..<policies.count))
+                Check(seq: record.seq, idx: idx, action: append(check.action), resource: append(check.resource), decision: check.decision))
         }
         records.append(
             Record(
                 seq: record.seq, id: append(record.id), timeMicros: record.time.microseconds, node: append(record.node),
                 op: append(record.op), callerPid: record.caller.pid.map { append($0) }, actor: record.caller.actor.map { append($0.id) },
                 decision: record.decision, errorKind: record.error.map { append($0.kind) }, policyRevision: append(record.policyRevision),
-                prev: append(record.prev), hash: append(record.hash), line: lineText, checks: firstCheck..<checks.count))
+                prev: append(record.prev), hash: append(record.hash), line: lineText))
     }
 
     /// Adds the record of a line that `layout` scanned: its strings are the line's own bytes,
@@ -97,19 +98,16 @@ struct RecordRows: Sendable {
             CanonicalScanner.appendDecoded(UnsafeBufferPointer(rebasing: line[span.range]), to: &bytes)
             return start..<bytes.count
         }
-        let firstCheck = checks.count
-        for check in layout.checks {
-            let firstPolicy = policies.count
-            for policy in layout.strings[check.policies] { policies.append(text(policy)) }
-            checks.append(
-                Check(action: text(check.action), resource: text(check.resource), decision: check.decision, policies: firstPolicy..<policies.count))
+        for (idx, check) in layout.checks.enumerated() {
+            for policy in layout.strings[check.policies] { policies.append(Policy(policy: text(policy), seq: layout.seq, idx: idx)) }
+            checks.append(Check(seq: layout.seq, idx: idx, action: text(check.action), resource: text(check.resource), decision: check.decision))
         }
         records.append(
             Record(
                 seq: layout.seq, id: text(layout.id), timeMicros: layout.time.microseconds, node: text(layout.node), op: text(layout.op),
                 callerPid: layout.pid.map(text), actor: layout.actor.map { text($0.id) }, decision: layout.decision,
                 errorKind: layout.error.map { text($0.kind) }, policyRevision: text(layout.policyRevision), prev: text(layout.prev),
-                hash: text(layout.hash), line: base..<(base + line.count), checks: firstCheck..<checks.count))
+                hash: text(layout.hash), line: base..<(base + line.count)))
     }
 
     private mutating func append(bytes new: [UInt8]) -> Text {
