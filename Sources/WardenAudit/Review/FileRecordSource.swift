@@ -1,3 +1,5 @@
+import WardenValue
+
 /// Records of JSON Lines files, parsed (not verified) and filtered.
 final class FileRecordSource: RecordSource {
     let paths: [String]

@@ -1,3 +1,5 @@
+import WardenValue
+
 /// Recomputes the hash chain of a log and reports the first break.
 public enum AuditVerifier {
     /// Verifies JSON Lines files holding one chain, in the order given.
