@@ -73,7 +73,7 @@ public enum AuditImporter {
         }
         let result = Result { () throws(AuditImportError) in try load(files, into: sink, start: start, continued: continued, batchSize: batchSize) }
         if bulk {
-            do { try sink.database.completeSchema() } catch {
+            do { try sink.database.buildIndexes() } catch {
                 if case .success = result {
                     throw .database(AuditError(.writeFailed, "cannot index audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
                 }
