@@ -39,6 +39,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "WardenAudit", package: warden),
+                .product(name: "WardenGateway", package: warden),
+                .product(name: "WardenPolicy", package: warden),
             ],
             path: "AuditBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -77,7 +77,7 @@ let benchmarks: @Sendable () -> Void = {
     // Import of 1,000,000 records (verifying the chain) into a fresh SQLite database.
     Benchmark(
         "SQLite import, 1,000,000 records",
-        configuration: .init(metrics: [.wallClock], warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 2),
+        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 3),
         closure: { benchmark in
             let log = try await BenchmarkData.largeLog()
             let db = "\(BenchmarkData.directory)/import.db"
@@ -93,7 +93,7 @@ let benchmarks: @Sendable () -> Void = {
     // Verification of the 1,000,000-record JSON Lines log.
     Benchmark(
         "verify JSONL, 1,000,000 records",
-        configuration: .init(metrics: [.wallClock], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 2),
+        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 5),
         closure: { _ in blackHole(try AuditVerifier.verify(files: [try await BenchmarkData.largeLog()])) },
         setup: { _ = try await BenchmarkData.largeLog() })
 
@@ -140,4 +140,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try AuditReader.database(try await BenchmarkData.largeDatabase()).stats(matching: AuditFilter(actor: AuditGlob("user:417"))))
         },
         setup: { _ = try await BenchmarkData.largeDatabase() })
+
+    replayBenchmarks()
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 extension Value: Codable {
     /// Decodes any JSON value. Whole numbers become `.int`, other numbers `.double`.
     public init(from decoder: any Decoder) throws {
@@ -39,22 +37,59 @@ extension Value: Codable {
         }
     }
 
-    /// Parses JSON text into a value.
-    /// - Throws: `ValueJSONError.invalid` with the decoder's explanation when the text is not JSON.
+    /// Parses JSON text into a value, strictly (RFC 8259: no trailing commas, no duplicate keys,
+    /// nesting at most 64 deep). Whole numbers become `.int` (`1`, `1.0`, `1e2`, `-0`) when they
+    /// fit 64 bits, other numbers `.double`, as the `Decodable` conformance reads them.
+    /// - Throws: `ValueJSONError.invalid` saying what is wrong and where (line and column).
     public init(json text: String) throws(ValueJSONError) {
+        let parsed: Value
         do {
-            self = try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+            parsed = try JSONLineParser.parse(text)
         } catch {
-            throw .invalid(Value.describe(error))
+            throw .invalid("\(error.message) at \(Value.position(ofByte: error.column, in: text))")
         }
+        guard let value = parsed.wholeNumbersAsIntegers else {
+            throw .invalid("a number is too large for a 64-bit float")
+        }
+        self = value
     }
 
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey]
-            return (underlying as? String) ?? context.debugDescription
+    /// `line L, column C` of the 1-based byte offset `byte` in `text` (columns count bytes).
+    private static func position(ofByte byte: Int, in text: String) -> String {
+        var line = 1
+        var lineStart = 0
+        for (offset, c) in text.utf8.prefix(max(0, byte - 1)).enumerated() where c == 0x0A {
+            line += 1
+            lineStart = offset + 1
         }
-        return String(describing: error)
+        return "line \(line), column \(byte - lineStart)"
+    }
+
+    /// The value with every whole float that fits 64 bits turned into an integer (`nil` when a
+    /// float is not finite).
+    private var wholeNumbersAsIntegers: Value? {
+        switch self {
+        case .double(let d):
+            guard d.isFinite else { return nil }
+            return Int(exactly: d).map(Value.int) ?? self
+        case .list(let list):
+            var out: [Value] = []
+            out.reserveCapacity(list.count)
+            for element in list {
+                guard let converted = element.wholeNumbersAsIntegers else { return nil }
+                out.append(converted)
+            }
+            return .list(out)
+        case .map(let map):
+            var out = map
+            for (key, element) in map {
+                guard let converted = element.wholeNumbersAsIntegers else { return nil }
+                out[key] = converted
+            }
+            return .map(out)
+        default:
+            return self
+        }
     }
 }
 

@@ -69,6 +69,25 @@ struct ValueJSONTests {
         #expect(throws: ValueJSONError.self) { try Value(json: "{nope") }
     }
 
+    @Test func wholeNumbersBecomeIntegersAsTheDecodableConformanceReadsThem() throws {
+        let v = try Value(json: #"{"a": 1.0, "b": 1e2, "c": -0, "d": 1.5, "e": [2.0, {"f": -3.0}], "g": 9223372036854775808}"#)
+        #expect(v == ["a": 1, "b": 100, "c": 0, "d": 1.5, "e": [2, ["f": -3]], "g": .double(9_223_372_036_854_775_808)])
+        #expect(try Value(json: "-9223372036854775808") == .int(.min))
+        #expect(try Value(json: "0.1") == .double(0.1))
+    }
+
+    @Test(arguments: [
+        (#"{"a": 1, "a": 2}"#, "duplicate key `a` at line 1, column 10"),
+        ("[1,]", "unexpected character `]` at line 1, column 4"),
+        ("{\n  \"a\": nope\n}", "invalid literal, expected `null` at line 2, column 8"),
+        ("1e400", "a number is too large for a 64-bit float"),
+        (#""\ud800""#, "lone surrogate in a \\u escape at line 1, column 8"),
+        ("", "unexpected end of input at line 1, column 1"),
+    ])
+    func invalidTextIsRejectedWithWhereAndWhat(text: String, why: String) {
+        #expect(throws: ValueJSONError.invalid(why)) { try Value(json: text) }
+    }
+
     @Test func lookupFollowsMapsOnly() {
         let v: Value = ["a": ["b": ["c": 1]], "l": [["x": 1]]]
         #expect(v.lookup(["a", "b", "c"]) == 1)

@@ -14,10 +14,16 @@ public final class SQLiteAuditSink: AuditSink {
 
     /// Opens or creates the audit database at `path`.
     /// - Throws: ``AuditError`` (`.openFailed`) when the file is not an audit database or cannot be opened.
-    public init(path: String) throws(AuditError) {
+    public convenience init(path: String) throws(AuditError) {
+        try self.init(path: path, pageSize: nil)
+    }
+
+    /// Opens or creates the audit database at `path`; a database created now gets pages of
+    /// `pageSize` bytes (SQLite's default when `nil`).
+    init(path: String, pageSize: Int?) throws(AuditError) {
         self.path = path
         do {
-            database = try AuditDatabase.open(path: path, create: true)
+            database = try AuditDatabase.open(path: path, create: true, pageSize: pageSize)
             chainHead = try database.head()
         } catch let error as AuditDatabase.OpenError {
             switch error {
@@ -31,8 +37,13 @@ public final class SQLiteAuditSink: AuditSink {
 
     /// Inserts the batch in one transaction: all of it or none.
     public func write(_ batch: [SealedRecord]) throws(AuditError) {
+        try write(RecordRows(batch))
+    }
+
+    /// Inserts the rows in one transaction: all of them or none.
+    func write(_ rows: RecordRows) throws(AuditError) {
         do {
-            try database.queue.write { db in try AuditDatabase.insert(batch, into: db) }
+            try database.queue.write { db in try AuditDatabase.insert(rows, into: db) }
         } catch {
             throw AuditError(.writeFailed, "cannot write audit database `\(path)`: \(AuditDatabase.describe(error))")
         }

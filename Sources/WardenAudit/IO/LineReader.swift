@@ -20,11 +20,25 @@ final class LineReader {
         var offset: Int64
     }
 
+    /// One line without its newline, its bytes borrowed from the reader's buffer: valid until
+    /// the next call to the reader.
+    struct LineView {
+        /// The line's bytes.
+        var bytes: UnsafeBufferPointer<UInt8>
+        /// 1-based line number.
+        var number: Int
+        /// Whether a newline ended the line (`false` only for a last line cut short).
+        var terminated: Bool
+
+        /// The line with its bytes copied.
+        var copied: Line { Line(bytes: Array(bytes), number: number, terminated: terminated, offset: 0) }
+    }
+
     /// The longest line accepted; longer ones are reported as ``LineReaderError/lineTooLong``.
     static let maxLineBytes = 16 << 20
 
     private let fd: FileDescriptor
-    private var buffer: [UInt8]
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
     private var start = 0
     private var end = 0
     private var atEOF = false
@@ -40,12 +54,13 @@ final class LineReader {
             throw error
         }
         self.fd = fd
-        buffer = [UInt8](repeating: 0, count: chunk)
+        buffer = .allocate(capacity: max(chunk, 1))
         fileOffset = offset
         self.lineNumber = lineNumber
     }
 
     deinit {
+        buffer.deallocate()
         try? fd.closeFile()
     }
 
@@ -54,16 +69,26 @@ final class LineReader {
 
     /// The next line, or `nil` at the end of the file.
     func next() throws(LineReaderError) -> Line? {
+        let lineOffset = fileOffset
+        guard let view = try nextView() else { return nil }
+        var line = view.copied
+        line.offset = lineOffset
+        return line
+    }
+
+    /// The next line, borrowed from the buffer (see ``LineView``), or `nil` at the end of the file.
+    func nextView() throws(LineReaderError) -> LineView? {
         var scanned = 0  // bytes after `start` known to hold no newline
         while true {
-            if let newline = buffer[(start + scanned)..<end].firstIndex(of: 0x0A) {
-                let line = Array(buffer[start..<newline])
-                return emit(line, consumed: newline + 1 - start, terminated: true, nextStart: newline + 1)
+            if let base = buffer.baseAddress, end > start + scanned,
+                let found = memchr(base + start + scanned, 0x0A, end - start - scanned)
+            {
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                return emit(start..<newline, consumed: newline + 1 - start, terminated: true, nextStart: newline + 1)
             }
             if atEOF {
                 guard start < end else { return nil }
-                let line = Array(buffer[start..<end])
-                return emit(line, consumed: end - start, terminated: false, nextStart: end)
+                return emit(start..<end, consumed: end - start, terminated: false, nextStart: end)
             }
             scanned = end - start
             if scanned >= Self.maxLineBytes {
@@ -73,9 +98,9 @@ final class LineReader {
         }
     }
 
-    private func emit(_ bytes: [UInt8], consumed: Int, terminated: Bool, nextStart: Int) -> Line {
+    private func emit(_ range: Range<Int>, consumed: Int, terminated: Bool, nextStart: Int) -> LineView {
         lineNumber += 1
-        let line = Line(bytes: bytes, number: lineNumber, terminated: terminated, offset: fileOffset)
+        let line = LineView(bytes: UnsafeBufferPointer(rebasing: buffer[range]), number: lineNumber, terminated: terminated)
         fileOffset += Int64(consumed)
         start = nextStart
         return line
@@ -85,26 +110,21 @@ final class LineReader {
     private func fill() throws(LineReaderError) {
         if start > 0 {
             let pending = end - start
-            buffer.withUnsafeMutableBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                memmove(base, base + start, pending)
-            }
+            if pending > 0, let base = buffer.baseAddress { memmove(base, base + start, pending) }
             end = pending
             start = 0
         }
         if end == buffer.count {
-            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
-        }
-        let readCount = end
-        let result = buffer.withUnsafeMutableBytes { raw in
-            Result { () throws(SystemError) -> Int in
-                try fd.readBytes(into: UnsafeMutableRawBufferPointer(rebasing: raw[readCount...]))
-            }
+            let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+            _ = grown.initialize(from: buffer)
+            buffer.deallocate()
+            buffer = grown
         }
         let n: Int
-        switch result {
-        case .success(let count): n = count
-        case .failure(let error): throw .system(error)
+        do throws(SystemError) {
+            n = try fd.readBytes(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[end...])))
+        } catch {
+            throw .system(error)
         }
         if n == 0 { atEOF = true }
         end += n

@@ -88,6 +88,14 @@ public struct AuditTime: Sendable, Hashable, Comparable, CustomStringConvertible
         self = parsed.time
     }
 
+    /// Parses the exact record form from its UTF-8 bytes (see ``init(recordForm:)``).
+    init?(recordForm bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 27, let parsed = RFC3339Parser.parse(bytes: bytes[...]), parsed.isRecordForm else {
+            return nil
+        }
+        self = parsed.time
+    }
+
     /// Parses any RFC 3339 date-time (`2025-03-01T12:00:00Z`, `2025-03-01T14:00:00.5+02:00`),
     /// or a date alone (`2025-03-01`, midnight UTC); `nil` when the text is neither.
     /// Fractions finer than a microsecond are truncated.

@@ -8,7 +8,12 @@ enum RFC3339Parser {
 
     /// Parses `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`T`/`t`/space, `Z`/`z`).
     static func parse(_ text: String) -> Parsed? {
-        var bytes = Array(text.utf8)[...]
+        parse(bytes: Array(text.utf8)[...])
+    }
+
+    /// Parses the UTF-8 bytes of a date or date-time (see ``parse(_:)``).
+    static func parse<Bytes: Collection<UInt8>>(bytes: Bytes) -> Parsed? where Bytes.SubSequence == Bytes {
+        var bytes = bytes
         guard let year = number(&bytes, 4), expect(&bytes, "-"),
             let month = number(&bytes, 2), expect(&bytes, "-"),
             let day = number(&bytes, 2),
@@ -55,7 +60,8 @@ enum RFC3339Parser {
         return Parsed(time: AuditTime(microseconds: seconds * 1_000_000 + micros), isRecordForm: recordForm)
     }
 
-    private static func number(_ bytes: inout ArraySlice<UInt8>, _ width: Int) -> Int64? {
+    private static func number<Bytes: Collection<UInt8>>(_ bytes: inout Bytes, _ width: Int) -> Int64?
+    where Bytes.SubSequence == Bytes {
         guard bytes.count >= width else { return nil }
         var value: Int64 = 0
         for _ in 0..<width {
@@ -66,7 +72,8 @@ enum RFC3339Parser {
         return value
     }
 
-    private static func expect(_ bytes: inout ArraySlice<UInt8>, _ char: Unicode.Scalar) -> Bool {
+    private static func expect<Bytes: Collection<UInt8>>(_ bytes: inout Bytes, _ char: Unicode.Scalar) -> Bool
+    where Bytes.SubSequence == Bytes {
         guard bytes.first == UInt8(ascii: char) else { return false }
         bytes.removeFirst()
         return true

@@ -23,12 +23,23 @@ public struct AuditReader: Sendable {
     /// An unterminated last line (a record being written, or cut short) is skipped.
     /// - Throws: ``AuditReadError`` when a file or the database cannot be opened.
     public func records(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError) -> AuditRecordCursor {
+        AuditRecordCursor(try source(matching: filter, limit: limit), limit: limit)
+    }
+
+    /// Like ``records(matching:limit:)``, but the records are read and parsed on a thread of
+    /// their own, ahead of the caller, so that work overlaps with what the caller does with
+    /// each record. Same records, same order, same errors.
+    package func recordsReadAhead(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError) -> AuditRecordCursor {
+        AuditRecordCursor(ReadAheadRecordSource(try source(matching: filter, limit: limit)), limit: limit)
+    }
+
+    private func source(matching filter: AuditFilter, limit: Int?) throws(AuditReadError) -> any RecordSource {
         switch source {
         case .files(let paths):
-            return AuditRecordCursor(FileRecordSource(paths: paths, filter: filter), limit: limit)
+            return FileRecordSource(paths: paths, filter: filter)
         case .database(let path):
             let database = try AuditDatabase.openForReading(path)
-            return AuditRecordCursor(DatabaseRecordSource(database: database, filter: filter, limit: limit), limit: limit)
+            return DatabaseRecordSource(database: database, filter: filter, limit: limit)
         }
     }
 

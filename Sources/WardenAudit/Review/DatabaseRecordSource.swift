@@ -26,6 +26,7 @@ final class DatabaseRecordSource: RecordSource {
     private var exhausted = false
     private var matchingSeqs: [Int]?
     private var matchingIndex = 0
+    private var recordReader = CanonicalRecordReader(sharing: true)
 
     init(database: AuditDatabase, filter: AuditFilter, limit: Int?, strategy: Strategy? = nil) {
         self.database = database
@@ -42,13 +43,26 @@ final class DatabaseRecordSource: RecordSource {
         }
         let (seq, line) = page[pageIndex]
         pageIndex += 1
-        return try Self.read(seq: seq, line: line, in: database)
+        return try Self.read(seq: seq, line: line, in: database, reader: &recordReader)
     }
 
     /// The record stored in row `seq`, checking that the line holds that seq.
     static func read(seq: Int, line: String, in database: AuditDatabase) throws(AuditReadError) -> AuditReadRecord {
+        var reader = CanonicalRecordReader(sharing: false)
+        return try read(seq: seq, line: line, in: database, reader: &reader)
+    }
+
+    /// The record stored in row `seq`, checking that the line holds that seq (`reader` is kept
+    /// from row to row).
+    static func read(
+        seq: Int, line: String, in database: AuditDatabase, reader: inout CanonicalRecordReader
+    ) throws(AuditReadError) -> AuditReadRecord {
         let location = AuditLocation(path: database.path, line: nil)
-        let record = try FileRecordSource.parse(Array(line.utf8), at: location)
+        var text = line
+        let result = text.withUTF8 { bytes in
+            Result { () throws(AuditReadError) -> AuditRecord in try FileRecordSource.parse(bytes, at: location, reader: &reader) }
+        }
+        let record = try result.get()
         guard record.seq == seq else {
             throw AuditReadError(
                 .invalidRecord, at: location, "row seq \(seq) holds a record with seq \(record.seq); run `warden audit verify --db`")

@@ -5,7 +5,7 @@ struct ImportSession {
     let continued: Bool
     let batchSize: Int
     private var checker: ChainChecker?
-    private var pending: [SealedRecord] = []
+    private var pending = RecordRows()
     private var emitted = 0
     private(set) var skipped = 0
 
@@ -17,8 +17,10 @@ struct ImportSession {
 
     /// Verifies `files` in order, calling `emit` with each batch; stops early when `emit`
     /// returns `false`. Records verified before a break are emitted before it is thrown.
-    mutating func run(_ files: [String], emit: ([SealedRecord]) -> Bool) throws(AuditChainBreak) {
+    mutating func run(_ files: [String], emit: (RecordRows) -> Bool) throws(AuditChainBreak) {
         var previousFile: String?
+        var layout = RecordLayout()
+        let startHash = HashText(start.hash)
         for path in files {
             let reader: LineReader
             do { reader = try LineReader(path: path) } catch {
@@ -28,8 +30,19 @@ struct ImportSession {
             while let line = try AuditVerifier.nextLine(reader, path: path) {
                 let location = AuditLocation(path: path, line: line.number)
                 do throws(AuditChainBreak) {
-                    let record = try AuditVerifier.verifiedRecord(line, at: location, verifiedSoFar: emitted + skipped + pending.count)
-                    try accept(record, line: line.bytes, at: location, previousFile: sawRecord ? nil : previousFile)
+                    let checked = try AuditVerifier.verifiedLine(
+                        line, at: location, verifiedSoFar: emitted + skipped + pending.count, layout: &layout)
+                    let link =
+                        switch checked {
+                        case .scanned: ChainLink(layout, line: line.bytes)
+                        case .parsed(let record): ChainLink(record)
+                        }
+                    if try accept(link, startHash: startHash, at: location, previousFile: sawRecord ? nil : previousFile) {
+                        switch checked {
+                        case .scanned: pending.append(layout, line: line.bytes)
+                        case .parsed(let record): pending.append(record, line: Array(line.bytes))
+                        }
+                    }
                 } catch {
                     _ = flush(emit)  // keep the verified records before the break
                     throw error
@@ -42,9 +55,10 @@ struct ImportSession {
         _ = flush(emit)
     }
 
+    /// Checks the record's place in the chain; `true` when the database lacks it.
     private mutating func accept(
-        _ record: AuditRecord, line: [UInt8], at location: AuditLocation, previousFile: String?
-    ) throws(AuditChainBreak) {
+        _ record: ChainLink, startHash: HashText, at location: AuditLocation, previousFile: String?
+    ) throws(AuditChainBreak) -> Bool {
         if checker == nil {
             // The first record decides where checking starts: from the database's head when the
             // files continue it, from the files' own first record when they repeat it.
@@ -57,26 +71,26 @@ struct ImportSession {
         try checker?.accept(record, at: location, previousFile: previousFile)
         if record.seq < start.seq {
             skipped += 1
-            return
+            return false
         }
         if record.seq == start.seq {
-            guard record.hash == start.hash else {
+            guard record.hash == startHash else {
                 throw AuditChainBreak(
                     .chainBroken, at: location, seq: record.seq,
                     "these files hold a different chain than the database: its record seq \(start.seq) has hash "
                         + "`\(start.hash)`; import into a new database")
             }
             skipped += 1
-            return
+            return false
         }
-        pending.append(SealedRecord(record: record, lineBytes: line))
+        return true
     }
 
-    private mutating func flush(_ emit: ([SealedRecord]) -> Bool) -> Bool {
+    private mutating func flush(_ emit: (RecordRows) -> Bool) -> Bool {
         guard !pending.isEmpty else { return true }
         defer {
             emitted += pending.count
-            pending.removeAll(keepingCapacity: true)
+            pending = RecordRows()
         }
         return emit(pending)
     }

@@ -1,3 +1,5 @@
+import WardenValue
+
 /// Recomputes the hash chain of a log and reports the first break.
 public enum AuditVerifier {
     /// Verifies JSON Lines files holding one chain, in the order given.
@@ -17,10 +19,15 @@ public enum AuditVerifier {
                 throw AuditChainBreak(.unreadable, at: AuditLocation(path: path, line: nil), "cannot open: \(error)")
             }
             var sawRecord = false
+            var layout = RecordLayout()
             while let line = try nextLine(reader, path: path) {
                 let location = AuditLocation(path: path, line: line.number)
-                let record = try verifiedRecord(line, at: location, verifiedSoFar: checker.count)
-                try checker.accept(record, at: location, previousFile: sawRecord ? nil : previousFile)
+                let link: ChainLink
+                switch try verifiedLine(line, at: location, verifiedSoFar: checker.count, layout: &layout) {
+                case .scanned: link = ChainLink(layout, line: line.bytes)
+                case .parsed(let record): link = ChainLink(record)
+                }
+                try checker.accept(link, at: location, previousFile: sawRecord ? nil : previousFile)
                 sawRecord = true
             }
             if sawRecord { previousFile = path }
@@ -28,9 +35,11 @@ public enum AuditVerifier {
         return AuditVerification(records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis)
     }
 
-    static func nextLine(_ reader: LineReader, path: String) throws(AuditChainBreak) -> LineReader.Line? {
+    /// The next line of `reader` (borrowed: valid until the next read), as a chain break when
+    /// it cannot be read.
+    static func nextLine(_ reader: LineReader, path: String) throws(AuditChainBreak) -> LineReader.LineView? {
         do {
-            return try reader.next()
+            return try reader.nextView()
         } catch {
             switch error {
             case .system(let system):
@@ -47,10 +56,11 @@ public enum AuditVerifier {
         }
     }
 
-    /// Reads one line as a verified record, turning faults into breaks at `location`.
-    static func verifiedRecord(
-        _ line: LineReader.Line, at location: AuditLocation, verifiedSoFar: Int
-    ) throws(AuditChainBreak) -> AuditRecord {
+    /// Verifies one line on its own (into `layout` when it is in the writer's form), turning
+    /// faults into breaks at `location`.
+    static func verifiedLine(
+        _ line: LineReader.LineView, at location: AuditLocation, verifiedSoFar: Int, layout: inout RecordLayout
+    ) throws(AuditChainBreak) -> RecordLine.Checked {
         guard line.terminated else {
             throw AuditChainBreak(
                 .truncatedRecord, at: location,
@@ -58,9 +68,9 @@ public enum AuditVerifier {
                     + "e.g. by a crash); the \(verifiedSoFar) record\(verifiedSoFar == 1 ? "" : "s") before it verify")
         }
         do {
-            return try RecordLine.verify(line.bytes)
+            return try RecordLine.check(line.bytes, layout: &layout)
         } catch {
-            if line.number == 1, !looksLikeRecord(line.bytes) {
+            if line.number == 1, !looksLikeRecord(Array(line.bytes)) {
                 throw AuditChainBreak(
                     .notAnAuditLog, at: location,
                     "`\(location.path)` is not an audit log: its first line is not an audit record (\(error.message))")

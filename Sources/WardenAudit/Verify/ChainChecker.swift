@@ -1,7 +1,10 @@
 /// Follows a chain record by record: each `seq` one more than the last, each `prev` the last hash.
 struct ChainChecker {
-    /// The last accepted record; `nil` before the first one when any start is accepted.
-    private(set) var head: AuditChainHead?
+    /// Where the chain was expected to start.
+    private let start: AuditChainHead?
+    /// The last accepted record, or the start; `nil` before the first record when any start is
+    /// accepted.
+    private var last: (seq: Int, hash: HashText)?
     /// How many records were accepted.
     private(set) var count = 0
     /// The first accepted record's seq.
@@ -10,7 +13,14 @@ struct ChainChecker {
     /// A checker expecting the chain to start after `start` (genesis for a whole log), or at any
     /// record when `start` is `nil` (a log whose beginning lives elsewhere).
     init(start: AuditChainHead?) {
-        head = start
+        self.start = start
+        last = start.map { ($0.seq, HashText($0.hash)) }
+    }
+
+    /// The last accepted record; the start before the first one (`nil` when any start is accepted).
+    var head: AuditChainHead? {
+        guard count > 0, let last else { return start }
+        return AuditChainHead(seq: last.seq, hash: last.hash.string)
     }
 
     /// Accepts the next record or reports how the chain breaks there.
@@ -18,12 +28,20 @@ struct ChainChecker {
     mutating func accept(
         _ record: AuditRecord, at location: AuditLocation, previousFile: String? = nil
     ) throws(AuditChainBreak) {
+        try accept(ChainLink(record), at: location, previousFile: previousFile)
+    }
+
+    /// Accepts the next record or reports how the chain breaks there.
+    /// - Parameter previousFile: the file read before this one, when `record` is a file's first.
+    mutating func accept(
+        _ record: ChainLink, at location: AuditLocation, previousFile: String? = nil
+    ) throws(AuditChainBreak) {
         defer {
             count += 1
             if firstSeq == nil { firstSeq = record.seq }
         }
-        guard let last = head else {
-            head = AuditChainHead(seq: record.seq, hash: record.hash)
+        guard let last else {
+            self.last = (record.seq, record.hash)
             return
         }
         let expected = last.seq + 1
@@ -63,6 +81,6 @@ struct ChainChecker {
                 .chainBroken, at: location, seq: record.seq,
                 "chain broken: `prev` does not match the hash of seq \(last.seq) (\(previous) was replaced or altered)")
         }
-        head = AuditChainHead(seq: record.seq, hash: record.hash)
+        self.last = (record.seq, record.hash)
     }
 }

@@ -18,6 +18,14 @@ enum RecordLine {
         var message: String
     }
 
+    /// A line that verifies on its own.
+    enum Checked {
+        /// A line in the writer's form, scanned into the caller's layout.
+        case scanned
+        /// Any other valid line, parsed in full.
+        case parsed(AuditRecord)
+    }
+
     /// The verified record of a line.
     static func verify(_ line: [UInt8]) throws(Fault) -> AuditRecord {
         let result = line.withUnsafeBufferPointer { buffer in
@@ -28,6 +36,39 @@ enum RecordLine {
 
     /// The verified record of a line.
     static func verify(_ line: UnsafeBufferPointer<UInt8>) throws(Fault) -> AuditRecord {
+        var layout = RecordLayout()
+        switch try check(line, layout: &layout) {
+        case .parsed(let record):
+            return record
+        case .scanned:
+            var reader = CanonicalRecordReader(sharing: false)
+            if let record = try? reader.record(of: layout, line: line) { return record }
+            return try verifyFully(line)
+        }
+    }
+
+    /// Verifies a line on its own without building its record when it is in the writer's form:
+    /// ``RecordLayout`` checks it in one pass and its hash is computed over the line without the
+    /// `hash` member, with no re-encoding. Any other line takes the full path
+    /// (``verifyFully(_:)``), which finds and describes what is wrong.
+    static func check(_ line: UnsafeBufferPointer<UInt8>, layout: inout RecordLayout) throws(Fault) -> Checked {
+        if scanCanonical(line, into: &layout) { return .scanned }
+        return .parsed(try verifyFully(line))
+    }
+
+    /// Whether `line` is a record in canonical form whose hash matches (then `layout` holds it).
+    private static func scanCanonical(_ line: UnsafeBufferPointer<UInt8>, into layout: inout RecordLayout) -> Bool {
+        guard (try? layout.scan(line)) != nil else { return false }
+        var hasher = SHA256()
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.prev.range])))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<layout.hashMember.lowerBound])))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.hashMember.upperBound...])))
+        return matches(hasher.finalize(), hex: UnsafeBufferPointer(rebasing: line[layout.hash.range]))
+    }
+
+    /// The verified record of a line, by parsing it into a `Value`, encoding that again and
+    /// comparing; slower than the canonical reading, but it explains every fault.
+    static func verifyFully(_ line: UnsafeBufferPointer<UInt8>) throws(Fault) -> AuditRecord {
         let value: Value
         do {
             value = try JSONLineParser.parse(line)
@@ -71,6 +112,19 @@ enum RecordLine {
             throw Fault(kind: error.kind == .futureVersion ? .futureVersion : .invalidRecord, seq: seq, message: error.message)
         }
     }
+
+    /// Whether `hex` is the lowercase hex of `digest`, compared without building a string.
+    private static func matches(_ digest: SHA256.Digest, hex: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hex.count == 64 else { return false }
+        var i = 0
+        for byte in digest {
+            guard hex[i] == hexDigits[Int(byte >> 4)], hex[i + 1] == hexDigits[Int(byte & 0xF)] else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The canonical JSON of `map`, and of `map` without its `hash` key, encoding each field once.
     static func canonicalForms(_ map: [String: Value]) -> (full: [UInt8], withoutHash: [UInt8]) {

@@ -12,6 +12,10 @@ public struct AuditReplayer {
     /// Strict mode, as the gateway that wrote the log had it.
     public let strict: Bool
     private var scopes: [ScopeKey: Result<ResolvedScope, ScopeError>] = [:]
+    /// The scope of the last record replayed: consecutive records mostly share one.
+    private var lastScope: (key: ScopeKey, scope: Result<ResolvedScope, ScopeError>)?
+    /// The decisions of the last record's checks (the storage is reused).
+    private var decisions: [Decision] = []
 
     private struct ScopeKey: Hashable {
         var policies: [String]
@@ -27,58 +31,79 @@ public struct AuditReplayer {
     /// The record's checks and call decision under the candidate set; `nil` for a record with no
     /// checks (its call failed before authorization, so there is nothing to re-decide).
     public mutating func replay(_ record: AuditRecord) -> (decision: AuditDecision, checks: [AuditCheck])? {
+        guard let decision = decide(record) else { return nil }
+        return (decision, replayedChecks(record))
+    }
+
+    /// Evaluates every check of `record` into ``decisions``; the call's decision, or `nil`
+    /// for a record without checks.
+    private mutating func decide(_ record: AuditRecord) -> AuditDecision? {
         guard !record.checks.isEmpty else { return nil }
-        let caller = record.caller
         let scope: Result<ResolvedScope, ScopeError>?
-        if caller.context == .incomplete && caller.actor != nil {
+        if record.caller.context == .incomplete && record.caller.actor != nil {
             scope = nil  // the actor was there, so the scope was missing
         } else {
-            scope = resolve(ScopeKey(policies: caller.scope, groups: caller.groups))
+            scope = resolve(policies: record.caller.scope, groups: record.caller.groups)
         }
+        decisions.removeAll(keepingCapacity: true)
         var allowed = true
-        var checks: [AuditCheck] = []
-        checks.reserveCapacity(record.checks.count)
         for check in record.checks {
             let request = AuthorizationRequest(
-                actor: caller.actor, action: check.action, resource: check.resource, meta: check.meta)
+                actor: record.caller.actor, action: check.action, resource: check.resource, meta: check.meta)
             let decision = Authorizer.decide(request, scope: scope, in: policies, strict: strict)
             allowed = allowed && decision.isAllowed
-            checks.append(
-                AuditCheck(
-                    action: check.action, resource: check.resource, decision: AuditCheckDecision(decision.outcome),
-                    policies: decision.policies, errors: decision.errors.map(\.description), meta: check.meta))
+            decisions.append(decision)
         }
-        return (allowed ? .allow : .deny, checks)
+        return allowed ? .allow : .deny
+    }
+
+    /// The checks of `record` with the decisions ``decide(_:)`` just made.
+    private func replayedChecks(_ record: AuditRecord) -> [AuditCheck] {
+        zip(record.checks, decisions).map { check, decision in
+            AuditCheck(
+                action: check.action, resource: check.resource, decision: AuditCheckDecision(decision.outcome),
+                policies: decision.policies, errors: decision.errors.map(\.description), meta: check.meta)
+        }
     }
 
     /// Replays every record `reader` yields; calls `onChange` for each call whose decision
     /// changes and `onProgress` every 10,000 records.
+    ///
+    /// The log is read and parsed on a thread of its own while this one evaluates, so a replay
+    /// uses two cores; `onChange` and `onProgress` are called on the caller's thread, in log order.
     /// - Throws: ``AuditReadError`` when the log cannot be read.
     public mutating func replay(
         _ reader: AuditReader, filter: AuditFilter = AuditFilter(), onChange: (ReplayChange) -> Void,
         onProgress: (ReplaySummary) -> Void = { _ in }
     ) throws(AuditReadError) -> ReplaySummary {
         var summary = ReplaySummary()
-        let cursor = try reader.records(matching: filter)
+        let cursor = try reader.recordsReadAhead(matching: filter)
         while let read = try cursor.next() {
             summary.records += 1
             if summary.records % 10_000 == 0 { onProgress(summary) }
-            guard let (decision, checks) = replay(read.record) else {
+            guard let decision = decide(read.record) else {
                 summary.skipped += 1
                 continue
             }
             summary.replayed += 1
             guard decision != read.record.decision else { continue }
             if decision == .deny { summary.allowToDeny += 1 } else { summary.denyToAllow += 1 }
-            onChange(ReplayChange(record: read.record, newDecision: decision, newChecks: checks))
+            onChange(ReplayChange(record: read.record, newDecision: decision, newChecks: replayedChecks(read.record)))
         }
         return summary
     }
 
-    private mutating func resolve(_ key: ScopeKey) -> Result<ResolvedScope, ScopeError> {
-        if let known = scopes[key] { return known }
-        let resolved = policies.resolve(ScopeSpec(policies: key.policies, groups: key.groups))
-        scopes[key] = resolved
+    private mutating func resolve(policies ids: [String], groups: [String]) -> Result<ResolvedScope, ScopeError> {
+        if let last = lastScope, last.key.policies == ids, last.key.groups == groups { return last.scope }
+        let key = ScopeKey(policies: ids, groups: groups)
+        let resolved: Result<ResolvedScope, ScopeError>
+        if let known = scopes[key] {
+            resolved = known
+        } else {
+            resolved = policies.resolve(ScopeSpec(policies: ids, groups: groups))
+            scopes[key] = resolved
+        }
+        lastScope = (key, resolved)
         return resolved
     }
 }

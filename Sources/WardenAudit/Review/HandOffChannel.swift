@@ -1,19 +1,9 @@
 import WardenValue
 import Dispatch
-import Synchronization
 
-/// A bounded hand-off from an import's verifier thread to the inserting thread.
-final class ImportChannel: Sendable {
-    /// What the verifier sends.
-    enum Message: Sendable {
-        /// Verified records to insert.
-        case batch([SealedRecord])
-        /// Every file verified; `skipped` records were already in the database.
-        case finished(skipped: Int)
-        /// Verification stopped at a break (after sending the batches before it).
-        case broken(AuditChainBreak, skipped: Int)
-    }
-
+/// A bounded hand-off of messages from one producer thread to one consumer thread (an import's
+/// verifier to its inserter, a read-ahead reader to its consumer).
+final class HandOffChannel<Message: Sendable>: Sendable {
     private struct State {
         var messages: [Message] = []
         var cancelled = false
@@ -24,6 +14,7 @@ final class ImportChannel: Sendable {
     private let spaces: DispatchSemaphore
     private let done = DispatchSemaphore(value: 0)
 
+    /// A channel holding at most `capacity` messages not yet received.
     init(capacity: Int) {
         spaces = DispatchSemaphore(value: capacity)
     }
@@ -54,13 +45,13 @@ final class ImportChannel: Sendable {
         spaces.signal()
     }
 
-    /// Called by the verifier thread as its last action.
-    func verifierDone() {
+    /// Called by the producer thread as its last action.
+    func producerDone() {
         done.signal()
     }
 
-    /// Waits until the verifier thread finished.
-    func waitForVerifier() {
+    /// Waits until the producer thread finished.
+    func waitForProducer() {
         done.wait()
         done.signal()
     }

@@ -1,25 +1,13 @@
-import WardenValue
-
-/// Why a line is not JSON: what was found and at which byte column (1-based).
-struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What is wrong.
-    var message: String
-    /// The 1-based byte column.
-    var column: Int
-
-    /// `invalid JSON at column 12: expected `:` after an object key`.
-    var description: String { "invalid JSON at column \(column): \(message)" }
-}
-
-/// A strict RFC 8259 parser from UTF-8 bytes to ``Value``, for reading audit lines quickly.
+/// A strict RFC 8259 parser from UTF-8 bytes to ``Value``: audit lines, JSON arguments and
+/// request lines are read with it.
 ///
 /// Rejects duplicate keys, invalid UTF-8, lone surrogates, raw control characters in strings,
 /// trailing content and nesting deeper than ``maxDepth``. Integers that fit 64 bits become
 /// `.int` (except `-0`, kept as the double `-0.0` so it writes back as `-0`); other numbers
 /// become `.double`.
-struct JSONLineParser {
+package struct JSONLineParser {
     /// The deepest nesting of lists and objects accepted.
-    static let maxDepth = 64
+    package static let maxDepth = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -30,7 +18,7 @@ struct JSONLineParser {
     }
 
     /// Parses one JSON text.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> Value {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> Value {
         var parser = JSONLineParser(bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -40,7 +28,7 @@ struct JSONLineParser {
     }
 
     /// Parses one JSON text from bytes.
-    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> Value {
+    package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> Value {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONParseError) -> Value in try parse(buffer) }
         }
@@ -48,7 +36,7 @@ struct JSONLineParser {
     }
 
     /// Parses one JSON text from a string.
-    static func parse(_ text: String) throws(JSONParseError) -> Value {
+    package static func parse(_ text: String) throws(JSONParseError) -> Value {
         var text = text
         let result = text.withUTF8 { buffer in
             Result { () throws(JSONParseError) -> Value in try parse(buffer) }
