@@ -41,9 +41,23 @@ enum ChainHash {
         }
     }
 
+    /// Whether `hex` is the lowercase hex of `digest`, compared without building a string.
+    static func matches(_ digest: SHA256.Digest, hex: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hex.count == 64 else { return false }
+        return digest.withUnsafeBytes { bytes in
+            var i = 0
+            for byte in bytes {
+                guard hex[i] == hexDigits[Int(byte >> 4)], hex[i + 1] == hexDigits[Int(byte & 0xF)] else { return false }
+                i += 2
+            }
+            return true
+        }
+    }
+
     /// Whether `c` is a lowercase hex digit.
+    @inline(__always)
     static func isHexDigit(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f"))
+        c &- UInt8(ascii: "0") < 10 || c &- UInt8(ascii: "a") < 6
     }
 
     /// Whether `text` is 64 lowercase hex digits, the form of `prev` and `hash`.

@@ -16,6 +16,10 @@ final class AuditDatabase: Sendable {
         case notAuditDatabase(String)
     }
 
+    /// The page cache of a connection, in KiB: index inserts land all over six B-trees, and
+    /// SQLite's default 2 MiB turns a large import into random I/O.
+    static let pageCacheKiB = 128 << 10
+
     private init(path: String, queue: DatabaseQueue) {
         self.path = path
         self.queue = queue
@@ -33,7 +37,7 @@ final class AuditDatabase: Sendable {
             db.add(function: AuditGlob.sqlFunction)
             // Index inserts land all over six B-trees: a page cache of 2 MiB (SQLite's default)
             // turns a large import into random I/O. 128 MiB keeps the hot pages in memory.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
             if let pageSize, !db.configuration.readonly {
                 // Only a new, empty database takes it (before WAL mode is set); others keep theirs.
                 try db.execute(sql: "PRAGMA page_size = \(pageSize)")
@@ -117,7 +121,7 @@ final class AuditDatabase: Sendable {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA threads = 2; PRAGMA cache_size = -8192")
-                defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -131072") }
+                defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -\(Self.pageCacheKiB)") }
                 try db.inTransaction {
                     try db.execute(sql: AuditSchema.create)
                     return .commit

@@ -63,14 +63,6 @@ struct RecordRows: Sendable {
         records.last.map { AuditChainHead(seq: $0.seq, hash: String(decoding: bytes[$0.hash], as: UTF8.self)) }
     }
 
-    /// Empties the rows, keeping their storage.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        records.removeAll(keepingCapacity: true)
-        checks.removeAll(keepingCapacity: true)
-        policies.removeAll(keepingCapacity: true)
-    }
-
     /// Adds a record and its line.
     mutating func append(_ record: AuditRecord, line: [UInt8]) {
         let lineText = append(bytes: line)

@@ -70,11 +70,6 @@ final class RowInserter {
         check(sqlite3_bind_text(statement.sqliteStatement, index, pointer, Int32(text.count), nil), statement)
     }
 
-    func bind(_ statement: Statement, _ index: Int32, _ value: StaticString) {
-        let pointer = UnsafeRawPointer(value.utf8Start).assumingMemoryBound(to: CChar.self)
-        check(sqlite3_bind_text(statement.sqliteStatement, index, pointer, Int32(value.utf8CodeUnitCount), nil), statement)
-    }
-
     func bind(_ statement: Statement, _ index: Int32, _ value: String) {
         var value = value
         value.withUTF8 { utf8 in

@@ -29,9 +29,6 @@ final class LineReader {
         var number: Int
         /// Whether a newline ended the line (`false` only for a last line cut short).
         var terminated: Bool
-
-        /// The line with its bytes copied.
-        var copied: Line { Line(bytes: Array(bytes), number: number, terminated: terminated, offset: 0) }
     }
 
     /// The longest line accepted; longer ones are reported as ``LineReaderError/lineTooLong``.
@@ -71,9 +68,7 @@ final class LineReader {
     func next() throws(LineReaderError) -> Line? {
         let lineOffset = fileOffset
         guard let view = try nextView() else { return nil }
-        var line = view.copied
-        line.offset = lineOffset
-        return line
+        return Line(bytes: Array(view.bytes), number: view.number, terminated: view.terminated, offset: lineOffset)
     }
 
     /// The next line, borrowed from the buffer (see ``LineView``), or `nil` at the end of the file.

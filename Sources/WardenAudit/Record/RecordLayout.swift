@@ -4,7 +4,7 @@
 /// `meta`), without building any string or value.
 ///
 /// One layout is reused from line to line (its lists keep their storage), so checking a line
-/// allocates nothing. ``AuditRecord/init(layout:line:)`` builds the record when one is needed.
+/// allocates nothing. ``CanonicalRecordReader`` builds the record when one is needed.
 struct RecordLayout {
     /// One check of the record.
     struct Check {
@@ -154,7 +154,7 @@ struct RecordLayout {
     private static func hexHash(_ s: inout CanonicalScanner) throws(NotCanonical) -> StringSpan {
         let span = try s.stringSpan()
         guard span.range.count == 64 else { throw NotCanonical() }
-        for i in span.range where !isHexDigit(s.bytes[i]) { throw NotCanonical() }
+        for i in span.range where !ChainHash.isHexDigit(s.bytes[i]) { throw NotCanonical() }
         return span
     }
 
@@ -163,16 +163,10 @@ struct RecordLayout {
         let span = try s.stringSpan()
         guard span.range.count == 36 else { throw NotCanonical() }
         for (i, c) in s.bytes[span.range].enumerated() {
-            let valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == UInt8(ascii: "-") : isHexDigit(c)
+            let valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == UInt8(ascii: "-") : ChainHash.isHexDigit(c)
             guard valid else { throw NotCanonical() }
         }
         return span
-    }
-
-    /// Whether `c` is a lowercase hex digit.
-    @inline(__always)
-    private static func isHexDigit(_ c: UInt8) -> Bool {
-        c &- UInt8(ascii: "0") < 10 || c &- UInt8(ascii: "a") < 6
     }
 
     /// `time` in the record form: 27 bytes of digits and `-:.TZ`, so the bytes are the string.

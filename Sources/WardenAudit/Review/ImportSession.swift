@@ -32,11 +32,7 @@ struct ImportSession {
                 do throws(AuditChainBreak) {
                     let checked = try AuditVerifier.verifiedLine(
                         line, at: location, verifiedSoFar: emitted + skipped + pending.count, layout: &layout)
-                    let link =
-                        switch checked {
-                        case .scanned: ChainLink(layout, line: line.bytes)
-                        case .parsed(let record): ChainLink(record)
-                        }
+                    let link = ChainLink(checked, layout: layout, line: line.bytes)
                     if try accept(link, startHash: startHash, at: location, previousFile: sawRecord ? nil : previousFile) {
                         switch checked {
                         case .scanned: pending.append(layout, line: line.bytes)

@@ -22,12 +22,8 @@ public enum AuditVerifier {
             var layout = RecordLayout()
             while let line = try nextLine(reader, path: path) {
                 let location = AuditLocation(path: path, line: line.number)
-                let link: ChainLink
-                switch try verifiedLine(line, at: location, verifiedSoFar: checker.count, layout: &layout) {
-                case .scanned: link = ChainLink(layout, line: line.bytes)
-                case .parsed(let record): link = ChainLink(record)
-                }
-                try checker.accept(link, at: location, previousFile: sawRecord ? nil : previousFile)
+                let checked = try verifiedLine(line, at: location, verifiedSoFar: checker.count, layout: &layout)
+                try checker.accept(ChainLink(checked, layout: layout, line: line.bytes), at: location, previousFile: sawRecord ? nil : previousFile)
                 sawRecord = true
             }
             if sawRecord { previousFile = path }

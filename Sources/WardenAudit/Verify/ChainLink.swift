@@ -15,6 +15,15 @@ struct ChainLink {
         hash = HashText(record.hash)
     }
 
+    /// The link of a line checked on its own: from `layout` when the check scanned it there,
+    /// from its parsed record otherwise.
+    init(_ checked: RecordLine.Checked, layout: RecordLayout, line: UnsafeBufferPointer<UInt8>) {
+        switch checked {
+        case .scanned: self.init(layout, line: line)
+        case .parsed(let record): self.init(record)
+        }
+    }
+
     /// The link of the line `layout` scanned.
     init(_ layout: RecordLayout, line: UnsafeBufferPointer<UInt8>) {
         seq = layout.seq

@@ -63,7 +63,7 @@ enum RecordLine {
         hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.prev.range])))
         hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<layout.hashMember.lowerBound])))
         hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.hashMember.upperBound...])))
-        return matches(hasher.finalize(), hex: UnsafeBufferPointer(rebasing: line[layout.hash.range]))
+        return ChainHash.matches(hasher.finalize(), hex: UnsafeBufferPointer(rebasing: line[layout.hash.range]))
     }
 
     /// The verified record of a line, by parsing it into a `Value`, encoding that again and
@@ -112,19 +112,6 @@ enum RecordLine {
             throw Fault(kind: error.kind == .futureVersion ? .futureVersion : .invalidRecord, seq: seq, message: error.message)
         }
     }
-
-    /// Whether `hex` is the lowercase hex of `digest`, compared without building a string.
-    private static func matches(_ digest: SHA256.Digest, hex: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard hex.count == 64 else { return false }
-        var i = 0
-        for byte in digest {
-            guard hex[i] == hexDigits[Int(byte >> 4)], hex[i + 1] == hexDigits[Int(byte & 0xF)] else { return false }
-            i += 2
-        }
-        return true
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The canonical JSON of `map`, and of `map` without its `hash` key, encoding each field once.
     static func canonicalForms(_ map: [String: Value]) -> (full: [UInt8], withoutHash: [UInt8]) {
