@@ -11,6 +11,7 @@ public struct WardenCommand: AsyncParsableCommand {
             Exit status: 0 success or allowed, 1 failure, 2 denied or undefined, 3 invalid input \
             (policy load errors, bad arguments).
             """,
+        version: WardenVersion.current,
         subcommands: [
             ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self, CheckCommand.self,
             DemoCommand.self, AuditCommand.self,
@@ -23,6 +24,10 @@ public struct WardenCommand: AsyncParsableCommand {
 
 /// Runs the `warden` command tree with the process arguments and exits with its exit code.
 public func runWarden() async {
+    if let problem = ArgumentEncoding.problem(in: ArgumentEncoding.processArguments) {
+        FileHandleOutput.standardError.line(problem)
+        WardenCommand.exit(withError: ExitCode(WardenExitCode.invalidInput.rawValue))
+    }
     let arguments = Array(CommandLine.arguments.dropFirst())
     let code = await CommandRunner.run(WardenCommand.self, arguments: arguments, io: .standard)
     WardenCommand.exit(withError: ExitCode(code))

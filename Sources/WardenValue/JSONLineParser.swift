@@ -23,7 +23,9 @@ package struct JSONLineParser {
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected content after the JSON value") }
+        guard parser.index == bytes.count else {
+            throw parser.error("unexpected `\(printable(bytes[parser.index]))` after the JSON value")
+        }
         return value
     }
 
@@ -114,7 +116,7 @@ package struct JSONLineParser {
             let value = try parseValue()
             if map.updateValue(value, forKey: key) != nil {
                 index = keyStart
-                throw error("duplicate key `\(key)`")
+                throw error("duplicate key \(UserText.quoted(key))")
             }
             skipWhitespace()
             guard let c = peek else { throw error("unexpected end of input in an object") }
@@ -163,10 +165,7 @@ package struct JSONLineParser {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                guard let s = String(validating: slice, as: UTF8.self) else {
-                    index = start
-                    throw error("invalid UTF-8 in a string")
-                }
+                guard let s = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(from: start) }
                 index += 1
                 return s
             }
@@ -220,10 +219,19 @@ package struct JSONLineParser {
                 throw error("invalid escape `\\\(Self.printable(e))`")
             }
         }
-        guard let s = String(validating: scalarsBytes, as: UTF8.self) else {
-            throw error("invalid UTF-8 in a string")
-        }
+        guard let s = String(validating: scalarsBytes, as: UTF8.self) else { throw invalidUTF8(from: start) }
         return s
+    }
+
+    /// The error for the first byte of invalid UTF-8 at or after `start`, placed at that byte
+    /// and naming it (`\xff`). Escapes are ASCII, so the raw bytes hold the invalid sequence.
+    private mutating func invalidUTF8(from start: Int) -> JSONParseError {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[start...].makeIterator()
+        var offset = start
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
+        index = min(offset, bytes.count - 1)
+        return error("invalid UTF-8 byte `\(Self.printable(bytes[index]))` in a string")
     }
 
     private mutating func hex4() throws(JSONParseError) -> UInt32 {
@@ -299,6 +307,6 @@ package struct JSONLineParser {
     }
 
     private static func printable(_ c: UInt8) -> String {
-        c >= 0x20 && c < 0x7F ? String(UnicodeScalar(c)) : "\\x" + String(c, radix: 16)
+        c >= 0x20 && c < 0x7F ? String(UnicodeScalar(c)) : "\\x" + (c < 0x10 ? "0" : "") + String(c, radix: 16)
     }
 }

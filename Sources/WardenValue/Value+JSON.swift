@@ -54,6 +54,17 @@ extension Value: Codable {
         self = value
     }
 
+    /// Parses JSON bytes into a value as ``init(json:)`` does; the bytes need not be valid UTF-8
+    /// (an invalid byte is named in the error, where a `String` would have replaced it).
+    /// - Throws: `JSONParseError` with the message and the 1-based byte column.
+    package init(jsonBytes bytes: [UInt8]) throws(JSONParseError) {
+        let parsed = try JSONLineParser.parse(bytes)
+        guard let value = parsed.wholeNumbersAsIntegers else {
+            throw JSONParseError(message: "a number is too large for a 64-bit float", column: 1)
+        }
+        self = value
+    }
+
     /// `line L, column C` of the 1-based byte offset `byte` in `text` (columns count bytes).
     private static func position(ofByte byte: Int, in text: String) -> String {
         var line = 1

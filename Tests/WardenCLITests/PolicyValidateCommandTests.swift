@@ -39,8 +39,8 @@ struct PolicyValidateCommandTests {
             #expect(result.outputLines[index + 1].hasPrefix("  hint: "))
             #expect(result.outputLines[index + 1].contains("`operator`"))
             #expect(result.outputLines.contains { $0.hasPrefix("\(path):10:11: error[missing-operator]: ") })
-            // The entry with errors is not counted as a policy.
-            #expect(result.outputLines.last == "1 file, 0 policies, 2 errors, 0 warnings")
+            // The entry with errors is not counted as a policy, but as one that failed.
+            #expect(result.outputLines.last == "1 file, 0 policies, 1 policy failed to load, 2 errors, 0 warnings")
         }
     }
 

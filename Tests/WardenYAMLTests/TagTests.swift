@@ -36,6 +36,23 @@ import WardenYAML
         }
     }
 
+    @Test func aLongValueIsQuotedShortInTheError() throws {
+        let long = String(repeating: "9", count: 5_000) + "x"
+        let root = try parseOne("v: !!int \(long)\n")
+        do {
+            let value = try root.value
+            Issue.record("expected an error, got \(value)")
+        } catch {
+            #expect(error.message == "`\(String(repeating: "9", count: 80))…` (5001 characters) is not a valid `!!int` value")
+        }
+    }
+
+    @Test func aLongDuplicateKeyIsQuotedShort() throws {
+        let key = String(repeating: "k", count: 300)
+        let error = try parseError("\(key): 1\n\(key): 2\n")
+        #expect(error.message.hasPrefix("duplicate mapping key `\(String(repeating: "k", count: 80))…` (300 characters) at "))
+    }
+
     @Test func tagsAreKeptInShortForm() throws {
         let root = try parseOne("a: !!str 1\nb: !local x\nc: plain\n")
         #expect(try at(root, "a").tag == "!!str")

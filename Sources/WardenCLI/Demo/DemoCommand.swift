@@ -50,27 +50,41 @@ struct DemoCommand: AsyncParsableCommand {
         DemoApplication.install(on: runtime)
         let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policySet, sources: [policies]), audit: log)
 
-        let results = try await Self.runScenario(on: gateway)
+        let outcome = try await Self.runScenario(on: gateway)
         await gateway.shutdown()
         await log.shutdown()
 
+        let records = collector.collected
+        let results: [(String, ExitResult)]
+        switch outcome {
+        case .finished(let finished): results = finished
+        case .supervisorStopped(let result): results = [("supervisor", result)]
+        }
         print(DemoSummary(
             policies: policies, revision: policySet.revision, auditPath: audit, mode: mode,
-            records: collector.collected, results: results
+            records: records, results: results
         ).text)
         if let failure = log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
+        if case .supervisorStopped(let result) = outcome {
+            FileHandleOutput.standardError.line(DemoSummary.earlyStop(result, records: records, policies: policies))
+            throw ExitCode(WardenExitCode.denied.rawValue)
+        }
+    }
+
+    /// How the scenario ended: every root process finished, or the supervisor stopped before it
+    /// was ready (its calls were denied), so the tenant and the operator never started.
+    enum Outcome {
+        case finished([(String, ExitResult)])
+        case supervisorStopped(ExitResult)
     }
 
     /// Starts the supervisor, the tenant once the supervisor is ready, then the operator; returns
-    /// how each root process ended.
-    static func runScenario(on gateway: Gateway) async throws -> [(String, ExitResult)] {
+    /// how each root process ended, or how the supervisor ended when it stopped before it was ready.
+    static func runScenario(on gateway: Gateway) async throws -> Outcome {
         let supervisor = try await gateway.start(
             StartRequest(definition: "app:supervisor", host: "app:processes", security: DemoApplication.supervisor))
-        var waited = 0
-        while await gateway.owner(ofName: "app.ready") == nil {
-            guard waited < 1000 else { throw CLIError.invalid("the demo supervisor did not get ready in 10 seconds") }
-            try await Task.sleep(for: .milliseconds(10))
-            waited += 1
+        if case .stopped(let result) = try await SupervisorReadiness.wait(for: supervisor, on: gateway) {
+            return .supervisorStopped(result)
         }
         let tenant = try await gateway.start(
             StartRequest(definition: "app.tenants:job", host: "app:tenants", security: DemoApplication.tenant))
@@ -78,9 +92,9 @@ struct DemoCommand: AsyncParsableCommand {
         let operatorHandle = try await gateway.start(
             StartRequest(definition: "admin:shutdown", host: "app:processes", security: DemoApplication.operatorContext))
         let operatorResult = try await operatorHandle.result()
-        return [
+        return .finished([
             ("tenant job", tenantResult), ("operator", operatorResult), ("supervisor", try await supervisor.result()),
-        ]
+        ])
     }
 }
 

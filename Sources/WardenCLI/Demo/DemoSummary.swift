@@ -28,7 +28,7 @@ struct DemoSummary {
         }
         let allowed = records.filter { $0.decision == .allow }.count
         lines.append("")
-        lines.append("\(records.count) calls: \(allowed) allowed, \(records.count - allowed) denied.")
+        lines.append("\(DiagnosticRendering.count(records.count, "call")): \(allowed) allowed, \(records.count - allowed) denied.")
         for (name, result) in results {
             switch result {
             case .value(let value): lines.append("  \(name) exited normally: \(value)")
@@ -63,6 +63,21 @@ struct DemoSummary {
         if parts.isEmpty, case .string(let dest)? = target["dest"] { parts.append(dest) }
         if case .string(let topic)? = target["topic"] { parts.append("topic \(topic)") }
         return parts.joined(separator: " ")
+    }
+
+    /// The error when the supervisor stopped before it was ready: the first denied call and what
+    /// decided it (usually that no policy allows it), or how the supervisor ended.
+    static func earlyStop(_ result: ExitResult, records: [AuditRecord], policies: String) -> String {
+        var message = "error: the demo supervisor stopped before it was ready"
+        if let denied = records.first(where: { $0.decision == .deny }) {
+            let call = row(denied)[3]
+            message += ": its `\(call)` call was denied (\(decidedBy(denied)))"
+        } else if case .error(let error) = result {
+            message += ": \(error)"
+        }
+        return message
+            + "\n  hint: the policy tree `\(policies)` does not allow what the demo does; "
+            + "run it with the example tree (`warden demo --policies policies`)"
     }
 
     static func decidedBy(_ record: AuditRecord) -> String {

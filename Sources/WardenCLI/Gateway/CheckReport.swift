@@ -48,7 +48,7 @@ public struct CheckReport: Sendable {
             let mark = decision.isAllowed ? "allow" : decision.outcome == .deny ? "DENY " : "undef"
             var why = decision.policies.joined(separator: ", ")
             if why.isEmpty {
-                why = decision.outcome == .undefined ? "(no policy applies)" : decision.contextComplete ? "" : "(strict mode)"
+                why = Self.reasonWithoutPolicies(decision)
             }
             lines.append(
                 "  \(mark)  \(outcome.check.permission.action.padding(actionWidth))  "
@@ -62,6 +62,16 @@ public struct CheckReport: Sendable {
         }
         lines.append("policy revision \(verdict.revision.prefix(12))")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension CheckReport {
+    /// Why a check without deciding policies came out as it did: no policy applies, or the
+    /// incomplete context was decided by strict mode (denied) or by strict mode being off (allowed).
+    static func reasonWithoutPolicies(_ decision: Decision) -> String {
+        if decision.outcome == .undefined { return "(no policy applies)" }
+        if decision.contextComplete { return "" }
+        return decision.isAllowed ? "(strict mode off)" : "(strict mode)"
     }
 }
 

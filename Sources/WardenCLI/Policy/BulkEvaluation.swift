@@ -1,4 +1,3 @@
-import Foundation
 import WardenPolicy
 import WardenValue
 
@@ -8,32 +7,44 @@ struct BulkEvaluation {
     var set: PolicySet
     /// The command line's scope, for lines that give none; `nil` for every policy.
     var scope: ScopeSpec?
+    /// Whether lines that give no scope have none at all (`--no-scope`) instead of `scope`.
+    var noScope = false
     /// Strict mode.
     var strict: Bool
     /// Whether each result carries an explanation.
     var explain: Bool
 
-    /// Reads `path` (`-` for the injected input) and evaluates every line. Blank lines are
-    /// skipped; line numbers count every line from 1.
+    /// Reads `path` (`-` for the injected input; any file the system can open: a pipe,
+    /// `/dev/stdin`, `/dev/null`, a process substitution) and evaluates every line. Blank lines
+    /// are skipped; line numbers count every line from 1.
     ///
-    /// Returns 3 when a line could not be read or the file cannot be opened, else 2 when some
-    /// request was not allowed, else 0.
+    /// Returns 3 when a line could not be read or the file cannot be read (saying why), else 2
+    /// when some request was not allowed, else 0.
     func run(path: String, io: CommandIO) -> WardenExitCode {
         let input: any LineInput
         if path == "-" {
             input = io.input
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                io.errors.line("error: cannot read requests file `\(path)`\n  hint: check the path, or use `-` for standard input")
+            do {
+                input = try FileLineInput(path: path)
+            } catch {
+                cannotRead(path, error, io: io)
                 return .invalidInput
             }
-            input = BufferedLineInput(String(decoding: data, as: UTF8.self))
         }
         var code = WardenExitCode.success
         var number = 0
-        while let line = input.nextLine() {
+        while true {
+            let line: [UInt8]
+            do {
+                guard let next = try input.nextLine() else { break }
+                line = next
+            } catch {
+                cannotRead(path, error, io: io)
+                return .invalidInput
+            }
             number += 1
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard !line.allSatisfy(Self.isJSONWhitespace) else { continue }
             let (object, lineCode) = evaluate(line, number: number)
             io.output.line(object.text)
             code = code.worst(lineCode)
@@ -41,25 +52,37 @@ struct BulkEvaluation {
         return code
     }
 
+    private func cannotRead(_ path: String, _ error: LineInputError, io: CommandIO) {
+        let name = path == "-" ? "standard input" : "requests file `\(path)`"
+        io.errors.line("error: cannot read \(name): \(error.reason)\n  hint: check the path, or use `-` for standard input")
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
     /// The result object of one line and its exit code.
-    func evaluate(_ line: String, number: Int) -> (JSONObject, WardenExitCode) {
+    func evaluate(_ line: [UInt8], number: Int) -> (JSONObject, WardenExitCode) {
         let parsed: RequestLine
         do {
-            parsed = try RequestLine.parse(line)
+            parsed = try RequestLine.parse(line, lineNumber: number)
         } catch {
             return (failure(number, error.message), .invalidInput)
         }
-        let resolved: ResolvedScope
-        switch ScopeResolution.resolve(parsed.scope ?? scope, in: set) {
-        case .success(let scope): resolved = scope
-        case .failure(let error): return (failure(number, error.description), .invalidInput)
+        var resolved: ResolvedScope?
+        if parsed.scope != nil || !noScope {
+            switch ScopeResolution.resolve(parsed.scope ?? scope, in: set) {
+            case .success(let scope): resolved = scope
+            case .failure(let error): return (failure(number, error.description), .invalidInput)
+            }
         }
         let decision = set.authorize(parsed.request, scope: resolved, strict: strict)
         var object = JSONObject()
         object.add("line", .int(number))
         var result = DecisionRendering.json(decision, revision: set.revision)
         if explain {
-            result.add("explanation", ExplanationRendering.json(set.explain(parsed.request, in: resolved), in: set))
+            let explanation = resolved.map { ExplanationRendering.json(set.explain(parsed.request, in: $0), in: set) }
+            result.add("explanation", explanation ?? [])
         }
         object.append(contentsOf: result)
         return (object, DecisionRendering.exitCode(decision))

@@ -22,7 +22,7 @@ enum DecisionRendering {
     }
 
     /// `decision: deny`, the determining policies, errors, the context note and the revision.
-    static func text(_ decision: Decision, revision: String, strict: Bool) -> [String] {
+    static func text(_ decision: Decision, revision: String, strict: Bool, gap: ContextGap) -> [String] {
         var lines = ["decision: \(decision.outcome)"]
         if !decision.policies.isEmpty {
             lines.append("policies: " + decision.policies.joined(separator: ", "))
@@ -33,8 +33,8 @@ enum DecisionRendering {
         if !decision.contextComplete {
             lines.append(
                 strict
-                    ? "context: incomplete (no actor); strict mode denies without evaluating policies"
-                    : "context: incomplete (no actor); strict mode is off, so the check is allowed without evaluating policies")
+                    ? "context: incomplete (\(gap)); strict mode denies without evaluating policies"
+                    : "context: incomplete (\(gap)); strict mode is off, so the check is allowed without evaluating policies")
         }
         lines.append("revision: \(revision)")
         return lines

@@ -12,8 +12,10 @@ public struct EvalCommand: StreamCommand {
         discussion: """
             Loads the policies, resolves the scope (every loaded policy unless --scope or --group \
             is given) and decides the request the way the gateway does: any deny -> deny, else any \
-            allow -> allow, else undefined (an implicit deny). Without --actor the actor is absent, \
-            and strict mode (on unless --no-strict) denies without evaluating policies.
+            allow -> allow, else undefined (an implicit deny). Without --actor the actor is absent; \
+            with --no-scope the caller has no scope (an actor without a scope); either way the \
+            context is incomplete and strict mode (on unless --no-strict) denies without evaluating \
+            policies, while --no-strict allows.
 
             --format json prints one object: {"decision", "policies", "errors", "revision"}, errors \
             as {"policy", "message"} objects. --explain adds every policy of the scope with its \
@@ -52,6 +54,10 @@ public struct EvalCommand: StreamCommand {
     @Option(help: ArgumentHelp("Group ids (namespace:group) in the scope; repeat or separate with commas.", valueName: "id,..."))
     public var group: [String] = []
 
+    /// Whether the caller has no scope at all (not even every policy).
+    @Flag(help: "The caller has no scope: strict mode denies, --no-strict allows, without evaluating policies.")
+    public var noScope = false
+
     /// The actor's id; absent means no actor.
     @Option(help: "The actor's id; without it the request has no actor.")
     public var actor: String?
@@ -76,8 +82,8 @@ public struct EvalCommand: StreamCommand {
         transform: { text in try JSONArgument.object(text) })
     public var meta: [String: Value]?
 
-    /// Strict mode: deny when there is no actor.
-    @Flag(inversion: .prefixedNo, help: "Deny requests without an actor (strict mode, the default).")
+    /// Strict mode: deny when there is no actor or no scope.
+    @Flag(inversion: .prefixedNo, help: "Deny requests without an actor or a scope (strict mode, the default).")
     public var strict = true
 
     /// Text or JSON output.
@@ -103,6 +109,9 @@ public struct EvalCommand: StreamCommand {
         }
         if !group.isEmpty, IDList.split(group).isEmpty {
             throw ValidationError("`--group` names no group id; write `--group namespace:group`")
+        }
+        if noScope, !scope.isEmpty || !group.isEmpty {
+            throw ValidationError("`--no-scope` cannot be combined with `--scope` or `--group`; drop one of them")
         }
         if requests != nil {
             let single = [("--actor", actor != nil), ("--actor-meta", actorMeta != nil), ("--action", action != nil),
@@ -136,15 +145,17 @@ public struct EvalCommand: StreamCommand {
     public func execute(_ io: CommandIO) -> WardenExitCode {
         guard let set = PolicyLoading.load(policies, io: io) else { return .invalidInput }
         if let requests {
-            return BulkEvaluation(set: set, scope: scopeSpec, strict: strict, explain: explain)
+            return BulkEvaluation(set: set, scope: scopeSpec, noScope: noScope, strict: strict, explain: explain)
                 .run(path: requests, io: io)
         }
-        let resolved: ResolvedScope
-        switch ScopeResolution.resolve(scopeSpec, in: set) {
-        case .success(let scope): resolved = scope
-        case .failure(let error):
-            io.errors.line("error: \(error.message)\n  hint: \(error.hint)")
-            return .invalidInput
+        var resolved: ResolvedScope?
+        if !noScope {
+            switch ScopeResolution.resolve(scopeSpec, in: set) {
+            case .success(let scope): resolved = scope
+            case .failure(let error):
+                io.errors.line("error: \(error.message)\n  hint: \(error.hint)")
+                return .invalidInput
+            }
         }
         let request = AuthorizationRequest(
             actor: actor.map { Actor(id: $0, meta: actorMeta ?? [:]) }, action: action ?? "", resource: resource ?? "",
@@ -154,12 +165,17 @@ public struct EvalCommand: StreamCommand {
         case .json:
             var object = DecisionRendering.json(decision, revision: set.revision)
             if explain {
-                object.add("explanation", ExplanationRendering.json(set.explain(request, in: resolved), in: set))
+                // Without a scope no policy is evaluated, so there is nothing to explain.
+                let explanation = resolved.map { ExplanationRendering.json(set.explain(request, in: $0), in: set) }
+                object.add("explanation", explanation ?? [])
             }
             io.output.line(object.text)
         case .text:
-            for line in DecisionRendering.text(decision, revision: set.revision, strict: strict) { io.output.line(line) }
-            if explain {
+            let gap = ContextGap(hasActor: request.actor != nil, hasScope: resolved != nil)
+            for line in DecisionRendering.text(decision, revision: set.revision, strict: strict, gap: gap) {
+                io.output.line(line)
+            }
+            if explain, let resolved {
                 io.output.line()
                 for line in ExplanationRendering.text(set.explain(request, in: resolved), in: set) { io.output.line(line) }
             }

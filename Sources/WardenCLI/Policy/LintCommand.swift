@@ -38,7 +38,7 @@ public struct LintCommand: StreamCommand {
 
     /// Loads and lints; 0 without warnings, 1 with warnings, 3 when the policies do not load.
     public func execute(_ io: CommandIO) -> WardenExitCode {
-        let result = PolicyLoader().load(paths: input.paths)
+        let result = input.loader.load(paths: input.paths)
         let diagnostics: [PolicyDiagnostic]
         let code: WardenExitCode
         if let set = result.policySet {

@@ -17,21 +17,28 @@ struct RequestLine: Equatable {
     /// The line's own scope; `nil` when it gives neither `scope` nor `groups`.
     var scope: ScopeSpec?
 
-    /// Parses one line.
+    /// Parses one line of text.
     /// - Throws: ``RequestLineError`` saying what is wrong.
-    static func parse(_ text: String) throws(RequestLineError) -> RequestLine {
+    static func parse(_ text: String, lineNumber: Int = 1) throws(RequestLineError) -> RequestLine {
+        try parse(Array(text.utf8), lineNumber: lineNumber)
+    }
+
+    /// Parses one line as read from the file (bytes, which may hold invalid UTF-8); JSON errors
+    /// are placed at `line lineNumber, column C` of the file.
+    /// - Throws: ``RequestLineError`` saying what is wrong.
+    static func parse(_ bytes: [UInt8], lineNumber: Int) throws(RequestLineError) -> RequestLine {
         let value: Value
         do {
-            value = try Value(json: text)
+            value = try Value(jsonBytes: bytes)
         } catch {
-            throw .invalidJSON(error.cliMessage)
+            throw .invalidJSON("not valid JSON: \(error.message) at line \(lineNumber), column \(error.column)")
         }
         guard case .map(let object) = value else {
             throw .invalidValue("a request must be a JSON object, found \(value.typeName)")
         }
         for key in object.keys.sorted() where !keys.contains(key) {
             throw .unknownKey(
-                "unknown key `\(key)`; a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
+                "unknown key \(UserText.quoted(key)); a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
         }
         let action = try requiredString(object, "action")
         let resource = try requiredString(object, "resource")
@@ -65,7 +72,7 @@ struct RequestLine: Equatable {
             return nil
         case .map(let object)?:
             for key in object.keys.sorted() where key != "id" && key != "meta" {
-                throw .unknownKey("unknown key `\(key)` in `actor`; an actor has `id` and `meta`")
+                throw .unknownKey("unknown key \(UserText.quoted(key)) in `actor`; an actor has `id` and `meta`")
             }
             guard case .string(let id)? = object["id"] else {
                 throw .missingKey("`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")

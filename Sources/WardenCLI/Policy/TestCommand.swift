@@ -12,8 +12,11 @@ public struct TestCommand: StreamCommand {
             (policy files or directories, relative to the test file), and `tests`, each with an \
             optional `actor` ({id, meta}), `scope`/`groups`, `action`, `resource`, `meta`, \
             `expect` (allow, deny, undefined or load_error), optional `policies_expected`, \
-            `policies` of its own and a `note`. Cases are evaluated with the policy semantics \
-            only (no strict mode), in the scope given or against every policy.
+            `policies` of its own, a `note` and `strict`. Cases are evaluated in the scope given \
+            or against every policy, with the policy semantics only, unless a strict mode is set: \
+            a case's `strict: true|false` overrides the file's `strict:`, which overrides \
+            --strict / --no-strict. With strict mode on, a request without an actor is denied; \
+            with it off, allowed; either way without evaluating policies (as the gateway does).
 
             Every failure is printed with the expected and the actual decision and determining \
             policies; the last line is `N passed, N failed`.
@@ -38,6 +41,10 @@ public struct TestCommand: StreamCommand {
     /// Whether to list every case.
     @Flag(help: "List every case, passed ones too.")
     public var verbose = false
+
+    /// The strict mode of cases whose test and file set none; `nil` for the policy semantics only.
+    @Flag(inversion: .prefixedNo, help: "Strict mode for cases and files that set no `strict` (default: policy semantics only).")
+    public var strict: Bool?
 
     /// Creates the command with default options (ArgumentParser fills them in).
     public init() {}
@@ -64,7 +71,7 @@ public struct TestCommand: StreamCommand {
                 continue
             }
             DiagnosticRendering.write(diagnostics, to: io.errors)
-            let report = PolicyTestRunner().run(suite)
+            let report = PolicyTestRunner(strict: strict).run(suite)
             for result in report.results {
                 if !result.passed {
                     for line in TestReportRendering.failure(result) { io.output.line(line) }

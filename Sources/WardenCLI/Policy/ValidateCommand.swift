@@ -13,6 +13,15 @@ public struct ValidateCommand: StreamCommand {
             `security.policy` and `security.policy.expr` entry, and prints every diagnostic as \
             `file:line:col: severity[code]: message` with a hint line, then a summary line.
 
+            Symbolic links are followed (a link back into the tree is reported as a loop and not \
+            followed); anything in a directory that is neither a regular file nor a directory (a \
+            FIFO, a socket) is skipped with a warning. A path given explicitly is read whatever it \
+            is, so `warden validate <(generate-policies)` works. Finding no policy file at all is \
+            an error unless --allow-empty.
+
+            The summary counts the files read, the policies without an error, the policies that \
+            failed to load (when there are any), the errors and the warnings.
+
             Exit codes: 0 when there is no error (warnings allowed), 3 when there is an error.
 
             Examples:
@@ -32,21 +41,30 @@ public struct ValidateCommand: StreamCommand {
 
     /// Loads the paths and prints every diagnostic; 0 when there is no error, 3 otherwise.
     public func execute(_ io: CommandIO) -> WardenExitCode {
-        let result = PolicyLoader().load(paths: input.paths)
+        let result = input.loader.load(paths: input.paths)
         let diagnostics = result.diagnostics.sortedByMark()
         switch input.format {
         case .json:
             io.output.line(JSONObject.array(diagnostics.map(DiagnosticRendering.json)))
         case .text:
             DiagnosticRendering.write(diagnostics, to: io.output)
-            let summary = [
-                DiagnosticRendering.count(PolicyFileCount.files(in: input.paths), "file"),
-                DiagnosticRendering.count(result.definitions.count, "policy", "policies"),
-                DiagnosticRendering.count(result.errors.count, "error"),
-                DiagnosticRendering.count(result.warnings.count, "warning"),
-            ]
-            io.output.line(summary.joined(separator: ", "))
+            io.output.line(Self.summary(result))
         }
         return result.errors.isEmpty ? .success : .invalidInput
+    }
+
+    /// `2 files, 5 policies, 1 policy failed to load, 1 error, 0 warnings`: the files read, the
+    /// policies without an error, the policies with one (when there are any) and the diagnostics.
+    static func summary(_ result: PolicyLoadResult) -> String {
+        var parts = [
+            DiagnosticRendering.count(result.files.count, "file"),
+            DiagnosticRendering.count(result.validPolicyCount, "policy", "policies"),
+        ]
+        if result.failedPolicyCount > 0 {
+            parts.append(DiagnosticRendering.count(result.failedPolicyCount, "policy", "policies") + " failed to load")
+        }
+        parts.append(DiagnosticRendering.count(result.errors.count, "error"))
+        parts.append(DiagnosticRendering.count(result.warnings.count, "warning"))
+        return parts.joined(separator: ", ")
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import WardenValue
 
 /// Parses and runs the `warden` command tree with injected streams, mapping every outcome to
 /// the exit codes of ``WardenExitCode``.
@@ -23,23 +25,36 @@ public enum CommandRunner {
             }
             return WardenExitCode.success.rawValue
         } catch {
-            return report(error, root, io)
+            return report(error, root, io, arguments: arguments)
         }
     }
 
     /// Writes the message for `error` and returns its exit code, usage errors mapped to 3.
-    static func report<Root: ParsableCommand>(_ error: any Error, _ root: Root.Type, _ io: CommandIO) -> Int32 {
+    /// Arguments longer than ``UserText/maxCharacters`` that the message repeats (ArgumentParser
+    /// quotes a value it cannot use in full) are cut to that length.
+    static func report<Root: ParsableCommand>(
+        _ error: any Error, _ root: Root.Type, _ io: CommandIO, arguments: [String] = []
+    ) -> Int32 {
         if let error = error as? CLIError {
             io.errors.line(error.description)
             return WardenExitCode.invalidInput.rawValue
         }
         let code = root.exitCode(for: error)
-        let message = root.fullMessage(for: error, columns: nil)
+        let message = shortening(root.fullMessage(for: error, columns: nil), arguments: arguments)
         if code == .success {
             if !message.isEmpty { io.output.line(message) }
             return code.rawValue
         }
         if !message.isEmpty { io.errors.line(message) }
         return code == .validationFailure ? WardenExitCode.invalidInput.rawValue : code.rawValue
+    }
+
+    /// `message` with every long argument it quotes cut to its first characters.
+    static func shortening(_ message: String, arguments: [String]) -> String {
+        var message = message
+        for argument in Set(arguments) where argument.count > UserText.maxCharacters && message.contains(argument) {
+            message = message.replacingOccurrences(of: argument, with: UserText.excerpt(argument))
+        }
+        return message
     }
 }

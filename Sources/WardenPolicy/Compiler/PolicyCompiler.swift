@@ -158,9 +158,10 @@ enum PolicyCompiler {
         return CompiledCondition(field: field, op: op, operand: operand, regex: regex)
     }
 
-    /// A value as it would be written in a message: strings without quotes, others as JSON.
+    /// A value as it would be written in a message: strings without quotes, others as JSON, cut
+    /// to ``UserText/maxCharacters`` characters.
     static func display(_ value: Value) -> String {
-        if case .string(let s) = value { return s }
-        return value.canonicalJSON
+        if case .string(let s) = value { return UserText.excerpt(s) }
+        return UserText.excerpt(value.canonicalJSON)
     }
 }

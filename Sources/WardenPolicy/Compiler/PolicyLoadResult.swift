@@ -7,12 +7,23 @@ public struct PolicyLoadResult: Sendable {
     public var diagnostics: [PolicyDiagnostic]
     /// The definitions that were read (including ones with errors), in load order.
     public var definitions: [PolicyDefinition]
+    /// How many policy entries were read and compiled without an error.
+    public var validPolicyCount: Int
+    /// How many policy entries had an error (while reading or compiling, or a duplicate id).
+    public var failedPolicyCount: Int
+    /// The files that were read, in load order (empty when the policies came from text).
+    public var files: [String] = []
 
-    /// Creates a result.
-    public init(policySet: PolicySet?, diagnostics: [PolicyDiagnostic], definitions: [PolicyDefinition]) {
+    /// Creates a result; the counts default to every definition valid and none failed.
+    public init(
+        policySet: PolicySet?, diagnostics: [PolicyDiagnostic], definitions: [PolicyDefinition],
+        validPolicyCount: Int? = nil, failedPolicyCount: Int = 0
+    ) {
         self.policySet = policySet
         self.diagnostics = diagnostics
         self.definitions = definitions
+        self.validPolicyCount = validPolicyCount ?? definitions.count
+        self.failedPolicyCount = failedPolicyCount
     }
 
     /// The error diagnostics.

@@ -60,7 +60,9 @@ public struct PolicySet: Sendable {
             }
         }
         guard !diagnostics.containsErrors else {
-            return PolicyLoadResult(policySet: nil, diagnostics: diagnostics, definitions: definitions)
+            return PolicyLoadResult(
+                policySet: nil, diagnostics: diagnostics, definitions: definitions, validPolicyCount: compiled.count,
+                failedPolicyCount: definitions.count - compiled.count)
         }
         // Sort once by id (UTF-8 order), with the ids computed once.
         let ids = compiled.map(\.1.id)
@@ -70,7 +72,9 @@ public struct PolicySet: Sendable {
             storage: Storage(
                 revision: PolicyRevision.of(sorted: sortedDefinitions, ids: order.map { ids[$0] }),
                 definitions: sortedDefinitions, policies: order.map { compiled[$0].1 }))
-        return PolicyLoadResult(policySet: set, diagnostics: diagnostics, definitions: definitions)
+        return PolicyLoadResult(
+            policySet: set, diagnostics: diagnostics, definitions: definitions, validPolicyCount: compiled.count,
+            failedPolicyCount: definitions.count - compiled.count)
     }
 }
 

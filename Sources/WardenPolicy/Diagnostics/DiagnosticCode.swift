@@ -18,6 +18,16 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     case invalidEntries
     /// A top-level key Warden does not know (a warning: registry files may carry others).
     case unknownTopLevelKey
+    /// `version` is not a string (`version: 1.0` is the number 1): a warning, the value is not
+    /// interpreted, but other tools read it as a string.
+    case nonStringVersion
+    /// No policy file was found under the paths given (an empty or wrong directory).
+    case noPolicyFiles
+    /// A directory entry that is neither a regular file nor a directory (a FIFO, a socket, a
+    /// device) was skipped: reading it could block.
+    case skippedSpecialFile
+    /// A symbolic link leads back to a directory already being read.
+    case symlinkLoop
 
     // Entries.
     /// A required key (`name`, `kind`, `policy`, `effect`, `actions`, `resources`, ...) is absent.
@@ -97,6 +107,10 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         case .invalidNamespace: "invalid-namespace"
         case .invalidEntries: "invalid-entries"
         case .unknownTopLevelKey: "unknown-top-level-key"
+        case .nonStringVersion: "non-string-version"
+        case .noPolicyFiles: "no-policy-files"
+        case .skippedSpecialFile: "skipped-special-file"
+        case .symlinkLoop: "symlink-loop"
         case .missingKey: "missing-key"
         case .unknownKind: "unknown-kind"
         case .unknownKey: "unknown-key"

@@ -1,3 +1,5 @@
+import WardenValue
+
 /// Why a scope could not be resolved against a policy set: it names something that is not there.
 public enum ScopeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A policy id that no loaded policy has; `suggestion` is the closest existing id.
@@ -8,8 +10,8 @@ public enum ScopeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, e.g. "unknown policy `app:x` in scope".
     public var message: String {
         switch self {
-        case .unknownPolicy(let id, _): "unknown policy `\(id)` in scope"
-        case .unknownGroup(let id, _): "unknown group `\(id)` in scope"
+        case .unknownPolicy(let id, _): "unknown policy \(UserText.quoted(id)) in scope"
+        case .unknownGroup(let id, _): "unknown group \(UserText.quoted(id)) in scope"
         }
     }
 

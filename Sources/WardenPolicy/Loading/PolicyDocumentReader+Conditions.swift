@@ -45,7 +45,7 @@ extension PolicyDocumentReader {
             if let parsed = pair.value.stringValue.flatMap(ConditionOperator.init(rawValue:)) {
                 op = parsed
             } else {
-                let shown = pair.value.isScalar ? "`\(text)`" : pair.value.kindName
+                let shown = pair.value.isScalar ? UserText.quoted(text) : pair.value.kindName
                 error(.unknownOperator, pair.value.mark, "unknown operator \(shown)",
                     hint: Suggestion.hint(for: text, in: ConditionOperator.allCases.map(\.rawValue),
                         otherwise: "operators are "

@@ -23,7 +23,7 @@ extension PolicyDocumentReader {
         }
         guard PolicyKeys.kinds.contains(kind) else {
             if let near = Suggestion.closest(to: kind, in: PolicyKeys.kinds) {
-                error(.unknownKind, kindPair.value.mark, "unknown entry kind `\(kind)`",
+                error(.unknownKind, kindPair.value.mark, "unknown entry kind \(UserText.quoted(kind))",
                     hint: "did you mean `\(near)`? entries of other kinds are ignored")
             }
             return nil
@@ -63,14 +63,14 @@ extension PolicyDocumentReader {
                     }
                 }
             } else {
-                let text = pair.value.stringValue.map { "`\($0)`" } ?? pair.value.kindName
+                let text = pair.value.stringValue.map { UserText.quoted($0) } ?? pair.value.kindName
                 error(.invalidGroup, pair.value.mark, "`groups` must be a list, found \(text)",
                     hint: "write `groups: [\(pair.value.stringValue ?? "name")]`")
             }
         }
         var marks = PolicyMarks(entry: node.mark, name: nameMark, groups: groupMarks)
         guard let policyPair = node.member("policy") else {
-            error(.missingKey, node.mark, "policy entry `\(name)` has no `policy`",
+            error(.missingKey, node.mark, "policy entry \(UserText.quoted(name)) has no `policy`",
                 hint: "add `policy:` with `actions`, `resources` and `effect`")
             return nil
         }
@@ -136,7 +136,7 @@ extension PolicyDocumentReader {
         }
         marks.effect = pair.value.mark
         if let text = pair.value.stringValue, let effect = Effect(rawValue: text) { return effect }
-        let shown = pair.value.scalarText.map { "`\($0)`" } ?? pair.value.kindName
+        let shown = pair.value.scalarText.map { UserText.quoted($0) } ?? pair.value.kindName
         error(.invalidEffect, pair.value.mark, "`effect` must be `allow` or `deny`, found \(shown)",
             hint: Suggestion.hint(for: pair.value.scalarText ?? "", in: Effect.allCases.map(\.rawValue),
                 otherwise: "effects are lowercase and exact"))
@@ -181,9 +181,10 @@ extension PolicyDocumentReader {
                 marks.append(item.mark)
             } else {
                 valid = false
-                let shown = item.scalarText.map { "\(item.kindName) `\($0)`" } ?? item.kindName
+                let text = item.scalarText ?? ""
+                let shown = text.isEmpty ? item.kindName : "\(item.kindName) \(UserText.quoted(text))"
                 error(.invalidPatternItem, item.mark, "`\(key)` items must be non-empty strings, found \(shown)",
-                    hint: item.isScalar && !item.isNull ? "quote it: `\"\(item.scalarText ?? "")\"`" : "remove it")
+                    hint: item.isScalar && !item.isNull && !text.isEmpty ? "quote it: `\"\(text)\"`" : "remove it")
             }
         }
         return valid ? patterns : nil

@@ -37,7 +37,7 @@ struct PolicyDocumentReader {
                     for: key, in: allowed,
                     otherwise: "allowed keys are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
             reading.diagnostics.append(
-                PolicyDiagnostic(severity, code, at: pair.key.mark, "unknown key `\(key)` in \(place)", hint: hint))
+                PolicyDiagnostic(severity, code, at: pair.key.mark, "unknown key \(UserText.quoted(key)) in \(place)", hint: hint))
         }
         return clean
     }
@@ -82,6 +82,7 @@ struct PolicyDocumentReader {
             error(.missingNamespace, document.mark, "the file has no `namespace`",
                 hint: "add `namespace: <name>` at the top; entry ids are `namespace:name`")
         }
+        if let pair = document.member("version") { checkVersion(pair.value) }
         var fileMeta: [String: Value] = [:]
         if let pair = document.member("meta") { fileMeta = readMeta(pair.value, in: "the file") ?? [:] }
         guard let entries = document.member("entries")?.value, !entries.isNull else { return }
@@ -90,10 +91,25 @@ struct PolicyDocumentReader {
             // definitions are dropped (the file is in error anyway).
             let definitions = reading.definitions.count
             readEntries(entries, namespace: "", fileMeta: fileMeta)
+            reading.failedEntryCount += reading.definitions.count - definitions
             reading.definitions.removeSubrange(definitions...)
             return
         }
         readEntries(entries, namespace: namespace, fileMeta: fileMeta)
+    }
+
+    /// Warns when `version` is not a string: `version: 1.0` is the number 1 to YAML, so a tool
+    /// that reads the version (Wippy writes `"1.0"`) sees something else. Not interpreted by
+    /// Warden, so a warning, not an error.
+    mutating func checkVersion(_ node: YAMLNode) {
+        guard !node.isNull, node.stringValue == nil else { return }
+        if let text = node.scalarText {
+            warning(.nonStringVersion, node.mark, "`version` is \(node.kindName) \(UserText.quoted(text)), not a string",
+                hint: "quote it: `version: \"\(text)\"`")
+        } else {
+            warning(.nonStringVersion, node.mark, "`version` is \(node.kindName), not a string",
+                hint: "write `version: \"1.0\"`, or remove it")
+        }
     }
 
     /// Reads a list of registry entries; entries of other kinds are skipped.
@@ -104,8 +120,11 @@ struct PolicyDocumentReader {
             return
         }
         for item in items {
+            let problemsBefore = reading.diagnostics.count  // every problem inside an entry is an error
             if let definition = readEntry(item, namespace: namespace, fileMeta: fileMeta) {
                 reading.definitions.append(definition)
+            } else if reading.diagnostics.count > problemsBefore {
+                reading.failedEntryCount += 1  // an entry of another kind is skipped without an error
             }
         }
     }

@@ -7,14 +7,25 @@ import WardenYAML
 public struct PolicyLoader: Sendable {
     /// The limits YAML parsing enforces per file.
     public var limits: YAMLLimits
+    /// Whether paths that hold no policy file load as an empty set; when `false` (the default)
+    /// that is an error, so a wrong path cannot pass as an empty policy tree.
+    public var allowsEmpty: Bool
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = .default) {
+    public init(limits: YAMLLimits = .default, allowsEmpty: Bool = false) {
         self.limits = limits
+        self.allowsEmpty = allowsEmpty
     }
 
-    /// Loads files and directories (recursively, `*.yaml`/`*.yml`, sorted path order) and
-    /// compiles them into one set.
+    /// The files `paths` name (directories expanded by the rules of ``load(paths:)``) and the
+    /// problems found on the way, without reading any file.
+    public func files(in paths: [String]) -> PolicyFileList {
+        PolicyFileFinder.files(in: paths, allowEmpty: allowsEmpty)
+    }
+
+    /// Loads files and directories (recursively, `*.yaml`/`*.yml`, sorted path order; symbolic
+    /// links followed, loops and special files skipped with a warning) and compiles them into
+    /// one set. Finding no policy file is an error unless ``allowsEmpty``.
     public func load(paths: [String]) -> PolicyLoadResult {
         read(paths: paths).compile()
     }
@@ -31,10 +42,11 @@ public struct PolicyLoader: Sendable {
 
     /// Reads files and directories into definitions without compiling them.
     public func read(paths: [String]) -> PolicyReading {
-        let (files, problems) = PolicyFileFinder.files(in: paths)
-        var reading = PolicyReading(diagnostics: problems)
+        let list = files(in: paths)
+        var reading = PolicyReading(diagnostics: list.diagnostics)
+        reading.files = list.files
         let parser = YAMLParser(limits: limits)
-        for file in files {
+        for file in list.files {
             do {
                 reading.append(read(documents: try parser.parseFile(at: file), source: SourceLines(file: file, text: nil), file: file))
             } catch {

@@ -4,6 +4,10 @@ public struct PolicyReading: Sendable {
     public var definitions: [PolicyDefinition]
     /// Problems found while reading (YAML, structure, types), in load order.
     public var diagnostics: [PolicyDiagnostic]
+    /// How many policy entries had an error while reading (and so produced no definition).
+    public var failedEntryCount = 0
+    /// The files that were read, in load order (empty for YAML text).
+    public var files: [String] = []
 
     /// Creates a reading.
     public init(definitions: [PolicyDefinition] = [], diagnostics: [PolicyDiagnostic] = []) {
@@ -15,6 +19,8 @@ public struct PolicyReading: Sendable {
     public mutating func append(_ other: PolicyReading) {
         definitions += other.definitions
         diagnostics += other.diagnostics
+        failedEntryCount += other.failedEntryCount
+        files += other.files
     }
 
     /// Compiles the definitions; the result carries the reading's diagnostics too, and has no
@@ -22,6 +28,8 @@ public struct PolicyReading: Sendable {
     public func compile() -> PolicyLoadResult {
         var result = PolicySet.compile(definitions)
         result.diagnostics = (diagnostics + result.diagnostics).sortedByMark()
+        result.failedPolicyCount += failedEntryCount
+        result.files = files
         if diagnostics.containsErrors { result.policySet = nil }
         return result
     }

@@ -27,6 +27,9 @@ public struct PolicyTestCase: Sendable {
     public var expectedPolicies: [String]?
     /// A free-form note shown with a failure.
     public var note: String?
+    /// Strict mode for this case: `true` denies a request without an actor, `false` allows it,
+    /// both without evaluating policies; `nil` takes the file's or the runner's default.
+    public var strict: Bool?
 
     /// The request the case makes.
     public var request: AuthorizationRequest {

@@ -2,11 +2,20 @@ import WardenYAML
 
 /// Runs the cases of a `warden test` file through the loader and the evaluator.
 ///
-/// Each case is evaluated with ``PolicySet/evaluate(_:in:)`` (policy semantics only, no strict
-/// mode), against the shared policies plus its own, in its scope (all policies by default).
+/// Each case is evaluated against the shared policies plus its own, in its scope (all policies
+/// by default). Its strict mode is the case's `strict`, else the file's, else the runner's
+/// ``strict``: with one, the case is decided as the gateway decides
+/// (``PolicySet/authorize(_:scope:strict:)``: a request without an actor is denied in strict
+/// mode and allowed without it, either way without evaluating policies); with none, by the
+/// policy semantics only (``PolicySet/evaluate(_:in:)``).
 public struct PolicyTestRunner: Sendable {
+    /// The strict mode of cases whose test and file set none; `nil` for the policy semantics only.
+    public var strict: Bool?
+
     /// Creates a runner.
-    public init() {}
+    public init(strict: Bool? = nil) {
+        self.strict = strict
+    }
 
     /// Runs every case.
     public func run(_ suite: PolicyTestSuite) -> PolicyTestReport {
@@ -29,7 +38,7 @@ public struct PolicyTestRunner: Sendable {
             var reading = suite.policies
             reading.append(test.policies)
             let loaded = test.policies.definitions.isEmpty && test.policies.diagnostics.isEmpty ? shared : reading.compile()
-            let actual = run(test, loaded)
+            let actual = run(test, loaded, strict: test.strict ?? suite.strict ?? strict)
             if case .decision(let decision) = actual, let set = loaded.policySet {
                 for id in decision.policies {
                     guard let definition = set.definition(id: id) else { continue }
@@ -48,7 +57,7 @@ public struct PolicyTestRunner: Sendable {
         var mark: Mark
     }
 
-    private func run(_ test: PolicyTestCase, _ loaded: PolicyLoadResult) -> PolicyTestResult.Actual {
+    private func run(_ test: PolicyTestCase, _ loaded: PolicyLoadResult, strict: Bool?) -> PolicyTestResult.Actual {
         guard let set = loaded.policySet else { return .loadError(loaded.errors) }
         var scope = set.allPolicies
         if let spec = test.scope {
@@ -58,7 +67,8 @@ public struct PolicyTestRunner: Sendable {
                 return .loadError([.error(.unresolvedScope, at: test.scopeMark, error.message, hint: error.hint)])
             }
         }
-        return .decision(set.evaluate(test.request, in: scope))
+        guard let strict else { return .decision(set.evaluate(test.request, in: scope)) }
+        return .decision(set.authorize(test.request, scope: scope, strict: strict))
     }
 
     private func result(_ test: PolicyTestCase, _ actual: PolicyTestResult.Actual) -> PolicyTestResult {

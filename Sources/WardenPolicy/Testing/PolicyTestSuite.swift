@@ -5,6 +5,7 @@ import WardenYAML
 ///
 /// ```yaml
 /// namespace: t                     # namespace of inline policies and bare ids
+/// strict: true                     # optional default for the cases (see `PolicyTestRunner`)
 /// files: [../policies]             # policy files/directories, relative to this file
 /// policies: [ {name: ..., kind: security.policy, policy: {...}} ]
 /// tests:
@@ -19,6 +20,7 @@ import WardenYAML
 ///     expect: allow                # allow | deny | undefined | load_error
 ///     policies_expected: [admin_policy]
 ///     note: free text
+///     strict: false                # optional, overrides the file's and the runner's default
 /// ```
 public struct PolicyTestSuite: Sendable {
     /// The test file's path (or label).
@@ -29,13 +31,18 @@ public struct PolicyTestSuite: Sendable {
     public var policies: PolicyReading
     /// The cases, in file order.
     public var tests: [PolicyTestCase]
+    /// The file's strict mode for cases that set none; `nil` leaves it to the runner.
+    public var strict: Bool?
 
     /// Creates a suite.
-    public init(file: String, namespace: String, policies: PolicyReading, tests: [PolicyTestCase]) {
+    public init(
+        file: String, namespace: String, policies: PolicyReading, tests: [PolicyTestCase], strict: Bool? = nil
+    ) {
         self.file = file
         self.namespace = namespace
         self.policies = policies
         self.tests = tests
+        self.strict = strict
     }
 
     /// Reads a test file. Problems with the file's own format are diagnostics with marks; the

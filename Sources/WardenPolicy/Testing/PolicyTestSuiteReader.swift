@@ -4,10 +4,10 @@ import WardenYAML
 
 /// Reads the `warden test` format, reporting every problem with its mark.
 struct PolicyTestSuiteReader {
-    static let fileKeys = ["namespace", "policies", "files", "tests"]
+    static let fileKeys = ["namespace", "policies", "files", "strict", "tests"]
     static let testKeys = [
         "name", "policies", "actor", "scope", "groups", "action", "resource", "meta", "expect",
-        "policies_expected", "note",
+        "policies_expected", "note", "strict",
     ]
 
     let file: String
@@ -71,7 +71,8 @@ struct PolicyTestSuiteReader {
             error(document[key: "tests"]?.value.mark ?? document.mark, "the test file has no `tests` list",
                 hint: "add `tests:` with one item per case")
         }
-        return PolicyTestSuite(file: file, namespace: namespace, policies: shared, tests: tests)
+        let strict = document[key: "strict"].flatMap { readStrict($0.value) }
+        return PolicyTestSuite(file: file, namespace: namespace, policies: shared, tests: tests, strict: strict)
     }
 
     private func resolve(_ path: String) -> String {
@@ -148,11 +149,22 @@ struct PolicyTestSuiteReader {
         }
         var note: String?
         if let pair = node[key: "note"] { note = pair.value.scalarText }
+        let strict = node[key: "strict"].flatMap { readStrict($0.value) }
         guard diagnostics.count == before else { return nil }
         return PolicyTestCase(
             name: name, mark: node.mark, policies: policies, actor: actor, scope: scope, scopeMark: scopeMark,
             action: action, resource: resource, meta: meta, expect: expect, expectedPolicies: expectedPolicies,
-            note: note)
+            note: note, strict: strict)
+    }
+
+    /// `strict: true|false`; anything else is an error.
+    private mutating func readStrict(_ node: YAMLNode) -> Bool? {
+        guard case .bool(let value)? = try? node.value else {
+            error(node.mark, "`strict` must be `true` or `false`, found \(node.kindName)",
+                hint: "write `strict: true` (a request without an actor is denied) or `strict: false` (allowed)")
+            return nil
+        }
+        return value
     }
 
     private mutating func requiredString(_ node: YAMLNode, _ key: String, hint: String) -> String? {

@@ -45,7 +45,8 @@ extension YAMLNode {
     }
 
     /// What the node is, for messages: `a mapping`, `a sequence`, `null`, `a boolean`,
-    /// `an integer`, `a number` or `a string` (scalars as the core schema resolves them).
+    /// `an integer`, `a number`, `an empty string` or `a string` (scalars as the core schema
+    /// resolves them).
     public var kindName: String {
         switch content {
         case .mapping: return "a mapping"
@@ -56,7 +57,7 @@ extension YAMLNode {
             case .bool?: return "a boolean"
             case .int?: return "an integer"
             case .double?: return "a number"
-            case .string?: return "a string"
+            case .string(let text)?: return text.isEmpty ? "an empty string" : "a string"
             default: return "a scalar"
             }
         }

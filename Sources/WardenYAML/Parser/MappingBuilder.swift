@@ -1,3 +1,5 @@
+import WardenValue
+
 /// Collects one mapping's keys and values as they arrive, rejects duplicate keys and applies
 /// `<<` merge keys when the mapping ends.
 struct MappingBuilder {
@@ -64,7 +66,7 @@ struct MappingBuilder {
     private static func duplicate(_ key: String, first: Mark, again: Mark) -> YAMLError {
         YAMLError(
             code: .duplicateKey, mark: again,
-            message: "duplicate mapping key `\(key)` at \(again), first defined at \(first)",
+            message: "duplicate mapping key \(UserText.quoted(key)) at \(again), first defined at \(first)",
             hint: "remove or rename one of the two entries")
     }
 

@@ -56,14 +56,14 @@ extension YAMLNode {
         case "!!map", "!!seq":
             throw YAMLError(
                 code: .invalidValue, mark: mark,
-                message: "tag `\(tag ?? "")` needs a collection, found a scalar",
+                message: "tag \(UserText.quoted(tag ?? "")) needs a collection, found a scalar",
                 hint: "remove the tag or write the matching collection")
         default:
             throw unknownTag()
         }
         throw YAMLError(
             code: .invalidValue, mark: mark,
-            message: "`\(text)` is not a valid `\(tag ?? "")` value",
+            message: "\(UserText.quoted(text)) is not a valid \(UserText.quoted(tag ?? "")) value",
             hint: Self.tagHints[tag ?? ""] ?? "remove the tag")
     }
 
@@ -79,7 +79,7 @@ extension YAMLNode {
         if ["!!str", "!!null", "!!bool", "!!int", "!!float", "!!map", "!!seq"].contains(tag) {
             throw YAMLError(
                 code: .invalidValue, mark: mark,
-                message: "tag `\(tag)` does not fit \(kindName)",
+                message: "tag \(UserText.quoted(tag)) does not fit \(kindName)",
                 hint: "remove the tag or change the content to match it")
         }
         throw unknownTag()
@@ -88,7 +88,7 @@ extension YAMLNode {
     private func unknownTag() -> YAMLError {
         YAMLError(
             code: .unknownTag, mark: mark,
-            message: "unsupported tag `\(tag ?? "")`",
+            message: "unsupported tag \(UserText.quoted(tag ?? ""))",
             hint: "use no tag or one of `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`")
     }
 }

@@ -132,6 +132,20 @@ struct CheckCommandTests {
         #expect(lax.status == 0)
     }
 
+    @Test("no actor with --no-strict: the allow is labelled strict mode off, the deny strict mode")
+    func strictModeLabels() async throws {
+        let policies = try writePolicies(denying: [])
+        defer { PolicyCLI.remove(policies.path) }
+        let lax = try await WardenProcess.run(["check", "--policies", policies.path, "--no-strict", "terminate", pidTarget])
+        #expect(lax.status == 0)
+        let laxRow = lax.stdout.split(separator: "\n").first { $0.contains("process.terminate") } ?? ""
+        #expect(laxRow.hasSuffix("(strict mode off)"))
+        let strict = try await WardenProcess.run(["check", "--policies", policies.path, "terminate", pidTarget])
+        #expect(strict.status == 2)
+        let strictRow = strict.stdout.split(separator: "\n").first { $0.contains("process.terminate") } ?? ""
+        #expect(strictRow.hasSuffix("(strict mode)"))
+    }
+
     @Test("attributes: --pid feeds the pid condition")
     func pidAttribute() async throws {
         let directory = try WardenProcess.temporaryDirectory()

@@ -26,6 +26,32 @@ struct DemoCommandTests {
         #expect(try AuditVerifier.verify(files: [log]).records == 50)
     }
 
+    @Test("a policy tree that allows nothing: the demo says which call was denied and by what")
+    func emptyPolicyTree() async throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        defer { PolicyCLI.remove(directory.path) }
+        try "namespace: empty\nentries: []\n".write(
+            to: directory.appendingPathComponent("empty.yaml"), atomically: true, encoding: .utf8)
+        let log = directory.appendingPathComponent("audit.jsonl").path
+        let result = try await WardenProcess.run(["demo", "--policies", directory.path, "--audit", log])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(
+            "error: the demo supervisor stopped before it was ready: its `registry.register` call was denied "
+                + "(process.registry.register: no policy allows it)"))
+        #expect(result.stdout.contains("1 call: 0 allowed, 1 denied."))
+        #expect(try AuditVerifier.verify(files: [log]).records == 1)
+    }
+
+    @Test("an empty policy directory is refused before the demo starts")
+    func emptyPolicyDirectory() async throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        defer { PolicyCLI.remove(directory.path) }
+        let result = try await WardenProcess.run(
+            ["demo", "--policies", directory.path, "--audit", directory.appendingPathComponent("audit.jsonl").path])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("error[no-policy-files]: no policy file found in `\(directory.path)`"))
+    }
+
     @Test("altering any byte of the demo's log makes verification fail")
     func everyByteIsProtected() async throws {
         let directory = try WardenProcess.temporaryDirectory()

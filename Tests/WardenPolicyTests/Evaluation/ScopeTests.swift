@@ -108,3 +108,25 @@ struct ScopeTests {
 }
 
 import Foundation
+
+@Suite("quoting in scope and condition errors")
+struct LongValueQuotingTests {
+    @Test func anUnknownScopeIdIsQuotedShort() throws {
+        let set = try compiled([policy("p")])
+        let id = "t:" + String(repeating: "x", count: 500)
+        guard case .failure(let error) = set.resolve(ScopeSpec(policies: [id])) else {
+            Issue.record("an unknown id resolved")
+            return
+        }
+        #expect(error.message == "unknown policy `t:\(String(repeating: "x", count: 78))…` (502 characters) in scope")
+    }
+
+    @Test func aLongRequestValueInAnEvaluationErrorIsCut() throws {
+        let set = try compiled([policy("p", conditions: [condition("meta.n", .gt, 1)])])
+        let long = String(repeating: "a", count: 10_000)
+        let decision = set.evaluate(request(meta: ["n": .string(long)]), in: set.allPolicies)
+        let message = try #require(decision.errors.first?.message)
+        #expect(message.contains(String(repeating: "a", count: 80) + "…"))
+        #expect(message.utf8.count < 400)
+    }
+}

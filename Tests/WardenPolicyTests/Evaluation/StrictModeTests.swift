@@ -38,4 +38,26 @@ struct StrictModeTests {
         let empty = try set.resolve(ScopeSpec()).get()
         #expect(set.authorize(request("read"), scope: empty, strict: strict) == Decision(outcome: .undefined))
     }
+
+    /// docs/policy.md section 2: an actor whose id is empty and whose meta is empty is still a
+    /// present actor (Wippy's condition code treats it as no actor). Strict mode does not deny it,
+    /// and `actor.*` paths resolve against it instead of erroring.
+    @Test(arguments: [true, false])
+    func anActorWithAnEmptyIdAndNoMetaIsPresent(strict: Bool) throws {
+        let emptyActor = Actor(id: "", meta: [:])
+        let set = try compiled([
+            policy("anonymous_reads", actions: ["read"], conditions: [condition("actor.id", .eq, "")]),
+            policy("no_role_writes", .deny, actions: ["write"], conditions: [condition("actor.meta.role", .nexists, true)]),
+        ])
+        #expect(
+            set.authorize(request("read", actor: emptyActor), scope: set.allPolicies, strict: strict)
+                == Decision(outcome: .allow, policies: ["t:anonymous_reads"]))
+        #expect(
+            set.authorize(request("write", actor: emptyActor), scope: set.allPolicies, strict: strict)
+                == Decision(outcome: .deny, policies: ["t:no_role_writes"]))
+        // Without any actor the same requests are an incomplete context, decided by strict mode.
+        #expect(
+            set.authorize(request("read", actor: nil), scope: set.allPolicies, strict: strict)
+                == Decision(outcome: strict ? .deny : .allow, contextComplete: false))
+    }
 }

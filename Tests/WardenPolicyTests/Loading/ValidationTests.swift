@@ -66,7 +66,7 @@ struct ValidationTests {
         Case(
             name: "empty namespace", text: file([1: "namespace: ''"]),
             expected: [
-                "p.yaml:1:12: error[invalid-namespace]: `namespace` must be a non-empty string, found a string; write `namespace: app.security`"
+                "p.yaml:1:12: error[invalid-namespace]: `namespace` must be a non-empty string, found an empty string; write `namespace: app.security`"
             ]),
         Case(
             name: "document not a mapping", text: "- a\n",
@@ -93,6 +93,23 @@ struct ValidationTests {
             expected: [
                 "p.yaml:2:7: error[invalid-value]: `meta` of the file must be a mapping, found a sequence; write `meta: {key: value}`"
             ]),
+        Case(
+            name: "numeric version", text: file(appending: ["version: 1.0"]),
+            expected: [
+                "p.yaml:13:10: warning[non-string-version]: `version` is a number `1.0`, not a string; quote it: `version: \"1.0\"`"
+            ]),
+        Case(
+            name: "integer version", text: file(appending: ["version: 2"]),
+            expected: [
+                "p.yaml:13:10: warning[non-string-version]: `version` is an integer `2`, not a string; quote it: `version: \"2\"`"
+            ]),
+        Case(
+            name: "mapping version", text: file(appending: ["version: {major: 1}"]),
+            expected: [
+                "p.yaml:13:10: warning[non-string-version]: `version` is a mapping, not a string; write `version: \"1.0\"`, or remove it"
+            ]),
+        Case(name: "quoted version", text: file(appending: ["version: \"1.0\""]), expected: []),
+        Case(name: "plain text version", text: file(appending: ["version: v1"]), expected: []),
 
         // Entries.
         Case(
@@ -115,7 +132,7 @@ struct ValidationTests {
         Case(
             name: "empty name", text: file([3: "  - name: ''"]),
             expected: [
-                "p.yaml:3:11: error[invalid-value]: `name` must be a non-empty string, found a string; quote it if it looks like a number: `name: \"7\"`"
+                "p.yaml:3:11: error[invalid-value]: `name` must be a non-empty string, found an empty string; quote it if it looks like a number: `name: \"7\"`"
             ]),
         Case(
             name: "numeric name", text: file([3: "  - name: 7"]),
@@ -152,7 +169,7 @@ struct ValidationTests {
             name: "group not a string", text: file(appending: ["    groups: [admin, 1, '']"]),
             expected: [
                 "p.yaml:13:21: error[invalid-group]: a group must be a non-empty string, found an integer; write a group name, or `namespace:group` for another namespace",
-                "p.yaml:13:24: error[invalid-group]: a group must be a non-empty string, found a string; write a group name, or `namespace:group` for another namespace",
+                "p.yaml:13:24: error[invalid-group]: a group must be a non-empty string, found an empty string; write a group name, or `namespace:group` for another namespace",
             ]),
         Case(
             name: "duplicate id",
@@ -213,7 +230,7 @@ struct ValidationTests {
             name: "non-string pattern items", text: file([7: "      resources: [doc, 1, '', ~]"]),
             expected: [
                 "p.yaml:7:24: error[invalid-pattern-item]: `resources` items must be non-empty strings, found an integer `1`; quote it: `\"1\"`",
-                "p.yaml:7:27: error[invalid-pattern-item]: `resources` items must be non-empty strings, found a string ``; quote it: `\"\"`",
+                "p.yaml:7:27: error[invalid-pattern-item]: `resources` items must be non-empty strings, found an empty string; remove it",
                 "p.yaml:7:31: error[invalid-pattern-item]: `resources` items must be non-empty strings, found null `~`; remove it",
             ]),
         Case(
@@ -230,6 +247,13 @@ struct ValidationTests {
             text: file([4: "    kind: security.policy.expr", 9: "      expression: [a]", 10: nil, 11: nil, 12: nil]),
             expected: [
                 "p.yaml:9:19: error[invalid-value]: `expression` must be a non-empty string, found a sequence; quote the expression: `expression: 'actor.meta.role == \"admin\"'`"
+            ]),
+
+        Case(
+            name: "empty expression",
+            text: file([4: "    kind: security.policy.expr", 9: "      expression: ''", 10: nil, 11: nil, 12: nil]),
+            expected: [
+                "p.yaml:9:19: error[invalid-value]: `expression` must be a non-empty string, found an empty string; quote the expression: `expression: 'actor.meta.role == \"admin\"'`"
             ]),
 
         // Conditions.
