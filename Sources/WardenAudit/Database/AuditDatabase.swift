@@ -26,7 +26,8 @@ final class AuditDatabase: Sendable {
     }
 
     /// Opens (and with `create`, creates) the audit database at `path`; a database created now
-    /// gets pages of `pageSize` bytes (SQLite's default, 4 KiB, when `nil`).
+    /// gets pages of `pageSize` bytes (SQLite's default, 4 KiB, when `nil`) and mode 0640
+    /// (``DatabaseFileMode``).
     static func open(path: String, create: Bool, pageSize: Int? = nil) throws(OpenError) -> AuditDatabase {
         var config = Configuration()
         config.journalMode = .wal
@@ -47,6 +48,7 @@ final class AuditDatabase: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
         }
+        if create { DatabaseFileMode.createIfAbsent(path) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)

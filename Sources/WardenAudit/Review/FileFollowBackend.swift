@@ -10,21 +10,30 @@ import Darwin
 ///
 /// Archives that existed when following started are not read. When the active file is rotated,
 /// the old file is read to its end, then every newer archive not read yet (a writer may rotate
-/// several times between two polls), then the new active file.
+/// several times between two polls), then the new active file. A file cut in place
+/// (`copytruncate`) is read again from its start, and a notice says so.
 final class FileFollowBackend: FollowBackend {
     let path: String
     let fileSet: AuditFileSet
-    private var current: (fd: FileDescriptor, identity: FileDescriptor.Status)?
-    private var offset: Int64 = 0
-    private var lineNumber = 0
+    let notify: (AuditFollowNotice) -> Void
+    var current: (fd: FileDescriptor, identity: FileDescriptor.Status)?
+    /// Where reading continues in the current file.
+    var offset: Int64 = 0
+    /// The number of the last line read, `nil` when lines were not counted (after a backlog read
+    /// from the end): an error's line number is then counted when needed.
+    var lineNumber: Int? = 0
     private var pending: [UInt8] = []
+    var watch = TruncationWatch()
+    /// Bytes read from files so far (the backlog must not read a large file whole).
+    var bytesRead: Int64 = 0
     /// The newest archive number passed: archives up to it are read or predate following.
     private var passedArchive: Int
     /// Identities of files read to their end.
     private var consumed: [FileDescriptor.Status] = []
 
-    init(path: String) {
+    init(path: String, notify: @escaping (AuditFollowNotice) -> Void = { _ in }) {
         self.path = path
+        self.notify = notify
         self.fileSet = AuditFileSet(activePath: path)
         self.passedArchive = (try? fileSet.archives().last?.number) ?? 0
     }
@@ -33,11 +42,12 @@ final class FileFollowBackend: FollowBackend {
         if let current { try? current.fd.closeFile() }
     }
 
-    private func location(_ file: String, line: Int? = nil) -> AuditLocation { AuditLocation(path: file, line: line) }
+    func location(_ file: String, line: Int? = nil) -> AuditLocation { AuditLocation(path: file, line: line) }
 
     func poll() throws(AuditReadError) -> [AuditReadRecord] {
         var out: [AuditReadRecord] = []
         if let open = current {
+            try startOverIfTruncated(open.fd)
             try readToEnd(open.fd, file: path, into: &out)
             guard let named = try status(ofPath: path), !Self.same(named, open.identity) else { return out }
             // Rotated (or replaced): finish the old file first.
@@ -53,7 +63,7 @@ final class FileFollowBackend: FollowBackend {
 
     /// Reads unread archives newer than the last one passed, then opens the active file; repeats
     /// when a rotation happened in between.
-    private func catchUp(into out: inout [AuditReadRecord]) throws(AuditReadError) {
+    func catchUp(into out: inout [AuditReadRecord]) throws(AuditReadError) {
         while true {
             try readNewArchives(into: &out)
             guard let opened = try openActive() else { return }
@@ -93,10 +103,22 @@ final class FileFollowBackend: FollowBackend {
         }
     }
 
-    private func resetPosition() {
+    func resetPosition() {
         offset = 0
         lineNumber = 0
         pending = []
+        watch.reset()
+    }
+
+    /// Starts the active file over from its beginning when it was cut in place since the last look.
+    private func startOverIfTruncated(_ fd: FileDescriptor) throws(AuditReadError) {
+        let truncated: Bool
+        do { truncated = try watch.wasTruncated(fd, readUpTo: offset) } catch {
+            throw AuditReadError(.unreadable, at: location(path), "cannot inspect: \(error)")
+        }
+        guard truncated else { return }
+        resetPosition()
+        notify(AuditFollowNotice(.truncated, path: path))
     }
 
     private func archives() throws(AuditReadError) -> [(number: Int, path: String)] {
@@ -131,20 +153,45 @@ final class FileFollowBackend: FollowBackend {
             }
             if n == 0 { return }
             offset += Int64(n)
+            bytesRead += Int64(n)
+            watch.remember(chunk[0..<n])
             var start = 0
             for i in 0..<n where chunk[i] == 0x0A {
                 pending.append(contentsOf: chunk[start..<i])
                 start = i + 1
-                lineNumber += 1
-                let at = location(file, line: lineNumber)
-                let record = try FileRecordSource.parse(pending, at: at)
-                out.append(AuditReadRecord(record: record, line: String(decoding: pending, as: UTF8.self), location: at))
+                lineNumber = lineNumber.map { $0 + 1 }
+                let lineStart = position + Int64(i) - Int64(pending.count)
+                let record = try parse(pending, in: fd, file: file, at: lineStart, number: lineNumber)
+                out.append(AuditReadRecord(record: record.record, line: String(decoding: pending, as: UTF8.self), location: record.location))
                 pending.removeAll(keepingCapacity: true)
             }
             pending.append(contentsOf: chunk[start..<n])
             if pending.count > LineReader.maxLineBytes {
-                throw AuditReadError(.invalidRecord, at: location(file, line: lineNumber + 1), "line longer than \(LineReader.maxLineBytes) bytes")
+                let at = try countedLineNumber(of: position + Int64(n) - Int64(pending.count), in: fd, file: file)
+                throw AuditReadError(.invalidRecord, at: location(file, line: at), "line longer than \(LineReader.maxLineBytes) bytes")
             }
+        }
+    }
+
+    /// Parses the line starting at byte `lineStart` of `fd`, numbered `number` when lines are
+    /// counted; an error's location always names the line (counted now when needed).
+    func parse(
+        _ line: [UInt8], in fd: FileDescriptor, file: String, at lineStart: Int64, number: Int?
+    ) throws(AuditReadError) -> (record: AuditRecord, location: AuditLocation) {
+        let at = location(file, line: number)
+        do {
+            return (try FileRecordSource.parse(line, at: at), at)
+        } catch {
+            guard number == nil else { throw error }
+            let counted = try countedLineNumber(of: lineStart, in: fd, file: file)
+            throw AuditReadError(error.kind, at: location(file, line: counted), error.message)
+        }
+    }
+
+    /// The 1-based number of the line starting at byte `lineStart` of `fd`.
+    func countedLineNumber(of lineStart: Int64, in fd: FileDescriptor, file: String) throws(AuditReadError) -> Int {
+        do { return try LineCounter.newlines(in: fd, before: lineStart) + 1 } catch {
+            throw AuditReadError(.unreadable, at: location(file), "cannot read: \(error)")
         }
     }
 }
