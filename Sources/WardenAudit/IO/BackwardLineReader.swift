@@ -15,7 +15,8 @@ final class BackwardLineReader {
     private let fd: FileDescriptor
     private let floor: Int64
     private let blockSize: Int
-    /// Bytes of the file from `bufferStart` up to the end of the next line to return.
+    /// Bytes of the file from `bufferStart` on that are not returned yet (up to the end of the
+    /// next line to return, or up to the next block when a line is longer than one).
     private var buffer: [UInt8] = []
     private var bufferStart: Int64
     /// Whether the next line to return is the file's last (whose newline decides `terminated`).
@@ -37,39 +38,49 @@ final class BackwardLineReader {
     /// `floor` is reached.
     func previous() throws(BackwardReadError) -> Line? {
         guard !finished else { return nil }
+        var terminated = true  // the newline before the line returned last ended this one
         if atLastLine {
-            if bufferStart == floor {
+            atLastLine = false
+            guard bufferStart > floor else {
                 finished = true
                 return nil
             }
             try readBlock()
-        }
-        let terminated: Bool
-        if atLastLine {
-            atLastLine = false
             terminated = buffer.last == 0x0A
             if terminated { buffer.removeLast() }
-        } else {
-            terminated = true  // the newline before the line returned last ended this one
         }
+        let lineEnd = bufferStart + Int64(buffer.count)
+        // Blocks of a line longer than the buffer, nearest to its end first: each block is read
+        // and searched once, and the line is put together once.
+        var later: [[UInt8]] = []
         while true {
             if let newline = buffer.lastIndex(of: 0x0A) {
-                let line = Line(bytes: Array(buffer[(newline + 1)...]), offset: bufferStart + Int64(newline) + 1, terminated: terminated)
+                let line = Line(bytes: Self.join(buffer[(newline + 1)...], later), offset: bufferStart + Int64(newline) + 1, terminated: terminated)
                 buffer.removeSubrange(newline...)
                 return line
             }
             if bufferStart == floor {
                 finished = true
-                return Line(bytes: buffer, offset: bufferStart, terminated: terminated)
+                return Line(bytes: Self.join(buffer[...], later), offset: bufferStart, terminated: terminated)
             }
-            if buffer.count >= LineReader.maxLineBytes {
-                throw .lineTooLong(endingAt: bufferStart + Int64(buffer.count))
+            if lineEnd - bufferStart >= Int64(LineReader.maxLineBytes) {
+                throw .lineTooLong(endingAt: lineEnd)
             }
+            later.append(buffer)
             try readBlock()
         }
     }
 
-    /// Prepends the block before `bufferStart`.
+    /// `first` followed by the blocks of `later` from the last to the first.
+    private static func join(_ first: ArraySlice<UInt8>, _ later: [[UInt8]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(first.count + later.reduce(0) { $0 + $1.count })
+        bytes.append(contentsOf: first)
+        for block in later.reversed() { bytes.append(contentsOf: block) }
+        return bytes
+    }
+
+    /// Reads the block before `bufferStart` into the buffer.
     private func readBlock() throws(BackwardReadError) {
         let length = Int(min(Int64(blockSize), bufferStart - floor))
         let position = bufferStart - Int64(length)
@@ -84,7 +95,7 @@ final class BackwardLineReader {
         }
         bytesRead += Int64(length)
         bufferStart = position
-        buffer = block + buffer
+        buffer = block
     }
 }
 

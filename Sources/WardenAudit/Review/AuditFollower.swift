@@ -4,6 +4,7 @@
 /// starts over at the file's beginning and says so); an incomplete last line waits for its newline.
 public final class AuditFollower {
     private let filter: AuditFilter
+    /// Where the records come from (a file or a database).
     let backend: any FollowBackend
 
     private init(filter: AuditFilter, backend: any FollowBackend) {
