@@ -26,7 +26,8 @@ final class AuditDatabase: Sendable {
     }
 
     /// Opens (and with `create`, creates) the audit database at `path`; a database created now
-    /// gets pages of `pageSize` bytes (SQLite's default, 4 KiB, when `nil`).
+    /// gets pages of `pageSize` bytes (SQLite's default, 4 KiB, when `nil`) and mode 0640
+    /// (``DatabaseFileMode``).
     static func open(path: String, create: Bool, pageSize: Int? = nil) throws(OpenError) -> AuditDatabase {
         var config = Configuration()
         config.journalMode = .wal
@@ -47,6 +48,7 @@ final class AuditDatabase: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
         }
+        if create { DatabaseFileMode.createIfAbsent(path) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -100,13 +102,6 @@ final class AuditDatabase: Sendable {
         }
     }
 
-    /// Lets SQLite read the file through a memory mapping of up to `bytes` (0: no mapping):
-    /// table scans (building indexes) then read pages in place instead of copying each one out
-    /// with a system call. Writes still go through the WAL.
-    func mapMemory(upTo bytes: Int) throws {
-        try queue.writeWithoutTransaction { db in _ = try Int.fetchOne(db, sql: "PRAGMA mmap_size = \(bytes)") }
-    }
-
     /// Creates whatever the schema lacks (the secondary indexes after a bulk load).
     func completeSchema() throws {
         try queue.write { db in try db.execute(sql: AuditSchema.create) }
@@ -120,8 +115,9 @@ final class AuditDatabase: Sendable {
     func buildIndexes() throws {
         do {
             try queue.writeWithoutTransaction { db in
+                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -Self.pageCacheKiB
                 try db.execute(sql: "PRAGMA threads = 2; PRAGMA cache_size = -8192")
-                defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -\(Self.pageCacheKiB)") }
+                defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = \(cache)") }
                 try db.inTransaction {
                     try db.execute(sql: AuditSchema.create)
                     return .commit

@@ -1,18 +1,23 @@
 /// Follows a live log (`tail -f`): each ``poll()`` returns the matching records appended since
 /// the previous one. A JSON Lines log is followed across rotation (when its path names a new
-/// file, the old one is read to its end first); an incomplete last line waits for its newline.
+/// file, the old one is read to its end first) and in-place truncation (`copytruncate`: it
+/// starts over at the file's beginning and says so); an incomplete last line waits for its newline.
 public final class AuditFollower {
     private let filter: AuditFilter
-    private let backend: any FollowBackend
+    /// Where the records come from (a file or a database).
+    let backend: any FollowBackend
 
     private init(filter: AuditFilter, backend: any FollowBackend) {
         self.filter = filter
         self.backend = backend
     }
 
-    /// Follows the JSON Lines log whose active file is `path`, starting at its beginning.
-    public static func file(_ path: String, filter: AuditFilter = AuditFilter()) -> AuditFollower {
-        AuditFollower(filter: filter, backend: FileFollowBackend(path: path))
+    /// Follows the JSON Lines log whose active file is `path`, starting at its beginning;
+    /// `notify` hears what the user should be told (a file truncated in place).
+    public static func file(
+        _ path: String, filter: AuditFilter = AuditFilter(), notify: @escaping (AuditFollowNotice) -> Void = { _ in }
+    ) -> AuditFollower {
+        AuditFollower(filter: filter, backend: FileFollowBackend(path: path, notify: notify))
     }
 
     /// Follows an audit database, starting at its first record.
@@ -21,8 +26,8 @@ public final class AuditFollower {
         return AuditFollower(filter: filter, backend: DatabaseFollowBackend(database: database, filter: filter))
     }
 
-    /// The last `count` matching records present now (of the active file, for a JSON Lines log);
-    /// later polls continue after them.
+    /// The last `count` matching records present now (of the active file, for a JSON Lines log,
+    /// read backwards from its end); later polls continue after them.
     public func backlog(_ count: Int) throws(AuditReadError) -> [AuditReadRecord] {
         try backend.backlog(count, filter: filter)
     }

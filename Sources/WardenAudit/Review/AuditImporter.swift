@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What an import did.
 public struct AuditImportResult: Sendable, Hashable, CustomStringConvertible {
@@ -58,9 +59,9 @@ public enum AuditImporter {
         let sink: SQLiteAuditSink
         do { sink = try SQLiteAuditSink(path: databasePath, pageSize: pageSize) } catch { throw .database(error) }
         defer { try? sink.close() }
-        // Reading the tables through a memory mapping makes building the indexes (table scans)
-        // much cheaper; the mapping ends when the import closes the database.
-        try? sink.database.mapMemory(upTo: mappedBytes)
+        do { try prepare(sink.database) } catch {
+            throw .database(AuditError(.openFailed, "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+        }
         let start = sink.chainHead
         let bulk = start.seq == 0
         if bulk {
@@ -87,15 +88,38 @@ public enum AuditImporter {
     /// with SQLite's default 4 KiB (measured: about 25 % faster). Existing databases keep theirs.
     static let pageSize = 16 << 10
 
-    /// How much of the database an import reads through a memory mapping (SQLite caps it at
-    /// 2 GiB by default).
-    static let mappedBytes = 1 << 31
+    /// The most bytes of lines in one batch handed from the verifying thread to the inserting one
+    /// (a batch may pass it by one line). With ``handOffBatches`` waiting, one being built and
+    /// one being inserted, batches hold at most about four times this.
+    static let batchBytes = 2 << 20
+
+    /// How many batches may wait between the verifying thread and the inserting one; the
+    /// verifier waits when they are all taken.
+    static let handOffBatches = 2
+
+    /// The page cache of an import's connection, in KiB. The batches, this cache and SQLite's
+    /// sorter (8 MiB a thread while indexes are built) are what an import keeps in memory, so it
+    /// needs the same memory for a log of any size (under 100 MB, see docs/performance.md). A
+    /// bulk load appends to its B-trees (the indexes are built at the end), so a small cache
+    /// holds every page it touches; an import into a database with indexes reads more pages
+    /// back from the operating system's cache instead.
+    static let pageCacheKiB = 16 << 10
+
+    /// Sets the connection up for an import: the page cache of ``pageCacheKiB``, and no memory
+    /// mapping (mapped pages of the database would count as the import's memory, up to the
+    /// database's size).
+    static func prepare(_ database: AuditDatabase) throws {
+        try database.queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
+            _ = try Int.fetchOne(db, sql: "PRAGMA mmap_size = 0")
+        }
+    }
 
     /// Verifies on a thread of its own and inserts the batches it hands over.
     private static func load(
         _ files: [String], into sink: SQLiteAuditSink, start: AuditChainHead, continued: Bool, batchSize: Int
     ) throws(AuditImportError) -> AuditImportResult {
-        let channel = HandOffChannel<ImportMessage>(capacity: 2)
+        let channel = HandOffChannel<ImportMessage>(capacity: handOffBatches)
         let verifier = Thread {
             var session = ImportSession(start: start, continued: continued, batchSize: batchSize)
             let outcome: ImportMessage

@@ -10,21 +10,32 @@ import Darwin
 ///
 /// Archives that existed when following started are not read. When the active file is rotated,
 /// the old file is read to its end, then every newer archive not read yet (a writer may rotate
-/// several times between two polls), then the new active file.
+/// several times between two polls), then the new active file. A file cut in place
+/// (`copytruncate`) is read again from its start, and a notice says so.
 final class FileFollowBackend: FollowBackend {
     let path: String
     let fileSet: AuditFileSet
-    private var current: (fd: FileDescriptor, identity: FileDescriptor.Status)?
-    private var offset: Int64 = 0
-    private var lineNumber = 0
-    private var pending: [UInt8] = []
+    let notify: (AuditFollowNotice) -> Void
+    var current: (fd: FileDescriptor, identity: FileDescriptor.Status)?
+    /// Where reading continues in the current file.
+    var offset: Int64 = 0
+    /// The number of the last line read, `nil` when lines were not counted (after a backlog read
+    /// from the end): an error's line number is then counted when needed.
+    var lineNumber: Int? = 0
+    /// Bytes of a line whose newline has not arrived yet.
+    var pending: [UInt8] = []
+    /// The last bytes read from the current file, to notice it being cut in place.
+    var watch = TruncationWatch()
+    /// Bytes read from files so far (the backlog must not read a large file whole).
+    var bytesRead: Int64 = 0
     /// The newest archive number passed: archives up to it are read or predate following.
     private var passedArchive: Int
     /// Identities of files read to their end.
     private var consumed: [FileDescriptor.Status] = []
 
-    init(path: String) {
+    init(path: String, notify: @escaping (AuditFollowNotice) -> Void = { _ in }) {
         self.path = path
+        self.notify = notify
         self.fileSet = AuditFileSet(activePath: path)
         self.passedArchive = (try? fileSet.archives().last?.number) ?? 0
     }
@@ -33,11 +44,12 @@ final class FileFollowBackend: FollowBackend {
         if let current { try? current.fd.closeFile() }
     }
 
-    private func location(_ file: String, line: Int? = nil) -> AuditLocation { AuditLocation(path: file, line: line) }
+    func location(_ file: String, line: Int? = nil) -> AuditLocation { AuditLocation(path: file, line: line) }
 
     func poll() throws(AuditReadError) -> [AuditReadRecord] {
         var out: [AuditReadRecord] = []
         if let open = current {
+            try startOverIfTruncated(open.fd)
             try readToEnd(open.fd, file: path, into: &out)
             guard let named = try status(ofPath: path), !Self.same(named, open.identity) else { return out }
             // Rotated (or replaced): finish the old file first.
@@ -53,7 +65,7 @@ final class FileFollowBackend: FollowBackend {
 
     /// Reads unread archives newer than the last one passed, then opens the active file; repeats
     /// when a rotation happened in between.
-    private func catchUp(into out: inout [AuditReadRecord]) throws(AuditReadError) {
+    func catchUp(into out: inout [AuditReadRecord]) throws(AuditReadError) {
         while true {
             try readNewArchives(into: &out)
             guard let opened = try openActive() else { return }
@@ -93,10 +105,22 @@ final class FileFollowBackend: FollowBackend {
         }
     }
 
-    private func resetPosition() {
+    func resetPosition() {
         offset = 0
         lineNumber = 0
         pending = []
+        watch.reset()
+    }
+
+    /// Starts the active file over from its beginning when it was cut in place since the last look.
+    private func startOverIfTruncated(_ fd: FileDescriptor) throws(AuditReadError) {
+        let truncated: Bool
+        do { truncated = try watch.wasTruncated(fd, readUpTo: offset) } catch {
+            throw AuditReadError(.unreadable, at: location(path), "cannot inspect: \(error)")
+        }
+        guard truncated else { return }
+        resetPosition()
+        notify(AuditFollowNotice(.truncated, path: path))
     }
 
     private func archives() throws(AuditReadError) -> [(number: Int, path: String)] {
@@ -113,38 +137,5 @@ final class FileFollowBackend: FollowBackend {
 
     private static func same(_ a: FileDescriptor.Status, _ b: FileDescriptor.Status) -> Bool {
         a.device == b.device && a.inode == b.inode
-    }
-
-    /// Emits every complete line from `offset` to the end of `fd`; an incomplete last line
-    /// stays pending until its newline arrives.
-    private func readToEnd(_ fd: FileDescriptor, file: String, into out: inout [AuditReadRecord]) throws(AuditReadError) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let position = offset
-            let result = chunk.withUnsafeMutableBytes { raw in
-                Result { () throws(SystemError) -> Int in try fd.readBytes(into: raw, at: position) }
-            }
-            let n: Int
-            switch result {
-            case .success(let count): n = count
-            case .failure(let error): throw AuditReadError(.unreadable, at: location(file), "cannot read: \(error)")
-            }
-            if n == 0 { return }
-            offset += Int64(n)
-            var start = 0
-            for i in 0..<n where chunk[i] == 0x0A {
-                pending.append(contentsOf: chunk[start..<i])
-                start = i + 1
-                lineNumber += 1
-                let at = location(file, line: lineNumber)
-                let record = try FileRecordSource.parse(pending, at: at)
-                out.append(AuditReadRecord(record: record, line: String(decoding: pending, as: UTF8.self), location: at))
-                pending.removeAll(keepingCapacity: true)
-            }
-            pending.append(contentsOf: chunk[start..<n])
-            if pending.count > LineReader.maxLineBytes {
-                throw AuditReadError(.invalidRecord, at: location(file, line: lineNumber + 1), "line longer than \(LineReader.maxLineBytes) bytes")
-            }
-        }
     }
 }

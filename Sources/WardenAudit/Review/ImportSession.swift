@@ -1,18 +1,23 @@
 /// The verifying half of an import: reads the files, verifies every record and the chain, and
 /// emits batches of the records the database does not hold yet.
+///
+/// A batch ends after `batchSize` records or once its lines reach `batchBytes`, whichever comes
+/// first, so a batch's memory does not depend on how long the records are.
 struct ImportSession {
     let start: AuditChainHead
     let continued: Bool
     let batchSize: Int
+    let batchBytes: Int
     private var checker: ChainChecker?
     private var pending = RecordRows()
     private var emitted = 0
     private(set) var skipped = 0
 
-    init(start: AuditChainHead, continued: Bool, batchSize: Int) {
+    init(start: AuditChainHead, continued: Bool, batchSize: Int, batchBytes: Int = AuditImporter.batchBytes) {
         self.start = start
         self.continued = continued
         self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
     }
 
     /// Verifies `files` in order, calling `emit` with each batch; stops early when `emit`
@@ -43,7 +48,7 @@ struct ImportSession {
                     _ = flush(emit)  // keep the verified records before the break
                     throw error
                 }
-                if pending.count >= batchSize, !flush(emit) { return }
+                if pending.count >= batchSize || pending.bytes.count >= batchBytes, !flush(emit) { return }
                 sawRecord = true
             }
             if sawRecord { previousFile = path }

@@ -49,13 +49,13 @@ extension JSONLFileSink {
         }
     }
 
-    /// Syncs, closes the file and releases the writer lock.
+    /// Syncs, closes the file, and removes and releases the writer lock.
     public func close() throws(AuditError) {
         try state.withLock { s throws(AuditError) in
             guard !s.closed else { return }
             defer {
                 if let fd = s.fd { try? fd.closeFile() }
-                if let lock = s.lock { try? lock.closeFile() }
+                s.lock?.release()
                 s.fd = nil
                 s.lock = nil
                 s.closed = true

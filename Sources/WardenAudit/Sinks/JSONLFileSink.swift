@@ -18,7 +18,7 @@ import Synchronization
 /// - Opening an existing log continues its chain after the last record of the active file (or
 ///   of the newest archive when the active file is empty or missing). That record must verify
 ///   on its own; an unterminated last line (a write cut short by a crash) is cut off and logged.
-/// - A lock file `.NAME.jsonl.lock` beside the log keeps a second writer out.
+/// - A lock file `.NAME.jsonl.lock` beside the log keeps a second writer out; closing removes it.
 /// - Before each batch the sink checks that its path still names the open file, so a removed or
 ///   replaced file (or directory) fails the write instead of losing records silently.
 public final class JSONLFileSink: AuditSink {
@@ -32,8 +32,8 @@ public final class JSONLFileSink: AuditSink {
     public let chainHead: AuditChainHead
 
     struct State {
-        /// The lock file's descriptor, held (with its exclusive lock) until close.
-        var lock: FileDescriptor?
+        /// The writer lock, held until close.
+        var lock: WriterLock?
         var fd: FileDescriptor?
         var status: FileDescriptor.Status?
         var size: Int64 = 0
@@ -61,7 +61,7 @@ public final class JSONLFileSink: AuditSink {
             throw AuditError(
                 .openFailed, "cannot open audit log `\(path)`: directory `\(directory)` does not exist; create it or choose another path")
         }
-        let lock = try Self.acquireLock(fileSet)
+        let lock = try WriterLock.acquire(fileSet)
         do throws(AuditError) {
             let opened = try Self.openActive(path, logger: logger)
             if let head = opened.head {
@@ -71,7 +71,7 @@ public final class JSONLFileSink: AuditSink {
             }
             self.state = Locked(State(lock: lock, fd: opened.fd, status: opened.status, size: opened.size))
         } catch {
-            try? lock.closeFile()
+            lock.release()
             throw error
         }
     }
@@ -79,33 +79,10 @@ public final class JSONLFileSink: AuditSink {
     deinit {
         state.withLock { s in
             if let fd = s.fd { try? fd.closeFile() }
-            if let lock = s.lock { try? lock.closeFile() }
+            s.lock?.release()
             s.fd = nil
             s.lock = nil
         }
-    }
-
-    private static func acquireLock(_ fileSet: AuditFileSet) throws(AuditError) -> FileDescriptor {
-        let lockPath = "\(fileSet.directory)/.\(fileSet.stem)\(fileSet.fileExtension).lock"
-        let fd: FileDescriptor
-        do {
-            fd = try FileDescriptor.openFile(lockPath, O_RDWR | O_CREAT, mode: 0o600)
-        } catch {
-            throw AuditError(.openFailed, "cannot open audit lock file `\(lockPath)`: \(error); check the directory's permissions")
-        }
-        let locked: Bool
-        do {
-            locked = try fd.tryLockExclusive()
-        } catch {
-            try? fd.closeFile()
-            throw AuditError(.openFailed, "cannot lock `\(lockPath)`: \(error)")
-        }
-        guard locked else {
-            try? fd.closeFile()
-            throw AuditError(
-                .locked, "audit log `\(fileSet.activePath)` is in use by another writer (lock `\(lockPath)` is held); stop it or choose another path")
-        }
-        return fd
     }
 
     struct Opened {

@@ -47,7 +47,7 @@ struct AuditTailCommand: AuditSubcommand {
             guard files.count == 1, let path = files.first else {
                 throw .invalid("tail follows one file: give the active file (archives are followed through rotation)")
             }
-            follower = .file(path, filter: filter)
+            follower = .file(path, filter: filter, notify: { io.err($0.description) })
         case .database(let path):
             do { follower = try .database(path, filter: filter) } catch { throw .failed(error.description) }
         }
