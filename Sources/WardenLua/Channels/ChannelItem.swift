@@ -1,0 +1,54 @@
+import WardenRuntime
+import WardenValue
+
+/// One element in a Lua-visible channel.
+enum ChannelItem {
+    /// A Lua value sent by this process, held by a registry reference until received.
+    case lua(Int32)
+    /// An element received from one of the process's runtime channels.
+    case external(ExternalItem)
+}
+
+/// An element of a runtime channel (inbox, events, listen).
+enum ExternalItem: Sendable {
+    /// A message from the inbox or a `listen(topic, {message = true})` channel.
+    case message(Message)
+    /// A lifecycle event.
+    case event(ProcessEvent)
+    /// The payload of a message on a plain `listen` channel.
+    case payload([Value])
+}
+
+/// A runtime channel a Lua channel draws its elements from.
+enum ExternalSource: Sendable {
+    case messages(ProcessChannel<Message>)
+    case events(ProcessChannel<ProcessEvent>)
+    case payloads(ProcessChannel<[Value]>)
+
+    /// The next element, waiting for one; `nil` once the channel has ended.
+    func receive() async -> ExternalItem? {
+        switch self {
+        case .messages(let channel): await channel.receive().map(ExternalItem.message)
+        case .events(let channel): await channel.receive().map(ExternalItem.event)
+        case .payloads(let channel): await channel.receive().map(ExternalItem.payload)
+        }
+    }
+
+    /// The next element if one is buffered.
+    func tryReceive() -> ExternalItem? {
+        switch self {
+        case .messages(let channel): channel.tryReceive().map(ExternalItem.message)
+        case .events(let channel): channel.tryReceive().map(ExternalItem.event)
+        case .payloads(let channel): channel.tryReceive().map(ExternalItem.payload)
+        }
+    }
+
+    /// Whether the runtime channel was closed (elements may still be buffered).
+    var isClosed: Bool {
+        switch self {
+        case .messages(let channel): channel.isClosed
+        case .events(let channel): channel.isClosed
+        case .payloads(let channel): channel.isClosed
+        }
+    }
+}
