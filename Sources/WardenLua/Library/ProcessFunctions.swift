@@ -71,7 +71,7 @@ extension LuaProcess {
     func inbox(_ stack: LuaStack) -> LuaReturn {
         let channel = inboxChannel ?? LuaChannel(capacity: .max, source: .messages(context.inbox()))
         inboxChannel = channel
-        stack.push(object: channel)
+        pushProcessChannel(channel, onto: stack)
         return .results(1)
     }
 
@@ -79,7 +79,7 @@ extension LuaProcess {
     func events(_ stack: LuaStack) -> LuaReturn {
         let channel = eventsChannel ?? LuaChannel(capacity: .max, source: .events(context.events()))
         eventsChannel = channel
-        stack.push(object: channel)
+        pushProcessChannel(channel, onto: stack)
         return .results(1)
     }
 
@@ -90,13 +90,24 @@ extension LuaProcess {
         let source: ExternalSource =
             asMessages ? .messages(try context.listen(topic, as: .messages)) : .payloads(try context.listen(topic))
         if let known = listenChannels[topic], known.source.map({ sameChannel($0, source) }) == true {
-            stack.push(object: known)
+            pushProcessChannel(known, onto: stack)
             return .results(1)
         }
         let channel = LuaChannel(capacity: .max, source: source, topic: topic)
         listenChannels[topic] = channel
-        stack.push(object: channel)
+        pushProcessChannel(channel, onto: stack)
         return .results(1)
+    }
+
+    /// Pushes the one userdata of a process channel (made on first use, kept in the registry).
+    private func pushProcessChannel(_ channel: LuaChannel, onto stack: LuaStack) {
+        if let reference = channel.userdataReference {
+            lua_rawgeti(stack.state, luaRegistryIndex, lua_Integer(reference))
+            return
+        }
+        stack.push(object: channel)
+        lua_pushvalue(stack.state, -1)
+        channel.userdataReference = luaL_ref(stack.state, luaRegistryIndex)
     }
 
     private func sameChannel(_ a: ExternalSource, _ b: ExternalSource) -> Bool {
@@ -120,6 +131,10 @@ extension LuaProcess {
         default: stopped = false
         }
         if listenChannels[topic] === channel { listenChannels[topic] = nil }
+        if let reference = channel.userdataReference {
+            channel.userdataReference = nil
+            release(reference)
+        }
         stack.push(stopped)
         return .results(1)
     }
