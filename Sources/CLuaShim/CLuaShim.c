@@ -58,6 +58,13 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         h->used -= old;
         return NULL;
     }
+    if (nsize > old && h->lua_mode && h->refused_once && h->used + (nsize - old) > h->limit - h->limit / 8) {
+        /* This is Lua's retry after the full collection a refusal caused, and the collection
+         * left the live data within an eighth of the limit: the process is at its limit (going
+         * on would run a full collection on nearly every allocation). */
+        h->exceeded = 1;
+        return NULL;
+    }
     if (nsize > old && h->used + (nsize - old) > h->limit) {
         if (h->lua_mode) {
             /* Lua answers a refusal with a full collection and one retry; a second refusal in a

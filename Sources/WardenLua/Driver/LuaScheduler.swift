@@ -106,16 +106,14 @@ final class LuaScheduler {
         return .some(nil)
     }
 
-    /// Parks `wait` on every channel of its cases.
+    /// Parks `wait` on every channel of its cases (the driver then starts pumps for process
+    /// channels, or waits on a single one itself).
     func park(_ wait: SelectWait) {
         for (index, selectCase) in wait.cases.enumerated() {
             if let item = selectCase.sending {
                 selectCase.channel.senders.append((wait, index, item))
             } else {
                 selectCase.channel.receivers.append((wait, index))
-                if selectCase.channel.source != nil, !selectCase.channel.pumping {
-                    startPump(selectCase.channel)
-                }
             }
         }
     }
