@@ -83,6 +83,32 @@ import Testing
         #expect(warden_lua_protected_call(state, 0, 1) == LUA_OK)
     }
 
+    /// Constructs common in real typed Lua: record types with a field named `type`, function
+    /// types with no parameters, map types of function types, tuple returns.
+    @Test func realWorldConstructsEraseToCompilingLua() throws {
+        let typed = """
+            type Envelope = {
+                type: string,
+                reply_to: string?,
+                handler: (any, any?) -> any,
+            }
+            local handlers: {[string]: (any, any) -> any} = {}
+            local function later(fn: () -> any): boolean return fn ~= nil end
+            local function wait(topic: string, timeout: number): (any, string?)
+                local e: Envelope = {type = "wait", reply_to = nil, handler = print}
+                return e.type, nil
+            end
+            return {wait = wait, later = later, handlers = handlers}
+            """
+        let erased = try TypeEraser.erase(typed, chunkName: "real.lua")
+        #expect(!erased.contains(":"))
+        #expect(erased.contains("{type = \"wait\""))
+        let state = try #require(warden_lua_open(1 << 24, nil))
+        defer { warden_lua_close(state) }
+        let status = erased.withCString { warden_lua_load_text(state, $0, strlen($0), "@real.lua") }
+        #expect(status == LUA_OK)
+    }
+
     @Test func anUnreadableTypeIsAnErrorAtItsPosition() {
         #expect {
             _ = try TypeEraser.erase("local a = 1\nlocal x: = 2", chunkName: "bad.lua")
