@@ -44,7 +44,7 @@ struct LuaValueReader {
         case LUA_TBOOLEAN:
             return .bool(stack.boolean(at: index))
         case LUA_TNUMBER:
-            if let integer = stack.integer(at: index) { return .int(integer) }
+            if lua_isinteger(stack.state, index) != 0 { return .int(Int(lua_tointegerx(stack.state, index, nil))) }
             return .double(lua_tonumberx(stack.state, index, nil))
         case LUA_TSTRING:
             return .string(stack.string(at: index) ?? "")
