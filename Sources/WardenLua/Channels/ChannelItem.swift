@@ -25,6 +25,26 @@ enum ExternalSource: Sendable {
     case events(ProcessChannel<ProcessEvent>)
     case payloads(ProcessChannel<[Value]>)
 
+    /// The runtime channel itself (its identity survives `process.upgrade`).
+    var object: AnyObject {
+        switch self {
+        case .messages(let channel): channel
+        case .events(let channel): channel
+        case .payloads(let channel): channel
+        }
+    }
+
+    /// The next element, waiting until one arrives, the channel ends or the task is cancelled;
+    /// an element is either returned or left in the channel.
+    func receiveUnlessCancelled() async -> ExternalItem? {
+        let forever = Duration.seconds(365 * 24 * 3600)
+        switch self {
+        case .messages(let channel): return await channel.receive(timeout: forever).map(ExternalItem.message)
+        case .events(let channel): return await channel.receive(timeout: forever).map(ExternalItem.event)
+        case .payloads(let channel): return await channel.receive(timeout: forever).map(ExternalItem.payload)
+        }
+    }
+
     /// The next element, waiting for one; `nil` once the channel has ended.
     func receive() async -> ExternalItem? {
         switch self {

@@ -43,6 +43,9 @@ final class LuaChannel {
 
     var bufferedCount: Int { buffer.count - head }
 
+    /// The runtime channel behind a process channel (itself for a local channel).
+    var sourceObject: AnyObject { source?.object ?? self }
+
     func append(_ item: ChannelItem) { buffer.append(item) }
 
     func popFirst() -> ChannelItem? {

@@ -93,7 +93,8 @@ extension LuaProcess {
     }
 
     /// An event table: `kind`, `from`, `result = {value = v}` or `{error = message}`, and
-    /// `deadline` (Unix milliseconds) for a CANCEL with a deadline.
+    /// `deadline` (an RFC 3339 timestamp in UTC, e.g. `2026-12-04T15:00:05.250Z`) for a CANCEL
+    /// with a deadline.
     func push(_ event: ProcessEvent, onto stack: LuaStack) {
         var fields: [String: Value] = [
             "kind": .string(event.kind.rawValue),
@@ -101,7 +102,7 @@ extension LuaProcess {
         ]
         if let result = event.result { fields["result"] = result.tableValue }
         if let deadline = event.deadline {
-            fields["deadline"] = .int(Int((deadline.timeIntervalSince1970 * 1000).rounded()))
+            fields["deadline"] = .string(deadline.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
         }
         stack.push(value: .map(fields))
     }

@@ -94,11 +94,27 @@ extension LuaProcess {
                 scheduler.makeReady(thread, with: .reply(reply))
             }
         case .pumped(let id, let item):
-            scheduler.inFlight -= 1
+            scheduler.pumpTasks[id] = nil
             if let channel = scheduler.pumped.removeValue(forKey: id) {
+                scheduler.inFlight -= 1
                 scheduler.deliverPumped(item, to: channel)
             }
         }
+    }
+
+    /// Elements of process channels drawn from the runtime but not yet received, by runtime
+    /// channel, oldest first (kept for the code that runs after `process.upgrade`).
+    private func bufferedExternalItems() -> [ObjectIdentifier: [ExternalItem]] {
+        var kept = leftovers
+        let channels = [inboxChannel, eventsChannel].compactMap { $0 } + Array(listenChannels.values)
+        for channel in channels {
+            while let item = channel.popFirst() {
+                if case .external(let external) = item {
+                    kept[ObjectIdentifier(channel.sourceObject), default: []].append(external)
+                }
+            }
+        }
+        return kept
     }
 
     /// Resumes one coroutine; returns the process result when the main coroutine finished.
@@ -202,10 +218,20 @@ extension LuaProcess {
                 }
             }
         case .upgrade(let definition, let args):
+            // Elements pumps already drew must reach the new code, not vanish with this state.
+            let taken = await drainPumps()
             do {
                 try await context.upgrade(to: definition, args: args)
             } catch let error as ProcessError {
+                for (channel, item) in taken { scheduler.deliverPumped(item, to: channel) }
                 scheduler.makeReady(thread, with: .reply(.failure(error)))
+            } catch {
+                var kept = bufferedExternalItems()
+                for (channel, item) in taken {
+                    kept[ObjectIdentifier(channel.sourceObject), default: []].append(item)
+                }
+                LuaLeftovers.shared.store(kept, for: context.pid)
+                throw error
             }
         }
     }

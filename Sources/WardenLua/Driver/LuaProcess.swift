@@ -17,6 +17,9 @@ final class LuaProcess {
     var inboxChannel: LuaChannel?
     var eventsChannel: LuaChannel?
     var listenChannels: [String: LuaChannel] = [:]
+    /// Elements the previous code of this process (before `process.upgrade`) had drawn from its
+    /// runtime channels but not received, by channel.
+    var leftovers: [ObjectIdentifier: [ExternalItem]] = [:]
 
     /// Opens a state with the safe libraries, the preemption hook and the prelude.
     init(context: ProcessContext, limits: LuaLimits) throws(ProcessError) {
@@ -29,6 +32,7 @@ final class LuaProcess {
         warden_lua_set_owner(state, Unmanaged.passUnretained(self).toOpaque())
         scheduler.releaseReference = { [weak self] reference in self?.release(reference) }
         scheduler.startPump = { [weak self] channel in self?.startPump(channel) }
+        leftovers = LuaLeftovers.shared.take(for: context.pid)
         let slice = limits.timeSlice.components
         let sliceNanoseconds = UInt64(max(0, slice.seconds)) * 1_000_000_000 + UInt64(max(0, slice.attoseconds / 1_000_000_000))
         do {
@@ -88,6 +92,9 @@ final class LuaProcess {
     }
 
     /// Starts a task that draws the next element of a process channel for waiting coroutines.
+    ///
+    /// The task's receive ends when an element arrives, the channel closes, or the task is
+    /// cancelled (``drainPumps()``), never losing an element.
     func startPump(_ channel: LuaChannel) {
         guard let source = channel.source, !channel.pumping else { return }
         channel.pumping = true
@@ -95,9 +102,26 @@ final class LuaProcess {
         scheduler.pumped[id] = channel
         scheduler.inFlight += 1
         let completions = scheduler.completions
-        Task {
-            let item = await source.receive()
+        scheduler.pumpTasks[id] = Task {
+            let item = await source.receiveUnlessCancelled()
             completions.post(.pumped(channel: id, item: item))
+            return item
         }
+    }
+
+    /// Stops every pump and returns the elements they had already taken, by channel.
+    func drainPumps() async -> [(channel: LuaChannel, item: ExternalItem)] {
+        var taken: [(channel: LuaChannel, item: ExternalItem)] = []
+        for (id, task) in scheduler.pumpTasks {
+            task.cancel()
+            let item = await task.value
+            if let channel = scheduler.pumped.removeValue(forKey: id) {
+                scheduler.inFlight -= 1
+                channel.pumping = false
+                if let item { taken.append((channel, item)) }
+            }
+        }
+        scheduler.pumpTasks = [:]
+        return taken
     }
 }

@@ -19,6 +19,8 @@ final class LuaScheduler {
     var callers: [Int: LuaThread] = [:]
     /// Process channels whose pump is running, by identity.
     var pumped: [ObjectIdentifier: LuaChannel] = [:]
+    /// The pump tasks, by channel identity; each returns the element it drew.
+    var pumpTasks: [ObjectIdentifier: Task<ExternalItem?, Never>] = [:]
     /// Results of runtime calls and pumps.
     let completions = CompletionQueue()
     /// Releases a registry reference of a Lua value that will never be received.

@@ -69,7 +69,7 @@ extension LuaProcess {
 
     /// `inbox()`: the same channel object every time.
     func inbox(_ stack: LuaStack) -> LuaReturn {
-        let channel = inboxChannel ?? LuaChannel(capacity: .max, source: .messages(context.inbox()))
+        let channel = inboxChannel ?? processChannel(.messages(context.inbox()), topic: nil)
         inboxChannel = channel
         pushProcessChannel(channel, onto: stack)
         return .results(1)
@@ -77,7 +77,7 @@ extension LuaProcess {
 
     /// `events()`.
     func events(_ stack: LuaStack) -> LuaReturn {
-        let channel = eventsChannel ?? LuaChannel(capacity: .max, source: .events(context.events()))
+        let channel = eventsChannel ?? processChannel(.events(context.events()), topic: nil)
         eventsChannel = channel
         pushProcessChannel(channel, onto: stack)
         return .results(1)
@@ -93,10 +93,20 @@ extension LuaProcess {
             pushProcessChannel(known, onto: stack)
             return .results(1)
         }
-        let channel = LuaChannel(capacity: .max, source: source, topic: topic)
+        let channel = processChannel(source, topic: topic)
         listenChannels[topic] = channel
         pushProcessChannel(channel, onto: stack)
         return .results(1)
+    }
+
+    /// A Lua channel over a runtime channel, starting with the elements the code before the
+    /// last `process.upgrade` had drawn from it.
+    private func processChannel(_ source: ExternalSource, topic: String?) -> LuaChannel {
+        let channel = LuaChannel(capacity: .max, source: source, topic: topic)
+        for item in leftovers.removeValue(forKey: ObjectIdentifier(source.object)) ?? [] {
+            channel.append(.external(item))
+        }
+        return channel
     }
 
     /// Pushes the one userdata of a process channel (made on first use, kept in the registry).
