@@ -21,13 +21,16 @@ public struct LuaProcessDefinition: Sendable {
     public let security: DefinitionSecurity?
     /// Memory and preemption limits of each process.
     public let limits: LuaLimits
+    /// The modules `require` may load (the entry's `modules` list); `os` names the global subset.
+    public let modules: [String]
 
     /// Erases and compiles `source`; a type expression the eraser cannot read or a syntax error
     /// is a ``LuaLoadError`` with `file:line:col`.
     public init(
-        id: String, source: String, chunkName: String, method: String?, security: DefinitionSecurity? = nil,
-        limits: LuaLimits = .standard
+        id: String, source: String, chunkName: String, method: String?, modules: [String] = [],
+        security: DefinitionSecurity? = nil, limits: LuaLimits = .standard
     ) throws(LuaLoadError) {
+        self.modules = modules
         self.id = id
         self.chunkName = chunkName
         self.method = method
@@ -44,10 +47,13 @@ public struct LuaProcessDefinition: Sendable {
         let chunkName = chunkName
         let method = method
         let limits = limits
+        let modules = modules
+        let id = id
         return ProcessDefinition(id: id, security: security) { context in
             let process = try LuaProcess(context: context, limits: limits)
             defer { process.close() }
-            return try await process.run(source: source, chunkName: chunkName, method: method)
+            return try await process.run(
+                source: source, chunkName: chunkName, method: method, entry: id, modules: modules)
         }
     }
 }

@@ -6,12 +6,15 @@ import WardenValue
 let luaHost = "app:processes"
 
 /// A local runtime with one host and the given Lua definitions (id -> source, method `main`).
-func luaRuntime(_ sources: [String: String], limits: LuaLimits = .standard) throws -> LocalRuntime {
+func luaRuntime(_ sources: [String: String], limits: LuaLimits = .standard, modules: [String] = []) throws
+    -> LocalRuntime
+{
     let runtime = LocalRuntime()
     runtime.addHost(luaHost, maxProcesses: 100_000)
     for (id, source) in sources {
         let file = id.replacingOccurrences(of: ":", with: "_") + ".lua"
-        let definition = try LuaProcessDefinition(id: id, source: source, chunkName: file, method: "main", limits: limits)
+        let definition = try LuaProcessDefinition(
+            id: id, source: source, chunkName: file, method: "main", modules: modules, limits: limits)
         runtime.register(definition.definition)
     }
     return runtime
@@ -19,11 +22,12 @@ func luaRuntime(_ sources: [String: String], limits: LuaLimits = .standard) thro
 
 /// Runs `root` (id `test:root`) with `args` next to the other `sources`, and returns its exit.
 func runLua(
-    _ root: String, args: [Value] = [], with sources: [String: String] = [:], limits: LuaLimits = .standard
+    _ root: String, args: [Value] = [], with sources: [String: String] = [:], limits: LuaLimits = .standard,
+    modules: [String] = []
 ) async throws -> ExitResult {
     var all = sources
     all["test:root"] = root
-    let runtime = try luaRuntime(all, limits: limits)
+    let runtime = try luaRuntime(all, limits: limits, modules: modules)
     let handle = try await runtime.start(StartRequest(definition: "test:root", host: luaHost, args: args))
     let result = try await handle.result()
     await runtime.shutdown()

@@ -8,6 +8,7 @@ enum LuaFunctionID: Int32, CaseIterable {
     case register, lookup, unregister
     case channelNew, channelSend, channelReceive, channelClose, channelSelect
     case spawnCoroutine, setMetatable
+    case timeNow, sleep, timer, parseDuration, formatTime
 
     /// The key of the function in the primitives table the prelude receives.
     var name: String {
@@ -40,6 +41,11 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .channelSelect: "channel_select"
         case .spawnCoroutine: "coroutine_spawn"
         case .setMetatable: "set_metatable"
+        case .timeNow: "time_now"
+        case .sleep: "sleep"
+        case .timer: "timer"
+        case .parseDuration: "parse_duration"
+        case .formatTime: "format_time"
         }
     }
 }

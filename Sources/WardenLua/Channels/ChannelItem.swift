@@ -17,6 +17,8 @@ enum ExternalItem: Sendable {
     case event(ProcessEvent)
     /// The payload of a message on a plain `listen` channel.
     case payload([Value])
+    /// A `time.after` / `time.tick` firing: the wall-clock time in Unix nanoseconds.
+    case time(Int)
 }
 
 /// A runtime channel a Lua channel draws its elements from.
@@ -24,6 +26,7 @@ enum ExternalSource: Sendable {
     case messages(ProcessChannel<Message>)
     case events(ProcessChannel<ProcessEvent>)
     case payloads(ProcessChannel<[Value]>)
+    case timer(LuaTimer)
 
     /// The runtime channel itself (its identity survives `process.upgrade`).
     var object: AnyObject {
@@ -31,6 +34,7 @@ enum ExternalSource: Sendable {
         case .messages(let channel): channel
         case .events(let channel): channel
         case .payloads(let channel): channel
+        case .timer(let timer): timer
         }
     }
 
@@ -42,6 +46,7 @@ enum ExternalSource: Sendable {
         case .messages(let channel): return await channel.receive(timeout: forever).map(ExternalItem.message)
         case .events(let channel): return await channel.receive(timeout: forever).map(ExternalItem.event)
         case .payloads(let channel): return await channel.receive(timeout: forever).map(ExternalItem.payload)
+        case .timer(let timer): return await timer.wait()
         }
     }
 
@@ -51,6 +56,7 @@ enum ExternalSource: Sendable {
         case .messages(let channel): await channel.receive().map(ExternalItem.message)
         case .events(let channel): await channel.receive().map(ExternalItem.event)
         case .payloads(let channel): await channel.receive().map(ExternalItem.payload)
+        case .timer(let timer): await timer.wait()
         }
     }
 
@@ -60,6 +66,7 @@ enum ExternalSource: Sendable {
         case .messages(let channel): channel.tryReceive().map(ExternalItem.message)
         case .events(let channel): channel.tryReceive().map(ExternalItem.event)
         case .payloads(let channel): channel.tryReceive().map(ExternalItem.payload)
+        case .timer(let timer): timer.fireIfDue()
         }
     }
 
@@ -69,6 +76,7 @@ enum ExternalSource: Sendable {
         case .messages(let channel): channel.isClosed
         case .events(let channel): channel.isClosed
         case .payloads(let channel): channel.isClosed
+        case .timer: false
         }
     }
 }

@@ -68,6 +68,12 @@ extension LuaProcess {
             push(message, onto: stack)
         case .external(.event(let event))?:
             push(event, onto: stack)
+        case .external(.time(let nanoseconds))?:
+            stack.newTable(recordCount: 1)
+            stack.push(nanoseconds)
+            stack.rawSet(table: -2, key: "_ns")
+            stack.rawGet(table: luaRegistryIndex, key: "warden.Time")
+            lua_setmetatable(stack.state, -2)
         case .external(.payload(let payload))?:
             switch payload.count {
             case 0: stack.pushNil()

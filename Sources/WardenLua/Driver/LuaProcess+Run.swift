@@ -16,9 +16,9 @@ private struct StopSwitch: @unchecked Sendable {
 extension LuaProcess {
     /// Runs `chunk` (already erased Lua source) and then its `method` with the process's
     /// arguments; returns the method's first result as the process result.
-    func run(source: String, chunkName: String, method: String?) async throws -> Value {
+    func run(source: String, chunkName: String, method: String?, entry: String, modules: [String]) async throws -> Value {
         let stack = LuaStack(state: state)
-        let bootstrap = try loadPrelude()
+        let bootstrap = try loadPrelude(entry: entry, modules: modules)
         try load(source, chunkName: "@" + chunkName)
         guard let main = newThread(on: stack, isMain: true) else { throw LuaProcess.memoryError }
         let co = LuaStack(state: main.state)
@@ -39,7 +39,7 @@ extension LuaProcess {
         }
     }
 
-    private func loadPrelude() throws(ProcessError) -> Int32 {
+    private func loadPrelude(entry: String, modules: [String]) throws(ProcessError) -> Int32 {
         let stack = LuaStack(state: state)
         try load(LuaPrelude.source, chunkName: LuaPrelude.chunkName)
         stack.newTable(recordCount: LuaFunctionID.allCases.count)
@@ -47,6 +47,10 @@ extension LuaProcess {
             stack.push(function: function)
             stack.rawSet(table: -2, key: function.name)
         }
+        stack.push(entry)
+        stack.rawSet(table: -2, key: "entry")
+        stack.push(value: .list(modules.map(Value.string)))
+        stack.rawSet(table: -2, key: "modules")
         let status = warden_lua_protected_call(state, 1, 1)
         try check(status, loading: "the prelude")
         return luaL_ref(state, luaRegistryIndex)

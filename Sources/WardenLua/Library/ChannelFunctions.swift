@@ -164,6 +164,19 @@ extension LuaProcess {
         }
     }
 
+    /// `timer(nanoseconds, repeating)`: the channel of `time.after` / `time.tick`.
+    func timer(_ stack: LuaStack) -> LuaReturn {
+        guard let nanoseconds = stack.integer(at: 1), nanoseconds >= 0 else {
+            return .raise("a timer needs a duration of 0 or more nanoseconds")
+        }
+        let repeating = stack.boolean(at: 2)
+        if repeating && nanoseconds == 0 { return .raise("time.tick needs a positive duration") }
+        let channel = LuaChannel(
+            capacity: .max, source: .timer(LuaTimer(delay: .nanoseconds(nanoseconds), repeating: repeating)))
+        stack.push(object: channel)
+        return .results(1)
+    }
+
     /// `coroutine.spawn(fn, ...)`: runs `fn` as another coroutine of this process.
     func spawnCoroutine(_ stack: LuaStack) -> LuaReturn {
         let count = stack.top

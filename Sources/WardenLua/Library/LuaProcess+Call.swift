@@ -72,6 +72,26 @@ extension LuaProcess {
             case .channelClose: return channelClose(stack)
             case .channelSelect: return channelSelect(stack)
             case .spawnCoroutine: return spawnCoroutine(stack)
+            case .timeNow:
+                stack.push(LuaTimer.nowNanoseconds())
+                return .results(1)
+            case .sleep:
+                let nanoseconds = max(0, stack.integer(at: 1) ?? 0)
+                return .block(.call { () async -> LuaReply in
+                    try? await Task.sleep(for: .nanoseconds(nanoseconds))
+                    return .ok
+                })
+            case .timer: return timer(stack)
+            case .parseDuration:
+                let text = try stringArgument(stack, at: 1, what: "duration")
+                let duration = try CancelDeadline(parsing: text).duration
+                let (seconds, attoseconds) = duration.components
+                stack.push(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+                return .results(1)
+            case .formatTime:
+                guard let nanoseconds = stack.integer(at: 1) else { return .raise("format takes a time") }
+                stack.push(GoTimeLayout.format(unixNanoseconds: nanoseconds, layout: stack.string(at: 2) ?? GoTimeLayout.rfc3339))
+                return .results(1)
             case .setMetatable:
                 guard let name = stack.string(at: 1), stack.type(at: 2) == LUA_TTABLE else {
                     return .raise("set_metatable takes a name and a table")
