@@ -61,7 +61,7 @@ import WardenValue
                 == [
                     "io": "nil", "debug": "nil", "dofile": "nil", "loadfile": "nil", "execute": "nil", "exit": "nil",
                     "getenv": "nil", "remove": "nil", "time": "function", "clock": "function", "package": "nil",
-                    "require": "nil", "collect": false, "count": "number", "binary": true, "text": 2,
+                    "require": "function", "collect": false, "count": "number", "binary": true, "text": 2,
                 ])
     }
 
