@@ -93,3 +93,53 @@ import WardenValue
         #expect(exitError(result)?.message.hasPrefix("test_root.lua:3: invalid duration `forever`") == true)
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct LuaDataModulesTests {
+    @Test func jsonEncodesAndDecodesAndReportsBadInput() async throws {
+        let result = try await runLua(
+            """
+            local json = require("json")
+            return { main = function()
+                local text = json.encode({b = {1, 2.5, "x"}, a = true})
+                local back = json.decode(text)
+                local none, err = json.decode("{oops")
+                local _, fn_err = json.encode({f = print})
+                return {text, back.b[2], none == nil, err:kind(), fn_err:kind()}
+            end }
+            """, modules: ["json"])
+        #expect(exitValue(result) == [#"{"a":true,"b":[1,2.5,"x"]}"#, 2.5, true, "INVALID", "INVALID"])
+    }
+
+    @Test func uuidsHaveTheirVersion() async throws {
+        let result = try await runLua(
+            """
+            local uuid = require("uuid")
+            return { main = function()
+                local pattern = "^%x%x%x%x%x%x%x%x%-%x%x%x%x%-(%x)%x%x%x%-[89ab]%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x$"
+                return {uuid.v4():match(pattern), uuid.v7():match(pattern), uuid.v4() ~= uuid.v4()}
+            end }
+            """, modules: ["uuid"])
+        #expect(exitValue(result) == ["4", "7", true])
+    }
+
+    @Test func ctxSeesTheSpawnersContextValues() async throws {
+        let result = try await runLua(
+            """
+            return { main = function()
+                local pid = process.with_context({request_id = "123", n = 2})
+                    :spawn_monitored("test:child", "app:processes")
+                return process.events():receive().result.value
+            end }
+            """,
+            with: [
+                "test:child": """
+                local ctx = require("ctx")
+                return { main = function()
+                    local _, err = ctx.get("missing")
+                    return {ctx.get("request_id"), ctx.all().n, err:kind()}
+                end }
+                """
+            ], modules: ["ctx"])
+        #expect(exitValue(result) == ["123", 2, "NOT_FOUND"])
+    }
+}

@@ -9,6 +9,7 @@ enum LuaFunctionID: Int32, CaseIterable {
     case channelNew, channelSend, channelReceive, channelClose, channelSelect
     case spawnCoroutine, setMetatable
     case timeNow, sleep, timer, parseDuration, formatTime
+    case jsonEncode, jsonDecode, uuidV4, uuidV7, contextGet, contextAll
 
     /// The key of the function in the primitives table the prelude receives.
     var name: String {
@@ -46,6 +47,12 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .timer: "timer"
         case .parseDuration: "parse_duration"
         case .formatTime: "format_time"
+        case .jsonEncode: "json_encode"
+        case .jsonDecode: "json_decode"
+        case .uuidV4: "uuid_v4"
+        case .uuidV7: "uuid_v7"
+        case .contextGet: "ctx_get"
+        case .contextAll: "ctx_all"
         }
     }
 }

@@ -59,7 +59,8 @@ enum GoTimeLayout {
 }
 
 extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
+    /// The string with `0`s in front up to `width` characters.
+    func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -249,6 +249,23 @@ builtin.time = function()
     return time
 end
 
+-- json, uuid, ctx -----------------------------------------------------------------------------
+builtin.json = function()
+    return {
+        encode = function(value) return result(P.json_encode(value)) end,
+        decode = function(text) return result(P.json_decode(text)) end,
+    }
+end
+builtin.uuid = function()
+    return {v4 = function() return P.uuid_v4() end, v7 = function() return P.uuid_v7() end}
+end
+builtin.ctx = function()
+    return {
+        get = function(key) return result(P.ctx_get(key)) end,
+        all = function() return P.ctx_all() end,
+    }
+end
+
 -- Bootstrap: run the entry's chunk, then its method with the spawn arguments -----------------
 return function(chunk, method, ...)
     local module = chunk()

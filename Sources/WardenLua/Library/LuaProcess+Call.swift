@@ -88,6 +88,8 @@ extension LuaProcess {
                 let (seconds, attoseconds) = duration.components
                 stack.push(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
                 return .results(1)
+            case .jsonEncode, .jsonDecode, .uuidV4, .uuidV7, .contextGet, .contextAll:
+                return try moduleCall(function, on: stack)
             case .formatTime:
                 guard let nanoseconds = stack.integer(at: 1) else { return .raise("format takes a time") }
                 stack.push(GoTimeLayout.format(unixNanoseconds: nanoseconds, layout: stack.string(at: 2) ?? GoTimeLayout.rfc3339))
