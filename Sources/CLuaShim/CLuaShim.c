@@ -335,16 +335,3 @@ int warden_lua_error_report(lua_State *L, lua_State *co) {
     lua_xmove(co, L, 1);
     return warden_lua_protected_call(L, 2, 1);
 }
-
-static int display_string_unprotected(lua_State *L) {
-    luaL_tolstring(L, 1, NULL);
-    return 1;
-}
-
-int warden_lua_to_display_string(lua_State *L, int idx) {
-    int absolute = lua_absindex(L, idx);
-    if (!lua_checkstack(L, 3)) return LUA_ERRMEM;
-    lua_pushcfunction(L, display_string_unprotected);
-    lua_pushvalue(L, absolute);
-    return warden_lua_protected_call(L, 1, 1);
-}

@@ -149,3 +149,26 @@ func terminate(_ pid: PID, on runtime: LocalRuntime) async {
         _ = try? await handle.result()
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct LuaMemoryOverdraftTests {
+    /// A message bigger than the receiver's limit is pushed while Swift is on the stack (where
+    /// Lua must not raise); the receiver then ends with `memory limit exceeded`, and the sender
+    /// is not affected.
+    @Test func aMessageOverTheReceiversLimitEndsTheReceiverOnly() async throws {
+        let runtime = try luaRuntime(
+            ["test:small": "return { main = function() local m = process.inbox():receive() return #m:payload():data() end }"],
+            limits: LuaLimits(memoryLimit: 1 << 20))
+        runtime.register("test:sender") { ctx in
+            let child = try await ctx.spawnMonitored("test:small", host: luaHost)
+            try await ctx.send(child, topic: "big", .string(String(repeating: "x", count: 4 << 20)))
+            for await event in ctx.events() where event.kind == .exit {
+                return event.result?.tableValue ?? .null
+            }
+            return .null
+        }
+        let handle = try await runtime.start(StartRequest(definition: "test:sender", host: luaHost))
+        let result = try await handle.result()
+        await runtime.shutdown()
+        #expect(exitValue(result) == ["error": "memory limit exceeded"])
+    }
+}

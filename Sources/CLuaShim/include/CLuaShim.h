@@ -82,7 +82,5 @@ int warden_lua_protected_call(lua_State *L, int nargs, int nresults);
 /* Pushes onto L the text of co's error value (its __tostring when it has one) followed by
  * co's traceback. Returns a Lua status. */
 int warden_lua_error_report(lua_State *L, lua_State *co);
-/* Pushes the text of the value at idx (tostring semantics) in protected mode. */
-int warden_lua_to_display_string(lua_State *L, int idx);
 
 #endif

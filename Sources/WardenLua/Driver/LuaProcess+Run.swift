@@ -128,6 +128,9 @@ extension LuaProcess {
         scheduler.running = thread
         let status = warden_lua_resume(thread.state, state, arguments, &resultCount)
         scheduler.running = nil
+        // Over the limit (possibly by an overdraft granted while Swift pushed values): the
+        // process ends here, whatever the coroutine returned.
+        if warden_lua_memory_exceeded(state) != 0 { throw LuaProcess.memoryError }
         switch status {
         case LUA_OK:
             defer { retire(thread) }
