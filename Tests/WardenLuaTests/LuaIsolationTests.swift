@@ -172,3 +172,23 @@ func terminate(_ pid: PID, on runtime: LocalRuntime) async {
         #expect(exitValue(result) == ["error": "memory limit exceeded"])
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct LuaPreemptionTests {
+    /// Busy loops on every worker thread must still let a process woken from outside (here by
+    /// its sleep timer) run: without that, this test hangs until its time limit.
+    @Test func busyLoopsOnEveryWorkerDoNotStarveAWokenProcess() async throws {
+        let result = try await runLua(
+            """
+            local time = require("time")
+            return { main = function()
+                local spinners = {}
+                for i = 1, 8 do spinners[i] = process.spawn("test:spin", "app:processes") end
+                time.sleep("10ms")
+                for i = 1, 8 do process.terminate(spinners[i]) end
+                return "woke"
+            end }
+            """,
+            with: ["test:spin": "return { main = function() while true do end end }"], modules: ["time"])
+        #expect(exitValue(result) == "woke")
+    }
+}

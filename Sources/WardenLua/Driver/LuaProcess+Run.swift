@@ -106,6 +106,16 @@ extension LuaProcess {
         }
     }
 
+    /// Lets every other ready job run before this process continues (after a preemption).
+    ///
+    /// `Task.yield()` is not enough: an executor that runs its own queue before jobs made ready
+    /// from outside (the built-in runtime's workers do) would run a yielding busy loop again at
+    /// once, and jobs woken by timers or other threads (a `terminate`, a reply) could wait
+    /// forever behind it. A short sleep is resumed from outside, behind those jobs.
+    private func giveUpThread() async {
+        try? await Task.sleep(for: .microseconds(1))
+    }
+
     /// Elements of process channels drawn from the runtime but not yet received, by runtime
     /// channel, oldest first (kept for the code that runs after `process.upgrade`).
     private func bufferedExternalItems() -> [ObjectIdentifier: [ExternalItem]] {
@@ -143,7 +153,7 @@ extension LuaProcess {
                 try await perform(operation, for: thread)
             } else {
                 scheduler.makeReady(thread, with: .nothing)
-                if warden_lua_take_preempted(state) != 0 { await Task.yield() }
+                if warden_lua_take_preempted(state) != 0 { await giveUpThread() }
             }
             return nil
         default:
