@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
         .library(name: "WardenAudit", targets: ["WardenAudit"]),
+        .library(name: "WardenLua", targets: ["WardenLua"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +26,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Lua 5.4 from the system (apt `liblua5.4-dev`, brew `lua`).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]
+        ),
+        // C trampolines, the bounded allocator and the preemption hook of the Lua host.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
         // The one value type shared by policies, actors and message payloads.
         .target(name: "WardenValue"),
         // libyaml events -> node tree with file:line:col marks, resource limits.
@@ -43,6 +52,8 @@ let package = Package(
         .target(name: "WardenRuntime", dependencies: ["WardenValue"]),
         // The built-in actor runtime (the embedded default).
         .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime"]),
+        // The Lua process host: runs Lua processes on any `ProcessRuntime`.
+        .target(name: "WardenLua", dependencies: ["CLua", "CLuaShim", "WardenRuntime", "WardenValue"]),
         // Audit records, hash chain, sinks (JSONL, SQLite), verification and review queries.
         .target(
             name: "WardenAudit",
@@ -91,6 +102,10 @@ let package = Package(
         .testTarget(
             name: "WardenGatewayTests",
             dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport"]
+        ),
+        .testTarget(
+            name: "WardenLuaTests",
+            dependencies: ["WardenLua", "CLua", "CLuaShim", "WardenLocalRuntime", "WardenGateway", "WardenTestSupport"]
         ),
         .testTarget(
             name: "WardenCLITests",

@@ -1,0 +1,86 @@
+#ifndef WARDEN_CLUASHIM_H
+#define WARDEN_CLUASHIM_H
+
+/*
+ * The C side of Warden's Lua host.
+ *
+ * Lua raises errors with longjmp, which must never cross a Swift frame. Every Lua-callable
+ * function implemented in Swift is therefore entered through a C trampoline: the trampoline
+ * calls the Swift dispatcher, and only after the Swift frame has returned does it raise
+ * (lua_error) or yield (lua_yield) as the dispatcher asked. While Swift code runs, the
+ * allocator never refuses memory (it records the overdraft instead), so the allocating Lua API
+ * calls Swift makes (pushing strings, creating tables) cannot raise either; the process is then
+ * stopped with `memory limit exceeded` at its next instruction-count hook.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+/* Dispatcher results besides a result count >= 0. */
+#define WARDEN_LUA_RAISE (-1) /* raise the message set with warden_lua_set_error */
+#define WARDEN_LUA_YIELD (-2) /* yield the running coroutine; the driver resumes it */
+
+/* The Swift function behind every trampoline: the state and the function's id. */
+typedef int (*warden_lua_dispatch_fn)(lua_State *L, int function_id);
+/* Releases an object reference held by a userdata (called from __gc). */
+typedef void (*warden_lua_release_fn)(void *object);
+
+/* Installs the Swift dispatcher and release function (once per program). */
+void warden_lua_install(warden_lua_dispatch_fn dispatch, warden_lua_release_fn release);
+
+/* A new state whose allocations are bounded by memory_limit bytes; NULL when out of memory.
+ * owner is an opaque pointer the Swift side reads back with warden_lua_owner. */
+lua_State *warden_lua_open(size_t memory_limit, void *owner);
+/* Closes the state and frees its host record. */
+void warden_lua_close(lua_State *L);
+/* Replaces the owner pointer. */
+void warden_lua_set_owner(lua_State *L, void *owner);
+/* The owner pointer given to warden_lua_open. */
+void *warden_lua_owner(lua_State *L);
+/* Bytes currently allocated by the state. */
+size_t warden_lua_memory_used(lua_State *L);
+/* Whether the state went over its memory limit. */
+int warden_lua_memory_exceeded(lua_State *L);
+/* Asks the hook to stop the process (safe from any thread). */
+void warden_lua_request_stop(lua_State *L);
+/* Whether a stop was requested. */
+int warden_lua_stop_requested(lua_State *L);
+/* Whether the last yield of a driver thread came from the preemption hook. */
+int warden_lua_take_preempted(lua_State *L);
+
+/* Installs the instruction-count hook (inherited by threads created afterwards): every
+ * `instructions` VM instructions it checks for a stop request and, once `slice_ns` nanoseconds
+ * have passed since the driver resumed, yields a driver thread. */
+void warden_lua_set_preemption(lua_State *L, int instructions, uint64_t slice_ns);
+
+/* Creates a coroutine the Swift driver runs (pushed on L's stack); NULL when out of memory. */
+lua_State *warden_lua_new_driver_thread(lua_State *L);
+/* Whether L is a thread the Swift driver runs (not a plain Lua coroutine). */
+int warden_lua_is_driver(lua_State *L);
+/* Resumes a driver thread; Lua code may raise and allocations may fail while it runs. */
+int warden_lua_resume(lua_State *co, lua_State *from, int nargs, int *nresults);
+
+/* Sets the message the trampoline raises after a WARDEN_LUA_RAISE return. */
+void warden_lua_set_error(lua_State *L, const char *message);
+/* Pushes the Lua function that calls Swift function `function_id` through the trampoline. */
+void warden_lua_push_function(lua_State *L, int function_id);
+/* Pushes a userdata holding `object` (already retained); its __gc calls release. */
+void warden_lua_push_object(lua_State *L, void *object);
+/* The object of the userdata at idx, or NULL when it is not one of ours. */
+void *warden_lua_to_object(lua_State *L, int idx);
+
+/* Opens the safe standard library (spec: no io, os.execute, debug, binary load, ...).
+ * Returns a Lua status; on failure the message is on the stack. */
+int warden_lua_open_safe_libraries(lua_State *L);
+/* Loads a text chunk (binary chunks are refused); pushes the function or a message. */
+int warden_lua_load_text(lua_State *L, const char *buffer, size_t length, const char *chunkname);
+/* Runs the function below nargs arguments in protected mode; pushes nresults or a message. */
+int warden_lua_protected_call(lua_State *L, int nargs, int nresults);
+/* Pushes onto L the text of co's error value (its __tostring when it has one) followed by
+ * co's traceback. Returns a Lua status. */
+int warden_lua_error_report(lua_State *L, lua_State *co);
+
+#endif

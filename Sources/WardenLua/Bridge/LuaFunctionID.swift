@@ -1,0 +1,58 @@
+/// The Swift functions Lua code can call, each entered through the C trampoline with its id.
+///
+/// The prelude receives them in a table keyed by ``name`` and builds the Lua-visible API
+/// (`process`, `channel`, `coroutine.spawn`) on top of them.
+enum LuaFunctionID: Int32, CaseIterable {
+    case pid = 1, frame, send, spawn, terminate, cancel, monitor, unmonitor, link, unlink
+    case getOptions, setOptions, inbox, events, listen, unlisten, exec, upgrade
+    case register, lookup, unregister
+    case channelNew, channelSend, channelReceive, channelClose, channelSelect
+    case spawnCoroutine, setMetatable
+    case timeNow, sleep, timer, parseDuration, formatTime
+    case jsonEncode, jsonDecode, uuidV4, uuidV7, contextGet, contextAll
+
+    /// The key of the function in the primitives table the prelude receives.
+    var name: String {
+        switch self {
+        case .pid: "pid"
+        case .frame: "id"
+        case .send: "send"
+        case .spawn: "spawn"
+        case .terminate: "terminate"
+        case .cancel: "cancel"
+        case .monitor: "monitor"
+        case .unmonitor: "unmonitor"
+        case .link: "link"
+        case .unlink: "unlink"
+        case .getOptions: "get_options"
+        case .setOptions: "set_options"
+        case .inbox: "inbox"
+        case .events: "events"
+        case .listen: "listen"
+        case .unlisten: "unlisten"
+        case .exec: "exec"
+        case .upgrade: "upgrade"
+        case .register: "register"
+        case .lookup: "lookup"
+        case .unregister: "unregister"
+        case .channelNew: "channel_new"
+        case .channelSend: "channel_send"
+        case .channelReceive: "channel_receive"
+        case .channelClose: "channel_close"
+        case .channelSelect: "channel_select"
+        case .spawnCoroutine: "coroutine_spawn"
+        case .setMetatable: "set_metatable"
+        case .timeNow: "time_now"
+        case .sleep: "sleep"
+        case .timer: "timer"
+        case .parseDuration: "parse_duration"
+        case .formatTime: "format_time"
+        case .jsonEncode: "json_encode"
+        case .jsonDecode: "json_decode"
+        case .uuidV4: "uuid_v4"
+        case .uuidV7: "uuid_v7"
+        case .contextGet: "ctx_get"
+        case .contextAll: "ctx_all"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import CLua
+import Foundation
+import WardenRuntime
+import WardenValue
+
+extension LuaProcess {
+    /// Pushes what a coroutine resumes with; returns how many values were pushed.
+    func push(_ values: ResumeValues, onto stack: LuaStack) -> Int32 {
+        _ = lua_checkstack(stack.state, 8)
+        switch values {
+        case .start(let arguments):
+            return arguments
+        case .nothing:
+            return 0
+        case .reply(let reply):
+            return push(reply, onto: stack)
+        case .received(let item, let ok):
+            push(item, onto: stack)
+            stack.push(ok)
+            return 2
+        case .selected(let index, let item, let ok):
+            stack.push(index)
+            push(item, onto: stack)
+            stack.push(ok)
+            return 3
+        case .sent:
+            stack.push(true)
+            return 1
+        case .sendFailed(let message):
+            stack.push(false)
+            stack.push(message)
+            return 2
+        }
+    }
+
+    /// Pushes a runtime call's result: `true`, its values, or `nil, kind, message`.
+    func push(_ reply: LuaReply, onto stack: LuaStack) -> Int32 {
+        switch reply {
+        case .ok:
+            stack.push(true)
+            return 1
+        case .values(let values):
+            _ = lua_checkstack(stack.state, Int32(clamping: values.count + 2))
+            for value in values { stack.push(value: value) }
+            return Int32(values.count)
+        case .failure(let error):
+            pushFailure(error, onto: stack)
+            return 3
+        }
+    }
+
+    /// Pushes `nil, kind, message`.
+    func pushFailure(_ error: ProcessError, onto stack: LuaStack) {
+        stack.pushNil()
+        stack.push(error.kind.rawValue)
+        stack.push(error.message)
+    }
+
+    /// Pushes a channel item (`nil` for none). A Lua value's registry reference is released.
+    func push(_ item: ChannelItem?, onto stack: LuaStack) {
+        switch item {
+        case nil:
+            stack.pushNil()
+        case .lua(let reference)?:
+            lua_rawgeti(stack.state, luaRegistryIndex, lua_Integer(reference))
+            release(reference)
+        case .external(.message(let message))?:
+            push(message, onto: stack)
+        case .external(.event(let event))?:
+            push(event, onto: stack)
+        case .external(.time(let nanoseconds))?:
+            stack.newTable(recordCount: 1)
+            stack.push(nanoseconds)
+            stack.rawSet(table: -2, key: "_ns")
+            stack.rawGet(table: luaRegistryIndex, key: "warden.Time")
+            lua_setmetatable(stack.state, -2)
+        case .external(.payload(let payload))?:
+            switch payload.count {
+            case 0: stack.pushNil()
+            case 1: stack.push(value: payload[0])
+            default: stack.push(value: .list(payload))
+            }
+        }
+    }
+
+    /// A message object: `msg:topic()`, `msg:from()`, `msg:payload():data()`.
+    func push(_ message: Message, onto stack: LuaStack) {
+        stack.newTable(recordCount: 4)
+        stack.push(message.topic)
+        stack.rawSet(table: -2, key: "_topic")
+        if let from = message.from { stack.push(from.description) } else { stack.push("") }
+        stack.rawSet(table: -2, key: "_from")
+        stack.push(value: .list(message.payload))
+        stack.rawSet(table: -2, key: "_payload")
+        stack.push(message.payload.count)
+        stack.rawSet(table: -2, key: "_n")
+        stack.rawGet(table: luaRegistryIndex, key: "warden.Message")
+        lua_setmetatable(stack.state, -2)
+    }
+
+    /// An event table: `kind`, `from`, `result = {value = v}` or `{error = message}`, and
+    /// `deadline` (an RFC 3339 timestamp in UTC, e.g. `2026-12-04T15:00:05.250Z`) for a CANCEL
+    /// with a deadline.
+    func push(_ event: ProcessEvent, onto stack: LuaStack) {
+        var fields: [String: Value] = [
+            "kind": .string(event.kind.rawValue),
+            "from": .string(event.from.description),
+        ]
+        if let result = event.result { fields["result"] = result.tableValue }
+        if let deadline = event.deadline {
+            fields["deadline"] = .string(deadline.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        }
+        stack.push(value: .map(fields))
+    }
+}
