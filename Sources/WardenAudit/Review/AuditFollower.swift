@@ -1,35 +1,69 @@
 /// Follows a live log (`tail -f`): each ``poll()`` returns the matching records appended since
 /// the previous one. A JSON Lines log is followed across rotation (when its path names a new
 /// file, the old one is read to its end first); an incomplete last line waits for its newline.
+///
+/// Verifying (the default), every record printed is verified on its own, and the records a poll
+/// returns are chain-checked against each other and the previous poll's (a JSON Lines log), or
+/// the database is verified whole before the backlog.
 public final class AuditFollower {
     private let filter: AuditFilter
     private let backend: any FollowBackend
+    private let verifies: Bool
+    /// The chain of polled records (JSON Lines logs, whose polls return every record).
+    private var checker: ChainChecker?
 
-    private init(filter: AuditFilter, backend: any FollowBackend) {
+    private init(filter: AuditFilter, backend: any FollowBackend, verifies: Bool, checksChain: Bool) {
         self.filter = filter
         self.backend = backend
+        self.verifies = verifies
+        checker = verifies && checksChain ? ChainChecker(start: nil) : nil
     }
 
     /// Follows the JSON Lines log whose active file is `path`, starting at its beginning.
-    public static func file(_ path: String, filter: AuditFilter = AuditFilter()) -> AuditFollower {
-        AuditFollower(filter: filter, backend: FileFollowBackend(path: path))
+    public static func file(_ path: String, filter: AuditFilter = AuditFilter(), verifying: Bool = true) -> AuditFollower {
+        AuditFollower(filter: filter, backend: FileFollowBackend(path: path), verifies: verifying, checksChain: true)
     }
 
     /// Follows an audit database, starting at its first record.
-    public static func database(_ path: String, filter: AuditFilter = AuditFilter()) throws(AuditReadError) -> AuditFollower {
+    public static func database(
+        _ path: String, filter: AuditFilter = AuditFilter(), verifying: Bool = true
+    ) throws(AuditReadError) -> AuditFollower {
         let database = try AuditDatabase.openForReading(path)
-        return AuditFollower(filter: filter, backend: DatabaseFollowBackend(database: database, filter: filter))
+        if verifying { try AuditReader.verifyDatabase(path) }
+        return AuditFollower(
+            filter: filter, backend: DatabaseFollowBackend(database: database, filter: filter), verifies: verifying, checksChain: false)
     }
 
     /// The last `count` matching records present now (of the active file, for a JSON Lines log);
     /// later polls continue after them.
     public func backlog(_ count: Int) throws(AuditReadError) -> [AuditReadRecord] {
-        try backend.backlog(count, filter: filter)
+        let records = try backend.backlog(count, filter: filter)
+        if verifies {
+            for record in records { try Self.verifyOnItsOwn(record) }
+        }
+        return records
     }
 
     /// Matching records appended since the previous call.
     public func poll() throws(AuditReadError) -> [AuditReadRecord] {
-        try backend.poll().filter { filter.matches($0.record) }
+        let records = try backend.poll()
+        if verifies {
+            for record in records {
+                let verified = try Self.verifyOnItsOwn(record)
+                do { try checker?.accept(verified, at: record.location) } catch { throw AuditReadError(error) }
+            }
+        }
+        return records.filter { filter.matches($0.record) }
+    }
+
+    /// Checks a record's line on its own (form and hash).
+    @discardableResult
+    private static func verifyOnItsOwn(_ record: AuditReadRecord) throws(AuditReadError) -> AuditRecord {
+        do {
+            return try RecordLine.verify(Array(record.line.utf8))
+        } catch {
+            throw AuditReadError(AuditChainBreak(error.kind, at: record.location, seq: error.seq ?? record.record.seq, error.message))
+        }
     }
 }
 
