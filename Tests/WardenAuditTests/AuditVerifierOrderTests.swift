@@ -97,3 +97,32 @@ import WardenValue
         #expect(found?.message.contains("1 record was removed") == true)
     }
 }
+
+/// A writer resuming a log keeps ids increasing even when its clock is behind the log's.
+@Suite struct ResumedIDTests {
+    @Test func aResumedWriterWithAClockSetBackStillWritesIncreasingIds() async throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("a.jsonl")
+        try await writeLog(path, count: 3) { _ in Entries.spawn(seconds: 1_700_000_010) }
+        // The second run's calls are dated two seconds earlier (within the time tolerance).
+        try await writeLog(path, count: 3) { _ in Entries.spawn(seconds: 1_700_000_008) }
+        #expect(try AuditVerifier.verify(files: [path]).records == 6)
+        let ids = try dir.lines("a.jsonl").map { line -> String in
+            guard case .map(let map) = try Value(json: line), case .string(let id)? = map["id"] else { return "" }
+            return id
+        }
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == 6)
+    }
+
+    @Test func aResumedDatabaseSinkContinuesAfterItsLastId() async throws {
+        let dir = try TemporaryDirectory()
+        for seconds: Int64 in [1_700_000_010, 1_700_000_008] {
+            let log = AuditLog(
+                node: "n", sink: try SQLiteAuditSink(path: dir.file("a.db")), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+            for _ in 0..<3 { try await log.record(Entries.spawn(seconds: seconds)) }
+            await log.shutdown()
+        }
+        #expect(try AuditVerifier.verify(database: dir.file("a.db")).records == 6)
+    }
+}

@@ -12,10 +12,11 @@ struct ChainSealer {
     /// The time of the last call record sealed by this sealer, `nil` before the first.
     private(set) var lastRecordTime: AuditTime?
 
-    /// A sealer continuing the chain after `head`.
-    init(head: AuditChainHead, node: String) {
+    /// A sealer continuing the chain after `head`, with ids after `lastID` (the head's id).
+    init(head: AuditChainHead, node: String, lastID: String? = nil) {
         self.head = head
         self.node = node
+        ids = AuditRecordID(after: lastID)
     }
 
     /// Seals the next record: assigns `seq`, `id` and `prev`, computes `hash`, builds the line.

@@ -64,7 +64,7 @@ extension AuditWriter {
     static let groupCommitWindow = DispatchTimeInterval.microseconds(1000)
 
     private func run() {
-        var sealer = ChainSealer(head: sink.chainHead, node: node)
+        var sealer = ChainSealer(head: sink.chainHead, node: node, lastID: sink.lastRecordID)
         var unreported: AuditError?
         var lastCallers = 0
         var schedule = checkpointing.map { CheckpointSchedule(configuration: $0) }
