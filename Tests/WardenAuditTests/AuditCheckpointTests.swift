@@ -170,3 +170,27 @@ import WardenValue
         #expect(found?.kind == .chainBroken || found?.kind == .checkpointMismatch)
     }
 }
+
+/// A writer with unsealed records and nothing more to write seals them after the interval.
+@Suite struct AuditCheckpointIntervalTests {
+    @Test func anIdleWriterSealsItsRecordsAfterTheInterval() async throws {
+        let dir = try TemporaryDirectory()
+        let key = AuditSigningKey.generate()
+        let log = AuditLog(
+            node: "test", sink: try JSONLFileSink(path: dir.file("a.jsonl"), logger: quietLogger), mode: .sync,
+            failurePolicy: .failClosed, logger: quietLogger,
+            checkpoints: AuditCheckpointing(key: key, everyRecords: 1000, interval: .milliseconds(20)))
+        for n in 0..<3 { try await log.record(signedEntry(n)) }
+        // Opening checkpoint, three calls, then a checkpoint sealing them without any further record.
+        await eventually("the idle writer seals its records") { ((try? dir.lines("a.jsonl")) ?? []).count >= 5 }
+        let lines = try dir.lines("a.jsonl")
+        #expect(Forgery.isCheckpoint(lines[4]))
+        let sealed = try AuditRecord(value: Value(json: lines[4]))
+        #expect(sealed.checkpoint?.sealedSeq == 4)
+        #expect(sealed.checkpoint?.isFinal == false)
+        await log.shutdown()
+        let result = try AuditVerifier.verify(files: [dir.file("a.jsonl")], options: AuditVerifyOptions(keys: [key.publicKey]))
+        #expect(result.checkpoints == 3)
+        #expect(result.warnings.isEmpty)
+    }
+}

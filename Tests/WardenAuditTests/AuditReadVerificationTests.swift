@@ -45,18 +45,29 @@ import WardenValue
         #expect(stats.denied == 6)
     }
 
-    @Test func aDatabaseWithAnEditedColumnIsABreakForReviewReading() async throws {
+    @Test func anEditedDatabaseIsABreakForItsStatsAndAnAlteredRowForItsReaders() async throws {
         let dir = try TemporaryDirectory()
         try await writeLog(dir.file("a.jsonl"), count: 6)
         _ = try AuditImporter.importFiles([dir.file("a.jsonl")], into: dir.file("a.db"))
         let queue = try DatabaseQueue(path: dir.file("a.db"))
-        try await queue.write { try $0.execute(sql: "UPDATE audit_records SET actor = 'user:mallory' WHERE seq = 2") }
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE audit_records SET actor = 'user:mallory' WHERE seq = 2")
+            try db.execute(sql: "UPDATE audit_records SET line = replace(line, '\"seq\":4', '\"seq\":4 ') WHERE seq = 4")
+        }
         try queue.close()
-        let read = readAll(.database(dir.file("a.db")))
-        #expect(read.records.isEmpty)
-        #expect(read.error?.message.contains("column `actor` was edited") == true)
-        #expect(throws: AuditReadError.self) { try AuditReader.database(dir.file("a.db")).stats() }
+        // Stats aggregate the index columns: the whole database is verified first.
+        #expect {
+            try AuditReader.database(dir.file("a.db")).stats()
+        } throws: { error in
+            (error as? AuditReadError)?.message.contains("column `actor` was edited") == true
+        }
         #expect(try AuditReader.database(dir.file("a.db")).verifying(false).stats().records == 6)
+        // Readers verify every row they return.
+        let read = readAll(.database(dir.file("a.db")))
+        #expect(read.records.map(\.record.seq) == [1, 2, 3])
+        #expect(read.error?.kind == .chainBreak)
+        #expect(read.error?.message.hasPrefix("seq 4: altered record") == true)
+        #expect(readAll(AuditReader.database(dir.file("a.db")).verifying(false)).error?.kind != .chainBreak)
     }
 
     @Test func theDatabaseStatsLeaveCheckpointsOut() async throws {

@@ -217,4 +217,20 @@ import WardenValue
         #expect(other.code == 1)
         #expect(other.err.contains("[audit-unknown-key]"))
     }
+
+    @Test func theTimeToleranceIsAnOption() async throws {
+        let dir = try AuditCLIDirectory()
+        // The fixture's third call is dated 2 h after the second; make the fourth go back 1 h.
+        var entries = F.entries
+        entries[3].time = F.time(3600)
+        try await F.writeLog(dir.file("audit.jsonl"), entries: entries)
+        let strict = try await runAudit(["verify", dir.file("audit.jsonl")])
+        #expect(strict.code == 1)
+        #expect(strict.err.contains("time goes backwards: seq 4 has time 2025-01-01T01:00:00.000000Z"))
+        #expect(strict.err.contains("by more than the tolerance of 10 s"))
+        #expect(try await runAudit(["verify", "--time-tolerance", "2h", dir.file("audit.jsonl")]).code == 0)
+        let bad = try await runAudit(["verify", "--time-tolerance", "soon", dir.file("audit.jsonl")])
+        #expect(bad.code == 3)
+        #expect(bad.err.contains("invalid --time-tolerance `soon`"))
+    }
 }

@@ -2,8 +2,9 @@
 /// database, with an ``AuditFilter``.
 ///
 /// By default it verifies as it reads: files line by line with the chain across lines and
-/// files (ids, times and checkpoints included; checkpoint signatures are `verify --key`'s job),
-/// a database as a whole before its first record. A break ends the reading with
+/// files (ids, times and checkpoints included; checkpoint signatures are `verify --key`'s job);
+/// from a database every row it returns (its line, its hash, its seq), and for ``stats(matching:options:)``,
+/// which aggregates index columns, the whole database first. A break ends the reading with
 /// ``AuditReadError/Kind/chainBreak`` after the records before it. ``verifying(_:)`` turns it off.
 public struct AuditReader: Sendable {
     /// Where records come from.
@@ -63,8 +64,7 @@ public struct AuditReader: Sendable {
             return FileRecordSource(paths: paths, filter: filter, verifying: verifies)
         case .database(let path):
             let database = try AuditDatabase.openForReading(path)
-            if verifies { try Self.verifyDatabase(path) }
-            return DatabaseRecordSource(database: database, filter: filter, limit: limit)
+            return DatabaseRecordSource(database: database, filter: filter, limit: limit, verifying: verifies)
         }
     }
 

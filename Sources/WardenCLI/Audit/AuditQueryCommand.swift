@@ -9,8 +9,8 @@ struct AuditQueryCommand: AuditSubcommand {
         discussion: """
             Filters combine with AND; --action, --resource and --policy must hold on one and the same check. \
             Patterns use the policy language's `*`. On a database the filters use its indexes. The log is verified \
-            as it is read (a database as a whole first): on a break the records before it are printed, the break \
-            goes to stderr and the exit code is 1, unless --no-verify.
+            as it is read (from a database, every row printed): on a break the records before it are printed, \
+            the break goes to stderr and the exit code is 1, unless --no-verify.
             """)
 
     @OptionGroup var source: AuditSourceOptions

@@ -8,9 +8,9 @@ struct AuditTailCommand: AuditSubcommand {
         abstract: "Print the last audit records and, with -f, follow new ones as they are written.",
         discussion: """
             Give the active JSON Lines file (rotation is followed: archives written while following are read in \
-            order) or --db. The same filters as `query` apply. Each record printed is verified, and followed \
-            records are chain-checked (a database is verified whole first); a break goes to stderr with exit \
-            code 1, unless --no-verify.
+            order) or --db. The same filters as `query` apply. Each record printed is verified, and records \
+            followed in a JSON Lines log are chain-checked; a break goes to stderr with exit code 1, unless \
+            --no-verify.
             """)
 
     @OptionGroup var source: AuditSourceOptions
