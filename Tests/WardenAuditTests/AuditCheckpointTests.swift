@@ -181,16 +181,21 @@ import WardenValue
             failurePolicy: .failClosed, logger: quietLogger,
             checkpoints: AuditCheckpointing(key: key, everyRecords: 1000, interval: .milliseconds(20)))
         for n in 0..<3 { try await log.record(signedEntry(n)) }
-        // Opening checkpoint, three calls, then a checkpoint sealing them without any further record.
-        await eventually("the idle writer seals its records") { ((try? dir.lines("a.jsonl")) ?? []).count >= 5 }
-        let lines = try dir.lines("a.jsonl")
-        #expect(Forgery.isCheckpoint(lines[4]))
-        let sealed = try AuditRecord(value: Value(json: lines[4]))
-        #expect(sealed.checkpoint?.sealedSeq == 4)
-        #expect(sealed.checkpoint?.isFinal == false)
+        // Without any further record, a checkpoint comes to seal the third call (on a slow
+        // machine others may come between the calls too: the interval may pass during a call).
+        func lastCheckpointSealsTheLastCall() -> Bool {
+            guard let lines = try? dir.lines("a.jsonl"), let last = lines.last, Forgery.isCheckpoint(last),
+                let call = lines.last(where: { !Forgery.isCheckpoint($0) }),
+                let sealed = try? AuditRecord(value: Value(json: last)), let sealedCall = try? AuditRecord(value: Value(json: call))
+            else { return false }
+            return sealed.checkpoint?.sealedSeq == sealedCall.seq && sealed.checkpoint?.isFinal == false
+        }
+        await eventually("the idle writer seals its records") { lastCheckpointSealsTheLastCall() }
+        #expect(lastCheckpointSealsTheLastCall())
+        #expect(try dir.lines("a.jsonl").filter { !Forgery.isCheckpoint($0) }.count == 3)
         await log.shutdown()
         let result = try AuditVerifier.verify(files: [dir.file("a.jsonl")], options: AuditVerifyOptions(keys: [key.publicKey]))
-        #expect(result.checkpoints == 3)
+        #expect(result.checkpoints >= 3)
         #expect(result.warnings.isEmpty)
     }
 }
