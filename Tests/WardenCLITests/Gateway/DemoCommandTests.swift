@@ -32,7 +32,8 @@ struct DemoCommandTests {
         let log = directory.appendingPathComponent("audit.jsonl").path
         let key = directory.appendingPathComponent("signing").path
         #expect(try await WardenProcess.run(["audit", "keygen", key]).status == 0)
-        let demo = try await WardenProcess.run(["demo", "--audit", log, "--signing-key", key + ".key", "--checkpoint-every", "10", "--checkpoint-interval", "3600",
+        let demo = try await WardenProcess.run([
+            "demo", "--audit", log, "--signing-key", key + ".key", "--checkpoint-every", "10", "--checkpoint-interval", "3600",
         ])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("25 calls: 22 allowed, 3 denied."))
