@@ -37,7 +37,7 @@ import Testing
             let sink = try JSONLFileSink(path: path, rotateAtBytes: 6000, logger: quietLogger)
             let log = AuditLog(node: "n", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
             for i in 0..<300 {
-                try await log.record(Entries.varied(i))
+                try await log.record(Entries.varied(5 + i))
                 if i % 7 == 0 { try await Task.sleep(for: .milliseconds(1)) }
             }
             await log.shutdown()

@@ -17,7 +17,7 @@ import WardenValue
         try await withThrowingTaskGroup(of: Void.self) { group in
             for task in 0..<100 {
                 group.addTask {
-                    for i in 0..<100 { try await log.record(Entries.spawn(actor: "t\(task)", seconds: Int64(i))) }
+                    for _ in 0..<100 { try await log.record(Entries.spawn(actor: "t\(task)")) }
                 }
             }
             try await group.waitForAll()

@@ -63,6 +63,12 @@ import WardenValue
             try AuditReader.files([dir.file("audit.jsonl")]).forEach { _ in }
         } throws: { error in
             guard let error = error as? AuditReadError else { return false }
+            return error.kind == .chainBreak && error.location?.line == 3 && error.message.contains("[audit-invalid-json]")
+        }
+        #expect {
+            try AuditReader.files([dir.file("audit.jsonl")]).verifying(false).forEach { _ in }
+        } throws: { error in
+            guard let error = error as? AuditReadError else { return false }
             return error.kind == .invalidRecord && error.location?.line == 3
         }
     }

@@ -27,6 +27,25 @@ import WardenValue
         }
     }
 
+    @Test func checkpointRecordsValidateAgainstTheSchemaAndBrokenOnesDoNot() async throws {
+        let schema = try loadSchema()
+        let dir = try TemporaryDirectory()
+        try await writeSignedLog(dir.file("audit.jsonl"), key: .generate(), count: 4, everyRecords: 2)
+        let lines = try dir.lines("audit.jsonl")
+        let checkpoints = lines.filter(Forgery.isCheckpoint)
+        #expect(checkpoints.count == 4)
+        for line in lines {
+            let errors = SchemaValidator(root: schema).validate(try Value(json: line))
+            #expect(errors.isEmpty, "\(errors)")
+        }
+        guard case .map(var record) = try Value(json: checkpoints[1]), case .map(var body)? = record["checkpoint"] else { return }
+        body["key"] = "not-a-key-id"
+        record["checkpoint"] = .map(body)
+        #expect(!SchemaValidator(root: schema).validate(.map(record)).isEmpty)
+        record["checkpoint"] = nil
+        #expect(!SchemaValidator(root: schema).validate(.map(record)).isEmpty)
+    }
+
     @Test(arguments: [
         ("v", Value.int(2)), ("seq", .int(0)), ("time", .string("2025-01-01T00:00:00Z")), ("decision", .string("maybe")),
         ("hash", .string("ABC")), ("extra", .bool(true)), ("caller", .map([:])), ("checks", .list([.map(["action": "a"])])),

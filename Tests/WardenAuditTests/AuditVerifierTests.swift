@@ -80,14 +80,15 @@ import WardenValue
         #expect(verifyBreak([dir.file("tail.jsonl")], continued: true) == nil)
     }
 
-    @Test func swappedRecordsAreOutOfOrder() async throws {
+    @Test func swappedRecordsAreReportedAsASwap() async throws {
         let dir = try TemporaryDirectory()
         var lines = try await makeLog(dir, count: 5)
         lines.swapAt(1, 2)
         try writeLines(dir, "swapped.jsonl", lines)
         let found = verifyBreak([dir.file("swapped.jsonl")])
-        #expect(found?.kind == .sequenceGap)
+        #expect(found?.kind == .swappedRecords)
         #expect(found?.location.line == 2)
+        #expect(found?.message.hasPrefix("records 2 and 3 are swapped") == true)
     }
 
     @Test func aDuplicatedRecordIsOutOfOrder() async throws {

@@ -36,7 +36,7 @@ import WardenValue
         let reopened = try SQLiteAuditSink(path: path)
         #expect(reopened.chainHead.seq == 12)
         let log = AuditLog(node: "n", sink: reopened, mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
-        try await log.record(Entries.spawn())
+        try await log.record(Entries.spawn(seconds: 1_700_000_100))
         await log.shutdown()
         let result = try AuditVerifier.verify(database: path)
         #expect(result.records == 13)

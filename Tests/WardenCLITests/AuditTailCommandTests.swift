@@ -35,7 +35,9 @@ import WardenValue
                 node: "gw", sink: try JSONLFileSink(path: path, rotateAtBytes: 6000, logger: F.quiet), mode: .sync,
                 failurePolicy: .failClosed, logger: F.quiet)
             for i in 0..<200 {
-                try await log.record(F.entries[i % F.entries.count])
+                var entry = F.entries[i % F.entries.count]
+                entry.time = F.time(100_000 + Int64(i))  // after the fixture's records: times go forward
+                try await log.record(entry)
                 if i % 10 == 0 { try await Task.sleep(for: .milliseconds(2)) }
             }
             await log.shutdown()

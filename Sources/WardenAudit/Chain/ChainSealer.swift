@@ -9,11 +9,14 @@ struct ChainSealer {
     /// The writing instance's name.
     let node: String
     private var ids = AuditRecordID()
+    /// The time of the last call record sealed by this sealer, `nil` before the first.
+    private(set) var lastRecordTime: AuditTime?
 
-    /// A sealer continuing the chain after `head`.
-    init(head: AuditChainHead, node: String) {
+    /// A sealer continuing the chain after `head`, with ids after `lastID` (the head's id).
+    init(head: AuditChainHead, node: String, lastID: String? = nil) {
         self.head = head
         self.node = node
+        ids = AuditRecordID(after: lastID)
     }
 
     /// Seals the next record: assigns `seq`, `id` and `prev`, computes `hash`, builds the line.
@@ -57,7 +60,16 @@ struct ChainSealer {
         let hash = String(decoding: line[hashStart..<hashStart + 64], as: UTF8.self)
         let record = AuditRecord(entry: prepared.entry, id: id, seq: seq, node: node, prev: head.hash, hash: hash)
         head = AuditChainHead(seq: seq, hash: hash)
+        lastRecordTime = prepared.entry.time
         return SealedRecord(record: record, lineBytes: line)
+    }
+
+    /// The next record id, for a record made at `time`.
+    mutating func nextID(at time: AuditTime) -> String { ids.next(at: time) }
+
+    /// Moves the head past a record sealed elsewhere in this type (a checkpoint).
+    mutating func advance(to head: AuditChainHead) {
+        self.head = head
     }
 
     /// Forgets records sealed after `head` (they could not be written), so the chain continues

@@ -24,7 +24,7 @@ extension AuditDatabase {
                 insert.bind(statement, column + 5, record.op)
                 insert.bind(statement, column + 6, record.callerPid)
                 insert.bind(statement, column + 7, record.actor)
-                insert.bind(statement, column + 8, record.decision.rawValue)
+                insert.bind(statement, column + 8, record.decision)
                 insert.bind(statement, column + 9, record.errorKind)
                 insert.bind(statement, column + 10, record.policyRevision)
                 insert.bind(statement, column + 11, record.prev)

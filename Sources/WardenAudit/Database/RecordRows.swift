@@ -14,7 +14,8 @@ struct RecordRows: Sendable {
         var op: Text
         var callerPid: Text?
         var actor: Text?
-        var decision: AuditDecision
+        /// `allow` or `deny`, or `checkpoint` for a checkpoint record.
+        var decision: String
         var errorKind: Text?
         var policyRevision: Text
         var prev: Text
@@ -75,7 +76,7 @@ struct RecordRows: Sendable {
             Record(
                 seq: record.seq, id: append(record.id), timeMicros: record.time.microseconds, node: append(record.node),
                 op: append(record.op), callerPid: record.caller.pid.map { append($0) }, actor: record.caller.actor.map { append($0.id) },
-                decision: record.decision, errorKind: record.error.map { append($0.kind) }, policyRevision: append(record.policyRevision),
+                decision: Self.decisionColumn(record), errorKind: record.error.map { append($0.kind) }, policyRevision: append(record.policyRevision),
                 prev: append(record.prev), hash: append(record.hash), line: lineText))
     }
 
@@ -97,10 +98,19 @@ struct RecordRows: Sendable {
         records.append(
             Record(
                 seq: layout.seq, id: text(layout.id), timeMicros: layout.time.microseconds, node: text(layout.node), op: text(layout.op),
-                callerPid: layout.pid.map(text), actor: layout.actor.map { text($0.id) }, decision: layout.decision,
+                callerPid: layout.pid.map(text), actor: layout.actor.map { text($0.id) }, decision: layout.decision.rawValue,
                 errorKind: layout.error.map { text($0.kind) }, policyRevision: text(layout.policyRevision), prev: text(layout.prev),
                 hash: text(layout.hash), line: base..<(base + line.count)))
     }
+
+    /// The `decision` column of a record: its decision, or `checkpoint` for a checkpoint
+    /// record (so SQL over calls leaves checkpoints out with `decision != 'checkpoint'`).
+    static func decisionColumn(_ record: AuditRecord) -> String {
+        record.isCheckpoint ? checkpointDecision : record.decision.rawValue
+    }
+
+    /// The `decision` column of checkpoint rows.
+    static let checkpointDecision = "checkpoint"
 
     private mutating func append(bytes new: [UInt8]) -> Text {
         let start = bytes.count

@@ -10,6 +10,8 @@ public final class SQLiteAuditSink: AuditSink {
     public let path: String
     /// The last record in the database when it was opened.
     public let chainHead: AuditChainHead
+    /// The id of that record, `nil` when the database was empty.
+    public let lastRecordID: String?
     let database: AuditDatabase
 
     /// Opens or creates the audit database at `path`.
@@ -25,6 +27,9 @@ public final class SQLiteAuditSink: AuditSink {
         do {
             database = try AuditDatabase.open(path: path, create: true, pageSize: pageSize)
             chainHead = try database.head()
+            lastRecordID = try database.queue.read { db in
+                try String.fetchOne(db, sql: "SELECT id FROM audit_records ORDER BY seq DESC LIMIT 1")
+            }
         } catch let error as AuditDatabase.OpenError {
             switch error {
             case .sqlite(let message), .notAuditDatabase(let message):

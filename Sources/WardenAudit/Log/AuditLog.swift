@@ -23,6 +23,9 @@ public final class AuditLog: Sendable {
     /// - Parameters:
     ///   - queueCapacity: records queued but not yet taken by the writer before callers wait.
     ///   - maxBatch: most records handed to the sink in one `write`.
+    ///   - checkpoints: signs checkpoints into the chain (see ``AuditCheckpointing``): one when
+    ///     the writer opens the log, then every N records or T seconds, and a final one at
+    ///     ``shutdown()``; `nil` writes no checkpoints.
     public init(
         node: String,
         sink: any AuditSink,
@@ -30,14 +33,16 @@ public final class AuditLog: Sendable {
         failurePolicy: FailurePolicy,
         logger: Logger,
         queueCapacity: Int = 8192,
-        maxBatch: Int = 2048
+        maxBatch: Int = 2048,
+        checkpoints: AuditCheckpointing? = nil
     ) {
         self.node = node
         self.mode = mode
         self.failurePolicy = failurePolicy
         self.writer = AuditWriter(
             node: node, sink: sink, mode: mode, failurePolicy: failurePolicy, logger: logger,
-            capacity: max(1, queueCapacity), maxBatch: max(1, maxBatch))
+            capacity: max(1, queueCapacity), maxBatch: max(1, maxBatch),
+            checkpointing: checkpoints)
     }
 
     deinit {

@@ -64,9 +64,13 @@ extension AuditWriter {
     static let groupCommitWindow = DispatchTimeInterval.microseconds(1000)
 
     private func run() {
-        var sealer = ChainSealer(head: sink.chainHead, node: node)
+        var sealer = ChainSealer(head: sink.chainHead, node: node, lastID: sink.lastRecordID)
         var unreported: AuditError?
         var lastCallers = 0
+        var schedule = checkpointing.map { CheckpointSchedule(configuration: $0) }
+        if schedule != nil {
+            writeCheckpoint(&schedule, &sealer, &unreported, isFinal: false, opening: true)
+        }
         while true {
             if mode == .durable, lastCallers > 1 { gather(lastCallers) }
             var batch: [Item] = []
@@ -91,11 +95,19 @@ extension AuditWriter {
             }
             for c in admitted { c.resume(returning: nil) }
             guard hasWork else {
-                wakeup.wait()
+                if let deadline = schedule?.deadline {
+                    if wakeup.wait(timeout: Self.dispatchTime(deadline)) == .timedOut {
+                        state.withLock { $0.phase = .running }
+                        writeCheckpoint(&schedule, &sealer, &unreported, isFinal: false)
+                        continue
+                    }
+                } else {
+                    wakeup.wait()
+                }
                 if mode == .async { coalesce() }
                 continue
             }
-            if process(batch, &sealer, &unreported) { return }
+            if process(batch, &sealer, &schedule, &unreported) { return }
             lastCallers = batch.count { $0.isRecord }
         }
     }
@@ -132,21 +144,28 @@ extension AuditWriter {
     }
 
     /// Writes one batch and completes its waiters; `true` when the batch ended with shutdown.
-    private func process(_ batch: [Item], _ sealer: inout ChainSealer, _ unreported: inout AuditError?) -> Bool {
+    private func process(
+        _ batch: [Item], _ sealer: inout ChainSealer, _ schedule: inout CheckpointSchedule?, _ unreported: inout AuditError?
+    ) -> Bool {
         var completions: [Completion] = []
         var sealed: [SealedRecord] = []
         sealed.reserveCapacity(batch.count)
         let before = sealer.head
+        let scheduleBefore = schedule
         for case .record(let prepared, let completion) in batch {
             sealed.append(sealer.seal(prepared))
             if let completion { completions.append(completion) }
+            schedule?.recordsSince += 1
+            if schedule?.dueByCount == true, let due = schedule?.seal(&sealer, isFinal: false) { sealed.append(due) }
         }
+        if schedule?.dueByTime == true, let due = schedule?.seal(&sealer, isFinal: false) { sealed.append(due) }
         var failure: AuditError?
         if !sealed.isEmpty {
             do throws(AuditError) {
                 try sink.write(sealed)
             } catch {
                 sealer.rewind(to: before)
+                schedule = scheduleBefore
                 failure = error
             }
             if failure == nil, mode == .durable {
@@ -167,6 +186,7 @@ extension AuditWriter {
             unreported = nil
             return false
         case .shutdown:
+            if schedule != nil { writeCheckpoint(&schedule, &sealer, &unreported, isFinal: true) }
             do throws(AuditError) { try sink.close() } catch { fail(error, records: 0, &unreported) }
             let waiters = state.withLock { s -> [UnsafeContinuation<Void, Never>] in
                 s.phase = .stopped
@@ -178,6 +198,35 @@ extension AuditWriter {
         default:
             return false
         }
+    }
+
+    /// Writes a checkpoint on its own (when the log opens, after an idle interval, when it
+    /// closes) and syncs it in `durable` mode; a failure is counted and logged like a record's.
+    private func writeCheckpoint(
+        _ schedule: inout CheckpointSchedule?, _ sealer: inout ChainSealer, _ unreported: inout AuditError?, isFinal: Bool,
+        opening: Bool = false
+    ) {
+        let before = sealer.head
+        let scheduleBefore = schedule
+        guard let checkpoint = schedule?.seal(&sealer, isFinal: isFinal, opening: opening) else { return }
+        do throws(AuditError) {
+            try sink.write([checkpoint])
+        } catch {
+            sealer.rewind(to: before)
+            schedule = scheduleBefore
+            fail(error, records: 0, &unreported)
+            return
+        }
+        if mode == .durable || isFinal {
+            do throws(AuditError) { try sink.sync() } catch { fail(error, records: 0, &unreported) }
+        }
+    }
+
+    /// The dispatch time of a continuous-clock instant.
+    static func dispatchTime(_ instant: ContinuousClock.Instant) -> DispatchTime {
+        let remaining = ContinuousClock.now.duration(to: instant)
+        let nanoseconds = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+        return .now() + .nanoseconds(Int(nanoseconds))
     }
 
     private func fail(_ error: AuditError, records: Int, _ unreported: inout AuditError?) {

@@ -57,6 +57,8 @@ final class AuditWriter: Sendable {
     let logger: Logger
     let capacity: Int
     let maxBatch: Int
+    /// Signed checkpoints to seal, when the log has a signing key.
+    let checkpointing: AuditCheckpointing?
     let state = Locked(State())
     let wakeup = DispatchSemaphore(value: 0)
     let failures = Atomic<Int>(0)
@@ -71,8 +73,9 @@ final class AuditWriter: Sendable {
 
     init(
         node: String, sink: any AuditSink, mode: DeliveryMode, failurePolicy: FailurePolicy,
-        logger: Logger, capacity: Int, maxBatch: Int
+        logger: Logger, capacity: Int, maxBatch: Int, checkpointing: AuditCheckpointing? = nil
     ) {
+        self.checkpointing = checkpointing
         self.node = node
         self.sink = sink
         self.mode = mode

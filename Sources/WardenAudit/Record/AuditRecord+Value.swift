@@ -10,6 +10,12 @@ extension AuditRecord {
 
     /// The record's fields without `hash`: the map whose canonical JSON is hashed.
     public var valueWithoutHash: [String: Value] {
+        if let checkpoint {
+            return [
+                "v": .int(Self.version), "id": .string(id), "seq": .int(seq), "time": .string(time.rfc3339), "node": .string(node),
+                "checkpoint": checkpoint.value, "prev": .string(prev),
+            ]
+        }
         var map: [String: Value] = [
             "v": .int(Self.version),
             "id": .string(id),
@@ -47,7 +53,12 @@ extension AuditRecord {
                 "record version `\(v)` is newer than this reader understands (version \(Self.version)); use a newer warden")
         }
         let fields = RecordFields(map: map, path: "")
+        if map["checkpoint"] != nil {
+            self = try AuditRecord(checkpointFields: fields)
+            return
+        }
         try fields.rejectUnknown(allowed: Self.fieldNames)
+        self.checkpoint = nil
         self.id = try fields.string("id", validate: AuditRecordID.isValid, expected: "a lowercase UUID")
         self.seq = try fields.int("seq", minimum: 1)
         self.time = try fields.time("time")
@@ -63,6 +74,21 @@ extension AuditRecord {
         self.prev = try fields.string("prev", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
         self.hash = try fields.string("hash", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
     }
+
+    /// Reads a checkpoint record (a record with a `checkpoint` field).
+    private init(checkpointFields fields: RecordFields) throws(AuditRecordError) {
+        try fields.rejectUnknown(allowed: Self.checkpointFieldNames)
+        let checkpoint = try AuditCheckpoint(fields: fields.object("checkpoint"))
+        self.init(
+            checkpoint: checkpoint,
+            id: try fields.string("id", validate: AuditRecordID.isValid, expected: "a lowercase UUID"),
+            seq: try fields.int("seq", minimum: 1), time: try fields.time("time"), node: try fields.string("node"),
+            prev: try fields.string("prev", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits"),
+            hash: try fields.string("hash", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits"))
+    }
+
+    /// The top-level field names of a version-1 checkpoint record.
+    static let checkpointFieldNames: Set<String> = ["v", "id", "seq", "time", "node", "checkpoint", "prev", "hash"]
 
     /// The top-level field names of a version-1 record.
     static let fieldNames: Set<String> = [

@@ -35,6 +35,12 @@ public struct AuditRecord: Sendable, Hashable {
     public var prev: String
     /// `SHA-256(prev + canonical JSON of this record without hash)`, lowercase hex.
     public var hash: String
+    /// The signed seal of a checkpoint record; `nil` for a call record.
+    ///
+    /// A checkpoint record describes no call: its call fields are empty (`op` and
+    /// `policy_revision` empty, no actor, no checks, decision `deny`, so that code which forgets
+    /// to skip it never counts an allow) and are not written in its line.
+    public var checkpoint: AuditCheckpoint?
 
     /// Creates a record from an entry and its chain fields.
     public init(entry: AuditEntry, id: String, seq: Int, node: String, prev: String, hash: String) {
@@ -52,6 +58,23 @@ public struct AuditRecord: Sendable, Hashable {
         self.durationNanoseconds = entry.durationNanoseconds
         self.prev = prev
         self.hash = hash
+        self.checkpoint = nil
+    }
+
+    /// Creates a checkpoint record.
+    public init(checkpoint: AuditCheckpoint, id: String, seq: Int, time: AuditTime, node: String, prev: String, hash: String) {
+        self.init(entry: Self.checkpointEntry(time: time), id: id, seq: seq, node: node, prev: prev, hash: hash)
+        self.checkpoint = checkpoint
+    }
+
+    /// Whether this is a checkpoint record rather than the record of a call.
+    public var isCheckpoint: Bool { checkpoint != nil }
+
+    /// The empty call fields of a checkpoint record.
+    static func checkpointEntry(time: AuditTime) -> AuditEntry {
+        AuditEntry(
+            time: time, op: "", caller: AuditCaller(pid: nil, actor: nil, context: .incomplete), target: [:], checks: [],
+            decision: .deny, policyRevision: "", durationNanoseconds: 0)
     }
 
     /// The call-describing part of the record, as the gateway produced it.

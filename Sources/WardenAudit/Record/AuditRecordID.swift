@@ -8,6 +8,15 @@ struct AuditRecordID {
     private var counter: UInt16 = 0
     private var random = FastRandom()
 
+    /// A generator whose ids all come after `id` (the last record of a log being resumed),
+    /// whatever the times they are made at; any id when `id` is `nil` or not a UUIDv7.
+    init(after id: String? = nil) {
+        guard let id, Self.isValid(id) else { return }
+        let high = RecordIDOrder(id).high
+        lastMillis = Int64(high >> 16)
+        counter = UInt16(high & 0xFFF)
+    }
+
     /// The next id for a record made at `time`.
     mutating func next(at time: AuditTime) -> String {
         var millis = time.microseconds.floorDivided(by: 1000).quotient

@@ -41,6 +41,11 @@ struct RecordFields {
         }
     }
 
+    func bool(_ key: String) throws(AuditRecordError) -> Bool {
+        guard case .bool(let b) = map[key] else { throw invalid(key, "true or false", found: map[key]) }
+        return b
+    }
+
     func int(_ key: String, minimum: Int) throws(AuditRecordError) -> Int {
         guard case .int(let i) = map[key], i >= minimum else {
             throw invalid(key, "an integer of at least \(minimum)", found: map[key])

@@ -40,8 +40,9 @@ public struct AuditFilter: Sendable, Hashable {
     /// Whether a check-level field (action, resource, policy) is set.
     var filtersChecks: Bool { action != nil || resource != nil || policy != nil }
 
-    /// Whether `record` passes the filter.
+    /// Whether `record` passes the filter. A checkpoint record describes no call and never does.
     public func matches(_ record: AuditRecord) -> Bool {
+        if record.isCheckpoint { return false }
         if let since, record.time < since { return false }
         if let until, record.time >= until { return false }
         if let decision, record.decision != decision { return false }

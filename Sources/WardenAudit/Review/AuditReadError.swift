@@ -8,6 +8,8 @@ public struct AuditReadError: Error, Sendable, Hashable, CustomStringConvertible
         case invalidRecord = "audit-invalid-record"
         /// The database is not an audit database.
         case notAuditDatabase = "audit-not-a-database"
+        /// The log does not verify where it was read (the review commands verify as they read).
+        case chainBreak = "audit-chain-break"
     }
 
     /// The reason.
@@ -22,6 +24,15 @@ public struct AuditReadError: Error, Sendable, Hashable, CustomStringConvertible
         self.kind = kind
         self.location = location
         self.message = message
+    }
+
+    /// A chain break found while reading: its place and what is wrong, with the break's own code.
+    public init(_ chainBreak: AuditChainBreak) {
+        let seq = chainBreak.seq.map { "seq \($0): " } ?? ""
+        self.init(
+            .chainBreak, at: chainBreak.location,
+            "\(seq)\(chainBreak.message) [\(chainBreak.code)]; the records before it verify and nothing after it was read "
+                + "(run `warden audit verify` on the log, or give --no-verify to read it anyway)")
     }
 
     /// The stable kebab-case code.

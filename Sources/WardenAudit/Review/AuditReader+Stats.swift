@@ -11,6 +11,7 @@ extension AuditReader {
             return accumulator.result
         case .database(let path):
             let database = try AuditDatabase.openForReading(path)
+            if verifies { try Self.verifyDatabase(path) }
             do {
                 return try database.queue.read { db in try DatabaseStats(filter: filter, options: options).compute(db) }
             } catch {

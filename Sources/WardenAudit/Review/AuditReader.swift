@@ -1,5 +1,11 @@
 /// Reads records for review (query, stats, tail, replay) from JSON Lines files or an audit
-/// database, with an ``AuditFilter``. Reading does not verify the chain; `verify` does.
+/// database, with an ``AuditFilter``.
+///
+/// By default it verifies as it reads: files line by line with the chain across lines and
+/// files (ids, times and checkpoints included; checkpoint signatures are `verify --key`'s job);
+/// from a database every row it returns (its line, its hash, its seq), and for ``stats(matching:options:)``,
+/// which aggregates index columns, the whole database first. A break ends the reading with
+/// ``AuditReadError/Kind/chainBreak`` after the records before it. ``verifying(_:)`` turns it off.
 public struct AuditReader: Sendable {
     /// Where records come from.
     public enum Source: Sendable, Hashable {
@@ -11,12 +17,31 @@ public struct AuditReader: Sendable {
 
     /// Where records come from.
     public let source: Source
+    /// Whether the log is verified as it is read (the default).
+    public private(set) var verifies = true
 
     /// A reader over JSON Lines files (in chain order).
     public static func files(_ paths: [String]) -> AuditReader { AuditReader(source: .files(paths)) }
 
     /// A reader over an audit database.
     public static func database(_ path: String) -> AuditReader { AuditReader(source: .database(path)) }
+
+    /// The same reader, verifying as it reads or not.
+    public func verifying(_ verifies: Bool) -> AuditReader {
+        var reader = self
+        reader.verifies = verifies
+        return reader
+    }
+
+    /// Verifies a whole database (any start: retention may have removed its oldest records),
+    /// as a read error.
+    static func verifyDatabase(_ path: String) throws(AuditReadError) {
+        do {
+            _ = try AuditVerifier.verify(database: path, options: AuditVerifyOptions(continued: true))
+        } catch {
+            throw AuditReadError(error)
+        }
+    }
 
     /// A cursor over the records matching `filter`, in chain order, at most `limit` of them.
     ///
@@ -36,10 +61,10 @@ public struct AuditReader: Sendable {
     private func source(matching filter: AuditFilter, limit: Int?) throws(AuditReadError) -> any RecordSource {
         switch source {
         case .files(let paths):
-            return FileRecordSource(paths: paths, filter: filter)
+            return FileRecordSource(paths: paths, filter: filter, verifying: verifies)
         case .database(let path):
             let database = try AuditDatabase.openForReading(path)
-            return DatabaseRecordSource(database: database, filter: filter, limit: limit)
+            return DatabaseRecordSource(database: database, filter: filter, limit: limit, verifying: verifies)
         }
     }
 

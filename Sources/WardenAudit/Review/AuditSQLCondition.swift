@@ -2,7 +2,7 @@ import GRDB
 
 /// The SQL `WHERE` condition (on `audit_records r`) equivalent to an ``AuditFilter``.
 struct AuditSQLCondition {
-    /// The condition; `1` when the filter is empty.
+    /// The condition; with an empty filter, every call record (no checkpoint).
     let sql: String
     /// The values bound to its `?` placeholders, in order.
     let arguments: [DatabaseValue]
@@ -65,7 +65,9 @@ struct AuditSQLCondition {
                 add("r.seq IN (SELECT p.seq FROM audit_check_policies p WHERE \(c.sql))", c.arguments)
             }
         }
-        self.sql = parts.isEmpty ? "1" : parts.joined(separator: " AND ")
+        // Checkpoint rows describe no call: never a match (a decision filter excludes them already).
+        if filter.decision == nil { parts.append("r.decision != '\(RecordRows.checkpointDecision)'") }
+        self.sql = parts.joined(separator: " AND ")
         self.arguments = arguments
     }
 }

@@ -27,9 +27,12 @@ final class DatabaseRecordSource: RecordSource {
     private var matchingSeqs: [Int]?
     private var matchingIndex = 0
     private var recordReader = CanonicalRecordReader(sharing: true)
+    /// Whether each row's line is verified on its own (form and hash) before it is returned.
+    private let verifies: Bool
 
-    init(database: AuditDatabase, filter: AuditFilter, limit: Int?, strategy: Strategy? = nil) {
+    init(database: AuditDatabase, filter: AuditFilter, limit: Int?, strategy: Strategy? = nil, verifying: Bool = false) {
         self.database = database
+        self.verifies = verifying
         self.condition = AuditSQLCondition(filter)
         self.limit = limit
         self.strategy = strategy ?? (condition.usesIndexedColumn ? .indexed : .scan)
@@ -43,7 +46,18 @@ final class DatabaseRecordSource: RecordSource {
         }
         let (seq, line) = page[pageIndex]
         pageIndex += 1
+        if verifies { try Self.verify(seq: seq, line: line, in: database) }
         return try Self.read(seq: seq, line: line, in: database, reader: &recordReader)
+    }
+
+    /// Checks a row's line on its own (canonical form and hash), as a chain break.
+    static func verify(seq: Int, line: String, in database: AuditDatabase) throws(AuditReadError) {
+        var text = line
+        let result = text.withUTF8 { bytes in Result { () throws(RecordLine.Fault) in _ = try RecordLine.verify(bytes) } }
+        if case .failure(let fault) = result {
+            throw AuditReadError(
+                AuditChainBreak(fault.kind, at: AuditLocation(path: database.path, line: nil), seq: fault.seq ?? seq, fault.message))
+        }
     }
 
     /// The record stored in row `seq`, checking that the line holds that seq.

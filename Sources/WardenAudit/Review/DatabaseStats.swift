@@ -12,11 +12,9 @@ struct DatabaseStats {
         filtered = filter != AuditFilter()
     }
 
-    /// `FROM` clause of the selected records, `f`.
+    /// `FROM` clause of the selected call records, `f` (checkpoint rows are never selected).
     private var records: String {
-        filtered
-            ? "(SELECT r.seq, r.time_us, r.actor, r.decision, r.error_kind FROM audit_records r WHERE \(condition.sql)) f"
-            : "audit_records f"
+        "(SELECT r.seq, r.time_us, r.actor, r.decision, r.error_kind FROM audit_records r WHERE \(condition.sql)) f"
     }
 
     private var arguments: StatementArguments { StatementArguments(condition.arguments) }

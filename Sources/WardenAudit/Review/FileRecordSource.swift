@@ -1,6 +1,7 @@
 import WardenValue
 
-/// Records of JSON Lines files, parsed (not verified) and filtered.
+/// Records of JSON Lines files, filtered; verified as they are read (each line on its own and
+/// the chain across lines and files) unless verification is off.
 final class FileRecordSource: RecordSource {
     let paths: [String]
     let filter: AuditFilter
@@ -8,10 +9,21 @@ final class FileRecordSource: RecordSource {
     private var reader: LineReader?
     private var recordReader = CanonicalRecordReader(sharing: true)
     private var lines = LineChunk.Writer()
+    /// The chain so far; `nil` when verification is off.
+    private var checker: ChainChecker?
+    private var layout = RecordLayout()
+    /// The last file that held a record, and whether the current one holds any yet.
+    private var previousFile: String?
+    private var fileHasRecord = false
 
-    init(paths: [String], filter: AuditFilter) {
+    /// A source over `paths`; with `verifying`, a break stops the reading with
+    /// ``AuditReadError/Kind/chainBreak`` after the records before it.
+    init(paths: [String], filter: AuditFilter, verifying: Bool = true) {
         self.paths = paths
         self.filter = filter
+        // Review reads accept a log that starts after seq 1 (retention may have removed old
+        // archives); `verify` checks the start.
+        checker = verifying ? ChainChecker(start: nil) : nil
     }
 
     func next() throws(AuditReadError) -> AuditReadRecord? {
@@ -25,15 +37,38 @@ final class FileRecordSource: RecordSource {
             while let line = try nextLine(path) {
                 guard line.terminated else { continue }
                 let location = AuditLocation(path: path, line: line.number)
-                let record = try Self.parse(line.bytes, at: location, reader: &recordReader)
+                let record =
+                    checker == nil
+                    ? try Self.parse(line.bytes, at: location, reader: &recordReader) : try verified(line, at: location)
                 if filter.matches(record) {
                     return AuditReadRecord(record: record, line: lines.store(line.bytes), location: location)
                 }
             }
             reader = nil
             fileIndex += 1
+            if fileHasRecord { previousFile = path }
+            fileHasRecord = false
         }
         return nil
+    }
+
+    /// The record of a line verified on its own and in the chain.
+    private func verified(_ line: LineReader.LineView, at location: AuditLocation) throws(AuditReadError) -> AuditRecord {
+        let checked: RecordLine.Checked
+        do throws(AuditChainBreak) {
+            checked = try AuditVerifier.verifiedLine(line, at: location, verifiedSoFar: checker?.count ?? 0, layout: &layout)
+            try checker?.accept(
+                ChainLink(checked, layout: layout, line: line.bytes), at: location, previousFile: fileHasRecord ? nil : previousFile)
+        } catch {
+            throw AuditReadError(error)
+        }
+        fileHasRecord = true
+        switch checked {
+        case .parsed(let record): return record
+        case .scanned:
+            if let record = try? recordReader.record(of: layout, line: line.bytes) { return record }
+            return try Self.parse(line.bytes, at: location, reader: &recordReader)
+        }
     }
 
     private func nextLine(_ path: String) throws(AuditReadError) -> LineReader.LineView? {

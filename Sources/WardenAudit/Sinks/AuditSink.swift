@@ -12,6 +12,11 @@ public protocol AuditSink: Sendable {
     /// the chain after it.
     var chainHead: AuditChainHead { get }
 
+    /// The `id` of that last record, when the sink knows it (`nil` when empty): a writer
+    /// resuming the log makes its ids greater, so ids keep increasing even if the clock was set
+    /// back between runs.
+    var lastRecordID: String? { get }
+
     /// Appends a batch of records in order, all or nothing.
     func write(_ batch: [SealedRecord]) throws(AuditError)
 
@@ -20,4 +25,9 @@ public protocol AuditSink: Sendable {
 
     /// Syncs and releases the sink.
     func close() throws(AuditError)
+}
+
+extension AuditSink {
+    /// Not known by default.
+    public var lastRecordID: String? { nil }
 }

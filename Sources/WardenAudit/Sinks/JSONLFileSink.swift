@@ -30,6 +30,8 @@ public final class JSONLFileSink: AuditSink {
     public let rotateAtBytes: Int64?
     /// Where the chain continues: the last record found when the sink was opened.
     public let chainHead: AuditChainHead
+    /// The id of that record, `nil` when the log was empty.
+    public let lastRecordID: String?
 
     struct State {
         /// The writer lock, held until close.
@@ -64,11 +66,10 @@ public final class JSONLFileSink: AuditSink {
         let lock = try WriterLock.acquire(fileSet)
         do throws(AuditError) {
             let opened = try Self.openActive(path, logger: logger)
-            if let head = opened.head {
-                self.chainHead = head
-            } else {
-                self.chainHead = try Self.archiveHead(fileSet)
-            }
+            var last = opened.last
+            if last == nil { last = try Self.archiveLastRecord(fileSet) }
+            self.chainHead = last.map { AuditChainHead(seq: $0.seq, hash: $0.hash) } ?? .genesis
+            self.lastRecordID = last?.id
             self.state = Locked(State(lock: lock, fd: opened.fd, status: opened.status, size: opened.size))
         } catch {
             lock.release()
@@ -89,8 +90,8 @@ public final class JSONLFileSink: AuditSink {
         var fd: FileDescriptor
         var status: FileDescriptor.Status
         var size: Int64
-        /// The head found in this file; `nil` when the file holds no record.
-        var head: AuditChainHead?
+        /// The last record found in this file; `nil` when the file holds no record.
+        var last: AuditRecord?
     }
 
     /// Opens the active file for appending, cuts an unterminated last line, reads the head.
@@ -113,14 +114,14 @@ public final class JSONLFileSink: AuditSink {
                     throw AuditError(.openFailed, "cannot sync the directory of `\(path)`: \(error)")
                 }
             }
-            var head: AuditChainHead?
+            var head: AuditRecord?
             if let tail = try TailScanner.lastLine(of: fd, size: status.size) {
                 if tail.terminated {
-                    head = try Self.head(of: tail.bytes, path: path, offset: tail.offset)
+                    head = try Self.lastRecord(tail.bytes, path: path, offset: tail.offset)
                 } else {
                     // Cut an incomplete last record, but only from a file that is an audit log.
                     if let previous = try TailScanner.lastLine(of: fd, size: tail.offset) {
-                        head = try Self.head(of: previous.bytes, path: path, offset: previous.offset)
+                        head = try Self.lastRecord(previous.bytes, path: path, offset: previous.offset)
                     } else if !tail.bytes.starts(with: AuditVerifier.recordPrefix) {
                         throw AuditError(.openFailed, "cannot open audit log `\(path)`: the file is not an audit log; choose another path")
                     }
@@ -133,15 +134,15 @@ public final class JSONLFileSink: AuditSink {
                     status.size = tail.offset
                 }
             }
-            return Opened(fd: fd, status: status, size: status.size, head: head)
+            return Opened(fd: fd, status: status, size: status.size, last: head)
         } catch {
             try? fd.closeFile()
             throw error
         }
     }
 
-    /// The head of the newest archive, or genesis when there is none.
-    static func archiveHead(_ fileSet: AuditFileSet) throws(AuditError) -> AuditChainHead {
+    /// The last record of the newest archive, `nil` when there is none.
+    static func archiveLastRecord(_ fileSet: AuditFileSet) throws(AuditError) -> AuditRecord? {
         for archive in try fileSet.archives().reversed() {
             let fd: FileDescriptor
             do { fd = try FileDescriptor.openFile(archive.path, O_RDONLY) } catch {
@@ -154,15 +155,15 @@ public final class JSONLFileSink: AuditSink {
                 throw AuditError(
                     .openFailed, "cannot continue the audit chain: archive `\(archive.path)` ends with an incomplete record; run `warden audit verify`")
             }
-            return try head(of: tail.bytes, path: archive.path, offset: tail.offset)
+            return try lastRecord(tail.bytes, path: archive.path, offset: tail.offset)
         }
-        return .genesis
+        return nil
     }
 
-    private static func head(of line: [UInt8], path: String, offset: Int64) throws(AuditError) -> AuditChainHead {
+    /// The last record of a file, which must verify on its own.
+    private static func lastRecord(_ line: [UInt8], path: String, offset: Int64) throws(AuditError) -> AuditRecord {
         do {
-            let record = try RecordLine.verify(line)
-            return AuditChainHead(seq: record.seq, hash: record.hash)
+            return try RecordLine.verify(line)
         } catch {
             throw AuditError(
                 .openFailed,

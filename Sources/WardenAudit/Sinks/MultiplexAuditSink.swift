@@ -11,6 +11,8 @@ public final class MultiplexAuditSink: AuditSink {
     public let sinks: [any AuditSink]
     /// The common head of all sinks.
     public let chainHead: AuditChainHead
+    /// The greatest last record id any sink knows.
+    public let lastRecordID: String?
     private let broken = Locked<AuditError?>(nil)
 
     /// Combines sinks that end at the same record.
@@ -27,6 +29,8 @@ public final class MultiplexAuditSink: AuditSink {
         }
         self.sinks = sinks
         self.chainHead = first.chainHead
+        // Ids are lowercase hex UUIDs of one length: text order is numeric order.
+        self.lastRecordID = sinks.compactMap(\.lastRecordID).max()
     }
 
     /// Writes the batch to every sink in order.

@@ -12,6 +12,24 @@ public struct AuditChainBreak: Error, Sendable, Hashable, CustomStringConvertibl
         case alteredRecord = "audit-altered-record"
         /// A record is valid JSON but not the canonical form the writer produces: it was altered.
         case nonCanonical = "audit-non-canonical-record"
+        /// Two records stand in each other's place.
+        case swappedRecords = "audit-swapped-records"
+        /// A record's `id` is not greater than the previous record's: it was duplicated or moved.
+        case idOutOfOrder = "audit-id-out-of-order"
+        /// A record's `time` is earlier than the previous record's by more than the tolerance.
+        case timeOutOfOrder = "audit-time-out-of-order"
+        /// A checkpoint does not seal the record before it: the history it signed was rewritten.
+        case checkpointMismatch = "audit-checkpoint-mismatch"
+        /// A checkpoint's signature does not verify with its key.
+        case badSignature = "audit-bad-signature"
+        /// A checkpoint is signed by a key not given to verify.
+        case unknownKey = "audit-unknown-key"
+        /// Records follow a final checkpoint without a signed reopening.
+        case appendedAfterClose = "audit-appended-after-close"
+        /// A log checked with a key holds no checkpoint at all.
+        case unsignedLog = "audit-unsigned-log"
+        /// A pinned head hash is not in the log.
+        case expectedHeadMissing = "audit-expected-head-missing"
         /// The last line ends without a newline: a write was cut short.
         case truncatedRecord = "audit-truncated-record"
         /// A line is not JSON.

@@ -8,6 +8,13 @@ extension AuditVerifier {
     /// - Parameter continued: accept a first record that is not seq 1.
     /// - Throws: ``AuditChainBreak`` at the first row that does not verify.
     public static func verify(database path: String, continued: Bool = false) throws(AuditChainBreak) -> AuditVerification {
+        try verify(database: path, options: AuditVerifyOptions(continued: continued))
+    }
+
+    /// Verifies the chain stored in an audit database as ``verify(database:continued:)`` does,
+    /// with its checkpoints (and their signatures when `options` has keys) and pinned heads.
+    /// - Throws: ``AuditChainBreak`` at the first row that does not verify.
+    public static func verify(database path: String, options: AuditVerifyOptions) throws(AuditChainBreak) -> AuditVerification {
         let location = AuditLocation(path: path, line: nil)
         let database: AuditDatabase
         do {
@@ -15,7 +22,9 @@ extension AuditVerifier {
         } catch {
             throw AuditChainBreak(error.kind == .notAuditDatabase ? .notAnAuditLog : .unreadable, at: location, error.message)
         }
-        var checker = ChainChecker(start: continued ? nil : .genesis)
+        var checker = ChainChecker(start: options.continued ? nil : .genesis, timeTolerance: options.timeTolerance)
+        var checkpoints = CheckpointAudit(keys: options.keys)
+        var pinned = PinnedHeads(options.expectedHeads)
         var after = 0
         var expectedChecks = 0
         var expectedPolicies = 0
@@ -38,6 +47,12 @@ extension AuditVerifier {
                         "row does not match its record: column `\(column)` was edited (the stored line verifies, the index does not)")
                 }
                 try checker.accept(record, at: location)
+                if let checkpoint = record.checkpoint {
+                    try checkpoints.acceptCheckpoint(record, checkpoint, at: location)
+                } else {
+                    try checkpoints.acceptCall(seq: record.seq, at: location)
+                }
+                pinned.pass(HashText(record.hash))
                 records.append(record)
             }
             if let seq = page.checkMismatch(records) {
@@ -67,6 +82,10 @@ extension AuditVerifier {
         } catch {
             throw AuditChainBreak(.unreadable, at: location, "cannot read: \(AuditDatabase.describe(error))")
         }
-        return AuditVerification(records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis)
+        try pinned.finish(head: checker.head, at: location)
+        let warnings = try checkpoints.finish(records: checker.count)
+        return AuditVerification(
+            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis, checkpoints: checkpoints.checkpoints,
+            signaturesChecked: checkpoints.checksSignatures, warnings: warnings)
     }
 }

@@ -8,9 +8,20 @@ public enum AuditVerifier {
     ///   in files not given); by default the chain must start at seq 1 with the genesis `prev`.
     /// - Throws: ``AuditChainBreak`` at the first record (or file) that does not verify.
     public static func verify(files paths: [String], continued: Bool = false) throws(AuditChainBreak) -> AuditVerification {
+        try verify(files: paths, options: AuditVerifyOptions(continued: continued))
+    }
+
+    /// Verifies JSON Lines files holding one chain, in the order given (rotated files: archives
+    /// by number, then the active file): the chain, ids, times, every checkpoint (and its
+    /// signature when `options` has keys) and the pinned heads.
+    /// - Throws: ``AuditChainBreak`` at the first record (or file) that does not verify.
+    public static func verify(files paths: [String], options: AuditVerifyOptions) throws(AuditChainBreak) -> AuditVerification {
         try checkFileOrder(paths)
-        var checker = ChainChecker(start: continued ? nil : .genesis)
+        var checker = ChainChecker(start: options.continued ? nil : .genesis, timeTolerance: options.timeTolerance, searchesSwaps: true)
+        var checkpoints = CheckpointAudit(keys: options.keys)
+        var pinned = PinnedHeads(options.expectedHeads)
         var previousFile: String?
+        var end = AuditLocation(path: paths.last ?? "", line: nil)
         for path in paths {
             let reader: LineReader
             do {
@@ -23,12 +34,25 @@ public enum AuditVerifier {
             while let line = try nextLine(reader, path: path) {
                 let location = AuditLocation(path: path, line: line.number)
                 let checked = try verifiedLine(line, at: location, verifiedSoFar: checker.count, layout: &layout)
-                try checker.accept(ChainLink(checked, layout: layout, line: line.bytes), at: location, previousFile: sawRecord ? nil : previousFile)
+                let link = ChainLink(checked, layout: layout, line: line.bytes)
+                try checker.accept(link, at: location, previousFile: sawRecord ? nil : previousFile)
+                if case .parsed(let record) = checked, let checkpoint = record.checkpoint {
+                    try checkpoints.acceptCheckpoint(record, checkpoint, at: location)
+                } else {
+                    try checkpoints.acceptCall(seq: link.seq, at: location)
+                }
+                pinned.pass(link.hash)
                 sawRecord = true
+                end = location
             }
             if sawRecord { previousFile = path }
         }
-        return AuditVerification(records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis)
+        try checker.finish()
+        try pinned.finish(head: checker.head, at: end)
+        let warnings = try checkpoints.finish(records: checker.count)
+        return AuditVerification(
+            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis, checkpoints: checkpoints.checkpoints,
+            signaturesChecked: checkpoints.checksSignatures, warnings: warnings)
     }
 
     /// The next line of `reader` (borrowed: valid until the next read), as a chain break when
@@ -79,13 +103,15 @@ public enum AuditVerifier {
     /// like one, or it is an object with `v` and `seq`. Anything else on line 1 means the file is
     /// not an audit log at all.
     static func looksLikeRecord(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: recordPrefix) { return true }
+        if bytes.starts(with: recordPrefix) || bytes.starts(with: checkpointPrefix) { return true }
         guard case .map(let map)? = try? JSONLineParser.parse(bytes) else { return false }
         return map["v"] != nil && map["seq"] != nil
     }
 
-    /// Every record line starts with this (the first key in canonical order).
+    /// Every call record line starts with this (the first key in canonical order).
     static let recordPrefix = Array(#"{"caller":"#.utf8)
+    /// Every checkpoint record line starts with this.
+    static let checkpointPrefix = Array(#"{"checkpoint":"#.utf8)
 
     /// Reports files whose first records are not in increasing seq order, before reading them whole.
     private static func checkFileOrder(_ paths: [String]) throws(AuditChainBreak) {

@@ -1,5 +1,6 @@
-/// What chain checking needs of a record: its `seq`, `prev` and `hash`, the hashes as their 64
-/// hex bytes (compared and copied without strings).
+/// What chain checking needs of a record: its `seq`, `prev` and `hash` (the hashes as their 64
+/// hex bytes, compared and copied without strings), its id and time (which must go forward),
+/// and, for a checkpoint, the head it seals.
 struct ChainLink {
     /// The record's seq.
     var seq: Int
@@ -7,12 +8,21 @@ struct ChainLink {
     var prev: HashText
     /// The record's `hash`.
     var hash: HashText
+    /// The record's id as a number.
+    var id: RecordIDOrder
+    /// The record's time.
+    var time: AuditTime
+    /// The seq and hash a checkpoint record seals; `nil` for a call record.
+    var sealed: (seq: Int, hash: HashText)?
 
     /// The link of a record.
     init(_ record: AuditRecord) {
         seq = record.seq
         prev = HashText(record.prev)
         hash = HashText(record.hash)
+        id = RecordIDOrder(record.id)
+        time = record.time
+        sealed = record.checkpoint.map { ($0.sealedSeq, HashText($0.sealedHash)) }
     }
 
     /// The link of a line checked on its own: from `layout` when the check scanned it there,
@@ -24,10 +34,23 @@ struct ChainLink {
         }
     }
 
-    /// The link of the line `layout` scanned.
+    /// The link of the line `layout` scanned (a call record: checkpoints are never scanned).
     init(_ layout: RecordLayout, line: UnsafeBufferPointer<UInt8>) {
         seq = layout.seq
         prev = HashText(UnsafeBufferPointer(rebasing: line[layout.prev.range]))
         hash = HashText(UnsafeBufferPointer(rebasing: line[layout.hash.range]))
+        id = RecordIDOrder(UnsafeBufferPointer(rebasing: line[layout.id.range]))
+        time = layout.time
+        sealed = nil
+    }
+
+    /// A link made of a database row's indexed columns (no checkpoint seal: the line is not read).
+    init(seq: Int, prev: String, hash: String, id: String, time: AuditTime) {
+        self.seq = seq
+        self.prev = HashText(prev)
+        self.hash = HashText(hash)
+        self.id = RecordIDOrder(id)
+        self.time = time
+        sealed = nil
     }
 }

@@ -26,7 +26,7 @@ struct DatabasePage {
             if op != record.op { return "op" }
             if callerPid != record.caller.pid { return "caller_pid" }
             if actor != record.caller.actor?.id { return "actor" }
-            if decision != record.decision.rawValue { return "decision" }
+            if decision != RecordRows.decisionColumn(record) { return "decision" }
             if errorKind != record.error?.kind { return "error_kind" }
             if policyRevision != record.policyRevision { return "policy_revision" }
             if prev != record.prev { return "prev" }

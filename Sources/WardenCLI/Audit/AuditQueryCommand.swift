@@ -8,12 +8,14 @@ struct AuditQueryCommand: AuditSubcommand {
         abstract: "Print the audit records matching filters, from JSON Lines files or a database.",
         discussion: """
             Filters combine with AND; --action, --resource and --policy must hold on one and the same check. \
-            Patterns use the policy language's `*`. On a database the filters use its indexes. Querying does not \
-            verify the chain: run `warden audit verify` for that.
+            Patterns use the policy language's `*`. On a database the filters use its indexes. The log is verified \
+            as it is read (from a database, every row printed): on a break the records before it are printed, \
+            the break goes to stderr and the exit code is 1, unless --no-verify.
             """)
 
     @OptionGroup var source: AuditSourceOptions
     @OptionGroup var filters: AuditFilterOptions
+    @OptionGroup var verification: AuditVerifyReadingOptions
 
     @Option(help: "Print at most this many records (the first ones in chain order).")
     var limit: Int?
@@ -30,7 +32,7 @@ struct AuditQueryCommand: AuditSubcommand {
         let chosen = format ?? (io.isTerminal ? .table : .jsonl)
         guard chosen != .text else { throw .invalid("invalid --format `text` for query: use table, jsonl or csv") }
         if let limit, limit < 0 { throw .invalid("invalid --limit `\(limit)`: give a number of records, 0 or more") }
-        let reader = try source.reader()
+        let reader = verification.apply(to: try source.reader())
         let filter = try filters.filter()
         let printer = AuditRecordPrinter(format: chosen, io: io)
         do {

@@ -17,8 +17,11 @@ struct AuditReplayCommand: AuditSubcommand {
             policies, then a summary. Records of calls that failed before authorization have no checks \
             and are skipped.
 
-            Exit status: 0 nothing changes, 2 something changes, 1 the log cannot be read, 3 invalid \
-            input (candidate policies that do not load, bad arguments).
+            The log is verified as it is read: on a break the changes found before it are printed, the break \
+            goes to stderr and the exit code is 1 (no summary), unless --no-verify.
+
+            Exit status: 0 nothing changes, 2 something changes, 1 the log cannot be read or does not verify, \
+            3 invalid input (candidate policies that do not load, bad arguments).
 
             Example:
               warden audit replay --policies policies-next warden-demo-audit.jsonl
@@ -37,6 +40,7 @@ struct AuditReplayCommand: AuditSubcommand {
     var format: ReplayFormat = .text
 
     @OptionGroup var filters: AuditFilterOptions
+    @OptionGroup var verification: AuditVerifyReadingOptions
     @OptionGroup var source: AuditSourceOptions
 
     enum ReplayFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,7 +56,7 @@ struct AuditReplayCommand: AuditSubcommand {
             throw .invalid(
                 "the candidate policies do not load:\n" + loaded.errors.map(\.description).joined(separator: "\n"))
         }
-        let reader = try source.reader()
+        let reader = verification.apply(to: try source.reader())
         let filter = try filters.filter()
         var replayer = AuditReplayer(policies: candidate, strict: !noStrict)
         let progress = ReplayProgress(enabled: io.isTerminal && isatty(STDERR_FILENO) == 1)

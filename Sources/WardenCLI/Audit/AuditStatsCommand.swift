@@ -8,7 +8,9 @@ struct AuditStatsCommand: AuditSubcommand {
         abstract: "Summarize audit records: totals by decision, top actions, actors, resources, policies and denials.",
         discussion: """
             Actors count records; actions, resources and policies count checks. Denied resources are those of \
-            checks that were not allowed (deny or undefined). --by adds a histogram of records per time bucket.
+            checks that were not allowed (deny or undefined). --by adds a histogram of records per time bucket. \
+            The log is verified first (as it is read): on a break nothing is printed, the break goes to stderr \
+            and the exit code is 1, unless --no-verify.
             """)
 
     /// Output formats.
@@ -18,6 +20,7 @@ struct AuditStatsCommand: AuditSubcommand {
 
     @OptionGroup var source: AuditSourceOptions
     @OptionGroup var filters: AuditFilterOptions
+    @OptionGroup var verification: AuditVerifyReadingOptions
 
     @Option(name: .customLong("by"), help: "Time bucket for a histogram: 1m, 1h, 1d or any age such as 15m.")
     var bucket: String?
@@ -42,7 +45,7 @@ struct AuditStatsCommand: AuditSubcommand {
             }
             bucketMicros = micros
         }
-        let reader = try source.reader()
+        let reader = verification.apply(to: try source.reader())
         let stats: AuditStats
         do {
             stats = try reader.stats(matching: try filters.filter(), options: AuditStatsOptions(top: top, bucketMicroseconds: bucketMicros))

@@ -8,11 +8,14 @@ struct AuditTailCommand: AuditSubcommand {
         abstract: "Print the last audit records and, with -f, follow new ones as they are written.",
         discussion: """
             Give the active JSON Lines file (rotation is followed: archives written while following are read in \
-            order) or --db. The same filters as `query` apply.
+            order) or --db. The same filters as `query` apply. Each record printed is verified, and records \
+            followed in a JSON Lines log are chain-checked; a break goes to stderr with exit code 1, unless \
+            --no-verify.
             """)
 
     @OptionGroup var source: AuditSourceOptions
     @OptionGroup var filters: AuditFilterOptions
+    @OptionGroup var verification: AuditVerifyReadingOptions
 
     @Flag(name: .shortAndLong, help: "Keep printing records as they are written.")
     var follow = false
@@ -47,9 +50,10 @@ struct AuditTailCommand: AuditSubcommand {
             guard files.count == 1, let path = files.first else {
                 throw .invalid("tail follows one file: give the active file (archives are followed through rotation)")
             }
-            follower = .file(path, filter: filter, notify: { io.err($0.description) })
+            follower = .file(
+                path, filter: filter, verifying: !verification.noVerify, notify: { io.err($0.description) })
         case .database(let path):
-            do { follower = try .database(path, filter: filter) } catch { throw .failed(error.description) }
+            do { follower = try .database(path, filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
         }
         let printer = AuditRecordPrinter(format: chosen, io: io)
         var printed = 0

@@ -1,15 +1,24 @@
 import ArgumentParser
+import Foundation
 import WardenAudit
 
-/// `warden audit verify`: recomputes the hash chain and reports the first break.
+/// `warden audit verify`: recomputes the hash chain, checks checkpoints and pinned heads, and
+/// reports the first break.
 struct AuditVerifyCommand: AuditSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the hash chain of audit files or a database and report the first break.",
         discussion: """
-            Exit code 0 when the whole chain verifies, 1 at the first break (sequence gap, altered, removed or \
-            reordered record, reordered files, truncated last line, bad JSON, future version, not an audit log), \
-            with its position as `file:line seq N: ...`. Give rotated files in chain order, e.g. `audit*.jsonl`.
+            Exit code 0 when the whole chain verifies, 1 at the first break (sequence gap, altered, removed, swapped \
+            or reordered record, duplicate or decreasing id, time going backwards, reordered files, truncated last \
+            line, bad JSON, future version, not an audit log), with its position as `file:line seq N: ...`. Give \
+            rotated files in chain order, e.g. `audit*.jsonl`.
+
+            With --key, every checkpoint's signature is checked: a bad signature, a checkpoint by another key, a \
+            checkpoint that no longer matches the chain (rewritten history), records appended after a final \
+            checkpoint, or a log with no checkpoint at all is a break; records after the last checkpoint are an \
+            unsigned tail, reported on stderr as a warning (exit 0). --expect-head fails unless the log holds \
+            that record's hash unchanged (records cut from the end).
             """)
 
     @OptionGroup var source: AuditSourceOptions
@@ -17,19 +26,40 @@ struct AuditVerifyCommand: AuditSubcommand {
     @Flag(help: "Accept a log whose first record is not seq 1 (its beginning is kept elsewhere).")
     var continued = false
 
+    @Option(
+        name: .customLong("key"),
+        help: ArgumentHelp("A public key (NAME.pub from `warden audit keygen`) to check checkpoint signatures; repeat for more.",
+                           valueName: "public-key"))
+    var keys: [String] = []
+
+    @Option(
+        name: .customLong("expect-head"),
+        help: ArgumentHelp("A record hash kept elsewhere that the log must contain unchanged; repeat for more.", valueName: "hash"))
+    var expectedHeads: [String] = []
+
+    @Option(
+        name: .customLong("expect-head-file"),
+        help: ArgumentHelp("A file holding such a hash (alone, or an earlier `verify` output's `head <hash>`).", valueName: "file"))
+    var expectedHeadFiles: [String] = []
+
+    @Option(help: "How far a record's time may lie before the previous record's: `10s` (default), `500ms`, `0`.")
+    var timeTolerance = "10s"
+
     /// Creates the command with default options.
     init() {}
 
     func run() async throws { try await runStandard() }
 
     func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
+        let options = try verifyOptions()
         do {
             let result: AuditVerification
             switch try source.reader().source {
-            case .files(let files): result = try AuditVerifier.verify(files: files, continued: continued)
-            case .database(let path): result = try AuditVerifier.verify(database: path, continued: continued)
+            case .files(let files): result = try AuditVerifier.verify(files: files, options: options)
+            case .database(let path): result = try AuditVerifier.verify(database: path, options: options)
             }
             io.out(result.description + "\n")
+            for warning in result.warnings { io.err("warning: \(warning)") }
             return 0
         } catch let error as AuditChainBreak {
             io.err("verification failed: \(error) [\(error.code)]")
@@ -39,5 +69,53 @@ struct AuditVerifyCommand: AuditSubcommand {
         } catch {
             throw .failed("\(error)")
         }
+    }
+
+    /// The options the flags describe, reading the key and head files.
+    func verifyOptions() throws(AuditCLIError) -> AuditVerifyOptions {
+        var publicKeys: [AuditPublicKey] = []
+        for path in keys {
+            do { publicKeys.append(try AuditPublicKey(contentsOf: path)) } catch { throw .invalid(error.message) }
+        }
+        var heads: [String] = []
+        for head in expectedHeads {
+            guard Self.isHash(head) else {
+                throw .invalid("invalid --expect-head `\(head)`: expected a record hash, 64 lowercase hex digits")
+            }
+            heads.append(head)
+        }
+        for path in expectedHeadFiles { heads.append(try Self.head(inFile: path)) }
+        guard let tolerance = Self.tolerance(timeTolerance) else {
+            throw .invalid("invalid --time-tolerance `\(timeTolerance)`: expected a duration such as `1s`, `500ms` or `0`")
+        }
+        return AuditVerifyOptions(continued: continued, keys: publicKeys, expectedHeads: heads, timeTolerance: tolerance)
+    }
+
+    /// The hash a head file holds: the file is the hash alone, or text with `head <hash>` in it.
+    static func head(inFile path: String) throws(AuditCLIError) -> String {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .invalid("cannot read --expect-head-file `\(path)`: \((error as NSError).localizedDescription.lowercased())")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if isHash(trimmed) { return trimmed }
+        if let range = trimmed.range(of: "head ") {
+            let candidate = String(trimmed[range.upperBound...].prefix(64))
+            if isHash(candidate) { return candidate }
+        }
+        throw .invalid(
+            "invalid --expect-head-file `\(path)`: it holds no record hash (expected 64 lowercase hex digits, alone or after `head `)")
+    }
+
+    /// Whether `text` is 64 lowercase hex digits.
+    static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// The duration of `0`, `500ms` or an age such as `1s`, `2m`.
+    static func tolerance(_ text: String) -> Duration? {
+        if text == "0" { return .zero }
+        if text.hasSuffix("ms"), let ms = Int64(text.dropLast(2)), ms >= 0 { return .milliseconds(ms) }
+        return AuditTimeArgument.age(text).map { .microseconds($0) }
     }
 }

@@ -33,7 +33,19 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Audit delivery mode: async, sync or durable.")
     var mode: DeliveryMode = .durable
 
+    @Option(
+        name: .customLong("signing-key"),
+        help: ArgumentHelp("Sign checkpoints into the audit log with this key (NAME.key from `warden audit keygen`).", valueName: "file"))
+    var signingKey: String?
+
+    @Option(help: "With --signing-key, records between two checkpoints at most.")
+    var checkpointEvery = 1000
+
+    @Option(help: "With --signing-key, seconds a record may stay unsealed while the log is open.")
+    var checkpointInterval = 10.0
+
     func run() async throws {
+        let checkpoints = try checkpointing()
         let loaded = PolicyLoader().load(paths: [policies])
         guard let policySet = loaded.policySet else { throw CLIError.invalidPolicies(loaded.errors.map(\.description)) }
         let logger = Logger(label: "warden.demo")
@@ -45,7 +57,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let collector = RecordCollector(head: file.chainHead)
         let sink = try MultiplexAuditSink([file, collector])
-        let log = AuditLog(node: "warden-demo", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger)
+        let log = AuditLog(
+            node: "warden-demo", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, checkpoints: checkpoints)
         let runtime = LocalRuntime()
         DemoApplication.install(on: runtime)
         let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policySet, sources: [policies]), audit: log)
@@ -54,7 +67,8 @@ struct DemoCommand: AsyncParsableCommand {
         await gateway.shutdown()
         await log.shutdown()
 
-        let records = collector.collected
+        let records = collector.collected.filter { !$0.isCheckpoint }
+        let checkpoints = collector.collected.count - records.count
         let results: [(String, ExitResult)]
         switch outcome {
         case .finished(let finished): results = finished
@@ -62,7 +76,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print(DemoSummary(
             policies: policies, revision: policySet.revision, auditPath: audit, mode: mode,
-            records: records, results: results
+            records: records, results: results,
+            checkpoints: checkpoints, publicKeyPath: signingKey.map(Self.publicKeyPath)
         ).text)
         if let failure = log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
         if case .supervisorStopped(let result) = outcome {
@@ -76,6 +91,22 @@ struct DemoCommand: AsyncParsableCommand {
     enum Outcome {
         case finished([(String, ExitResult)])
         case supervisorStopped(ExitResult)
+    }
+
+    /// The checkpoint configuration of `--signing-key`, `--checkpoint-every`, `--checkpoint-interval`.
+    func checkpointing() throws -> AuditCheckpointing? {
+        guard checkpointEvery > 0, checkpointInterval > 0, checkpointInterval.isFinite else {
+            throw CLIError.invalid("invalid --checkpoint-every or --checkpoint-interval: give positive numbers")
+        }
+        guard let signingKey else { return nil }
+        let key: AuditSigningKey
+        do { key = try AuditSigningKey(contentsOf: signingKey) } catch { throw CLIError.invalid(error.message) }
+        return AuditCheckpointing(key: key, everyRecords: checkpointEvery, interval: .milliseconds(Int64(checkpointInterval * 1000)))
+    }
+
+    /// Where `keygen` put the public half of the signing key `path` (`NAME.key` -> `NAME.pub`).
+    static func publicKeyPath(_ path: String) -> String {
+        path.hasSuffix(".key") ? String(path.dropLast(4)) + ".pub" : "PUBLIC_KEY"
     }
 
     /// Starts the supervisor, the tenant once the supervisor is ready, then the operator; returns

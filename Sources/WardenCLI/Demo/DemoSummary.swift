@@ -11,6 +11,10 @@ struct DemoSummary {
     var mode: DeliveryMode
     var records: [AuditRecord]
     var results: [(String, ExitResult)]
+    /// Checkpoints written during the run (with a signing key).
+    var checkpoints = 0
+    /// The public key that checks them, when a signing key was given.
+    var publicKeyPath: String?
 
     var text: String {
         var lines = [
@@ -38,7 +42,12 @@ struct DemoSummary {
         if let first = records.first?.seq, let last = records.last?.seq {
             lines.append("")
             lines.append("The audit log `\(auditPath)` holds these calls as records \(first)-\(last). Check its chain:")
-            lines.append("  warden audit verify \(auditPath)")
+            if let publicKeyPath {
+                lines.append("  warden audit verify --key \(publicKeyPath) \(auditPath)")
+                lines.append("(\(checkpoints) signed checkpoint\(checkpoints == 1 ? "" : "s") written in this run)")
+            } else {
+                lines.append("  warden audit verify \(auditPath)")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -52,6 +52,29 @@ struct DemoCommandTests {
         #expect(result.stderr.contains("error[no-policy-files]: no policy file found in `\(directory.path)`"))
     }
 
+    @Test("with --signing-key the demo signs checkpoints that verify with the public key")
+    func demoSignsCheckpoints() async throws {
+        let directory = try WardenProcess.temporaryDirectory()
+        let log = directory.appendingPathComponent("audit.jsonl").path
+        let key = directory.appendingPathComponent("signing").path
+        #expect(try await WardenProcess.run(["audit", "keygen", key]).status == 0)
+        let demo = try await WardenProcess.run([
+            "demo", "--audit", log, "--signing-key", key + ".key", "--checkpoint-every", "10", "--checkpoint-interval", "3600",
+        ])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("25 calls: 22 allowed, 3 denied."))
+        #expect(demo.stdout.contains("warden audit verify --key \(key).pub \(log)"))
+        // Opening checkpoint, one after every 10 calls, and the final one.
+        #expect(demo.stdout.contains("(4 signed checkpoints written in this run)"))
+        let verified = try await WardenProcess.run(["audit", "verify", "--key", key + ".pub", log])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.hasPrefix("ok: 29 records, seq 1...29, head "))
+        #expect(verified.stdout.hasSuffix("; 4 signed checkpoints verified\n"))
+        let missing = try await WardenProcess.run(["demo", "--audit", log, "--signing-key", key + ".pub"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("it holds the other half of a key pair (give the `.key` file)"))
+    }
+
     @Test("altering any byte of the demo's log makes verification fail")
     func everyByteIsProtected() async throws {
         let directory = try WardenProcess.temporaryDirectory()

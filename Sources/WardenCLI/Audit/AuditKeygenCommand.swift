@@ -1,0 +1,34 @@
+import ArgumentParser
+import WardenAudit
+
+/// `warden audit keygen NAME`: writes a checkpoint signing key pair.
+struct AuditKeygenCommand: AuditSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keygen",
+        abstract: "Write a key pair for signing audit checkpoints: NAME.key (private, mode 0600) and NAME.pub.",
+        discussion: """
+            Give NAME.key to the writer (`--signing-key`) and keep NAME.pub where the log's writer cannot change \
+            it; `warden audit verify --key NAME.pub` checks the checkpoints. Existing files are never overwritten.
+            """)
+
+    @Argument(help: "Path and base name of the pair, e.g. `keys/audit` for keys/audit.key and keys/audit.pub.")
+    var name: String
+
+    /// Creates the command with default options.
+    init() {}
+
+    func run() async throws { try await runStandard() }
+
+    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
+        guard !name.isEmpty, !name.hasSuffix("/") else {
+            throw .invalid("invalid key name `\(name)`: give a path and base name such as `audit-signing`")
+        }
+        do {
+            let written = try AuditSigningKey.writeNewPair(name: name)
+            io.out("wrote `\(written.signing)` (private, mode 0600) and `\(written.public)`; key id \(written.keyID)\n")
+            return 0
+        } catch {
+            throw .failed(error.message)
+        }
+    }
+}
