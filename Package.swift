@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "warden", targets: ["warden"]),
         .library(name: "WardenPolicy", targets: ["WardenPolicy"]),
+        .library(name: "WardenRegex", targets: ["WardenRegex"]),
         .library(name: "WardenRuntime", targets: ["WardenRuntime"]),
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
