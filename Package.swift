@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "warden", targets: ["warden"]),
         .library(name: "WardenPolicy", targets: ["WardenPolicy"]),
+        .library(name: "WardenRegex", targets: ["WardenRegex"]),
         .library(name: "WardenRuntime", targets: ["WardenRuntime"]),
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
@@ -36,15 +37,20 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         // The one value type shared by policies, actors and message payloads.
         .target(name: "WardenValue"),
+        // A C surface over RE2, the linear-time regular expression engine (apt `libre2-dev`,
+        // brew `re2`); its headers sit on the standard include path.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
+        // The one regular expression type (RE2 / Go `regexp` syntax) of policies and expressions.
+        .target(name: "WardenRegex", dependencies: ["CRE2"]),
         // libyaml events -> node tree with file:line:col marks, resource limits.
         .target(name: "WardenYAML", dependencies: ["CLibYAML", "WardenValue"]),
         // The `security.policy.expr` expression language: lexer, parser, checker, compiled evaluator.
-        .target(name: "WardenExpression", dependencies: ["WardenValue"]),
+        .target(name: "WardenExpression", dependencies: ["WardenValue", "WardenRegex"]),
         // Policy model, loader, validation, compiler and evaluator.
         .target(
             name: "WardenPolicy",
             dependencies: [
-                "WardenValue", "WardenYAML", "WardenExpression",
+                "WardenValue", "WardenYAML", "WardenExpression", "WardenRegex",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -91,6 +97,7 @@ let package = Package(
         ),
         .testTarget(name: "WardenValueTests", dependencies: ["WardenValue"]),
         .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML"]),
+        .testTarget(name: "WardenRegexTests", dependencies: ["WardenRegex"]),
         .testTarget(name: "WardenExpressionTests", dependencies: ["WardenExpression"]),
         .testTarget(
             name: "WardenPolicyTests",

@@ -6,6 +6,7 @@ let benchmarks: @Sendable () -> Void = {
     policyEvaluationBenchmarks()
     policyLoadBenchmarks()
     expressionBenchmarks()
+    regexBenchmarks()
 }
 
 /// Decisions per scope size (10 to 10,000 policies), for requests policies apply to and for

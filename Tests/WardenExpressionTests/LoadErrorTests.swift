@@ -49,6 +49,12 @@ struct LoadErrorTests {
         Case(source: "action.x == 1", code: .type, line: 1, column: 7, messageContains: "only maps have members"),
         Case(source: "resource matches \"(unclosed\"", code: .badRegex, line: 1, column: 18, messageContains: "invalid regular expression"),
         Case(source: "resource matches \"\"", code: .badRegex, line: 1, column: 18, messageContains: "empty"),
+        Case(
+            source: "actor.id matches \"^(a)\\\\1$\"", code: .badRegex, line: 1, column: 18,
+            messageContains: "invalid regular expression `^(a)\\1$`: invalid escape sequence: \\1; patterns use RE2 / Go `regexp` syntax"),
+        Case(
+            source: "actor.id matches \"^user(?=:)\"", code: .badRegex, line: 1, column: 18,
+            messageContains: "invalid perl operator: (?="),
         Case(source: "resource matches meta.pattern", code: .dynamicRegex, line: 1, column: 18, messageContains: "constant string"),
         Case(source: "resource matches 1", code: .type, line: 1, column: 18, messageContains: "must be a string"),
         Case(source: "[1, 2, 3, 4] == nil", code: .tooLarge, line: 1, column: 1, messageContains: "more than 3 elements"),

@@ -36,6 +36,9 @@ enum ExplanationRendering {
             }
             if let error = policy.error {
                 lines.append("  error: \(error)")
+                if policy.effect == .deny {
+                    lines.append("  a deny policy that cannot be evaluated denies (fail closed)")
+                }
             }
         }
         return lines

@@ -1,3 +1,4 @@
+import WardenRegex
 import WardenValue
 
 extension Checker {
@@ -46,8 +47,11 @@ extension Checker {
             report(.badRegex, "the pattern of `matches` is empty, which matches everything; remove the test or write the pattern you mean", at: r.span.lowerBound)
             return (out, .bool)
         }
-        guard let regex = CompiledRegex(patternText) else {
-            report(.badRegex, "invalid regular expression `\(patternText)`; check brackets, parentheses, quantifiers and escapes (ICU syntax)", at: r.span.lowerBound)
+        let regex: RegularExpression
+        switch RegularExpression.compile(patternText) {
+        case .success(let compiled): regex = compiled
+        case .failure(let error):
+            report(.badRegex, "\(error.description); \(RegularExpressionError.hint)", at: r.span.lowerBound)
             return (out, .bool)
         }
         _ = requireSome(lk.contains(.string) ? .bool : [], e, "`matches` needs a string on the left, but `\(text(l))` is always \(lk)")

@@ -22,6 +22,8 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
         case valueTooDeep = "expr-value-too-deep"
         /// The result is not a boolean where one is required.
         case notBoolean = "expr-not-boolean"
+        /// The regular expression engine could not answer a `matches` (memory exhausted).
+        case regexFailed = "expr-regex-failed"
     }
 
     /// What went wrong.

@@ -1,3 +1,4 @@
+import WardenRegex
 import WardenValue
 
 /// Turns a checked syntax tree into a tree of closures, the form `evaluate` runs.
@@ -84,7 +85,11 @@ struct Codegen {
                 guard case .string(let text) = v else {
                     throw Fail.type("`matches` needs a string on the left, got \(Fail.describe(v))", at)
                 }
-                return .bool(regex.matches(text))
+                do throws(RegularExpressionMatchError) {
+                    return .bool(try regex.matches(text))
+                } catch {
+                    throw ExpressionError(kind: .regexFailed, message: error.description, position: at)
+                }
             }
         case .call, .closure:
             // Checking resolves every call and only builtins hold closures; never reached.

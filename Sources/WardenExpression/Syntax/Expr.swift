@@ -1,3 +1,4 @@
+import WardenRegex
 import WardenValue
 
 /// A node of the syntax tree, with its source range and the offset errors are reported at.
@@ -36,7 +37,7 @@ indirect enum ExprKind: Sendable {
     case closure(Expr)
     case builtin(Builtin, [Expr])
     /// `matches` with its pattern compiled at load.
-    case regexMatch(Expr, CompiledRegex)
+    case regexMatch(Expr, RegularExpression)
 }
 
 extension Expr {

@@ -1,3 +1,4 @@
+import WardenRegex
 import WardenValue
 
 /// A condition ready to evaluate: paths resolved to accessors, regular expression built.
@@ -10,9 +11,9 @@ final class CompiledCondition: Sendable {
     /// What the field is compared with.
     let operand: CompiledOperand
     /// The built regular expression of a `matches`/`nmatches` condition.
-    let regex: PolicyRegex?
+    let regex: RegularExpression?
 
-    init(field: FieldPath, op: ConditionOperator, operand: CompiledOperand, regex: PolicyRegex?) {
+    init(field: FieldPath, op: ConditionOperator, operand: CompiledOperand, regex: RegularExpression?) {
         self.field = field
         self.op = op
         self.operand = operand

@@ -1,4 +1,5 @@
 import WardenExpression
+import WardenRegex
 import WardenValue
 import WardenYAML
 
@@ -91,7 +92,7 @@ enum PolicyCompiler {
                     hint: error.hint))
         }
         var operand: CompiledOperand?
-        var regex: PolicyRegex?
+        var regex: RegularExpression?
         switch condition.operand {
         case .valueFrom(let path):
             switch op {
@@ -127,19 +128,34 @@ enum PolicyCompiler {
                 }
             case .matches, .nmatches:
                 if let pattern = value.stringValue {
-                    switch PolicyRegex.compile(pattern) {
-                    case .success(let built): regex = built
-                    case .failure:
+                    if pattern.isEmpty {
                         diagnostics.append(
                             .error(.invalidRegex, at: marks.operand,
-                                "`\(pattern)` is not a valid regular expression",
-                                hint: "check brackets, parentheses and escapes (ICU syntax)"))
+                                "the regular expression of `\(op)` is empty, which matches everything",
+                                hint: "remove the condition, or write the pattern you mean"))
+                    } else {
+                        switch RegularExpression.compile(pattern) {
+                        case .success(let built): regex = built
+                        case .failure(let error):
+                            diagnostics.append(
+                                .error(.invalidRegex, at: marks.operand, error.description,
+                                    hint: RegularExpressionError.hint))
+                        }
                     }
                 } else {
                     diagnostics.append(
                         .error(.matchesNotLiteralString, at: marks.operand,
                             "`\(op)` needs a regular expression string, found \(value.typeName) `\(display(value))`",
                             hint: "quote the value: `value: \"\(display(value))\"`"))
+                }
+            case .lt, .gt, .lte, .gte:
+                switch value {
+                case .list, .map:
+                    diagnostics.append(
+                        .error(.orderingNotScalar, at: marks.operand,
+                            "`\(op)` compares numbers, found \(value.typeName) `\(display(value))`, which can never be one",
+                            hint: "write a number or a numeric string, e.g. `value: 3`; to test membership use `in`"))
+                default: break
                 }
             case .in, .nin:
                 switch value {

@@ -74,6 +74,8 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     case invalidRegex
     /// `in`/`nin` with a literal value that is neither a list nor a string.
     case inNotList
+    /// `lt`/`gt`/`lte`/`gte` with a literal list or map, which can never be compared as a number.
+    case orderingNotScalar
 
     // Expressions.
     /// An expression policy, while expressions are not available in this build.
@@ -132,6 +134,7 @@ public enum DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         case .matchesNotLiteralString: "matches-not-literal-string"
         case .invalidRegex: "invalid-regex"
         case .inNotList: "in-not-list"
+        case .orderingNotScalar: "ordering-not-scalar"
         case .exprUnsupported: "expr-unsupported"
         case .expression(let code): code
         case .wildcardInsidePattern: "wildcard-inside-pattern"

@@ -1,3 +1,4 @@
+import WardenRegex
 import WardenValue
 
 extension CompiledCondition {
@@ -78,7 +79,11 @@ extension CompiledCondition {
                 return .error("`\(op)` needs a scalar, but `\(field)` is a \(f.typeName)")
             }
             guard let regex else { return .error("`\(op)` has no regular expression") }
-            return regex.matches(subject) == (op == .matches) ? .holds : .fails
+            do throws(RegularExpressionMatchError) {
+                return try regex.matches(subject) == (op == .matches) ? .holds : .fails
+            } catch {
+                return .error(error.description)
+            }
         }
     }
 

@@ -4,7 +4,8 @@ public enum ConditionOutcome: Sendable, Hashable, CustomStringConvertible {
     case holds
     /// The condition does not hold.
     case fails
-    /// The condition cannot be evaluated; the policy is `undefined` and the error reported.
+    /// The condition cannot be evaluated; the error is reported, an allow policy does not apply
+    /// and a deny policy denies.
     case error(String)
 
     /// `holds`, `fails` or `error: message`.

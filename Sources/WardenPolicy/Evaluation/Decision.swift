@@ -5,7 +5,8 @@ public struct Decision: Sendable, Equatable, Codable {
     /// The determining policy ids, sorted: the denying ones for `deny`, the allowing ones for
     /// `allow`, none for `undefined` or a strict-mode deny.
     public var policies: [String]
-    /// Policies that failed to evaluate (each counted as `undefined`), sorted by id.
+    /// Policies that failed to evaluate, sorted by id. An allow policy among them did not apply;
+    /// a deny policy among them denied (fail closed) and is also one of ``policies``.
     public var errors: [PolicyEvaluationError]
     /// `false` when the caller had no actor or no scope.
     public var contextComplete: Bool

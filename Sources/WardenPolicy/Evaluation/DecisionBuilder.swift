@@ -4,19 +4,25 @@ struct DecisionBuilder {
     private var denies: [Int] = []
     private var failures: [(position: Int, message: String)] = []
 
-    /// Records what the policy at `position` yielded.
+    /// Records what the policy at `position` yielded. An error is reported; it makes an allow
+    /// policy not apply and a deny policy deny (fail closed, spec section 2).
     mutating func record(_ position: Int, effect: Effect, _ result: PolicyResult) {
         switch result {
         case .notApplicable: break
-        case .applies:
-            if effect == .allow {
-                if allows.isEmpty { allows.reserveCapacity(8) }
-                allows.append(position)
-            } else {
-                if denies.isEmpty { denies.reserveCapacity(8) }
-                denies.append(position)
-            }
-        case .error(let message): failures.append((position, message))
+        case .applies: apply(position, effect)
+        case .error(let message):
+            failures.append((position, message))
+            if effect == .deny { apply(position, effect) }
+        }
+    }
+
+    private mutating func apply(_ position: Int, _ effect: Effect) {
+        if effect == .allow {
+            if allows.isEmpty { allows.reserveCapacity(8) }
+            allows.append(position)
+        } else {
+            if denies.isEmpty { denies.reserveCapacity(8) }
+            denies.append(position)
         }
     }
 

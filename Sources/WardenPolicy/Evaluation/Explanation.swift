@@ -26,7 +26,8 @@ public struct PolicyExplanation: Sendable {
     public var actionMatched: Bool
     /// Whether one of the resource patterns matches the resource.
     public var resourceMatched: Bool
-    /// What the policy yields: its effect when it applies, `undefined` otherwise.
+    /// What the policy yields: its effect when it applies, `undefined` otherwise; a deny policy
+    /// whose body errors yields `deny` (fail closed).
     public var result: Outcome
     /// The evaluation error, when the policy errored.
     public var error: String?
@@ -90,11 +91,9 @@ extension PolicySet {
                 ExpressionEnvironment(
                     actor: request.actor, action: request.action, resource: request.resource, meta: request.meta))
         }
-        switch policy.evaluateBody(request) {
-        case .applies: explanation.result = policy.effect == .allow ? .allow : .deny
-        case .notApplicable: break
-        case .error(let message): explanation.error = message
-        }
+        let result = policy.evaluateBody(request)
+        explanation.result = policy.outcome(of: result)
+        if case .error(let message) = result { explanation.error = message }
         return explanation
     }
 

@@ -1,4 +1,5 @@
-/// A policy that could not be evaluated for a request; it counts as `undefined` for it.
+/// A policy that could not be evaluated for a request: an allow policy does not apply, a deny
+/// policy denies (fail closed).
 public struct PolicyEvaluationError: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The policy's id (empty when the problem is not one policy's, e.g. a stale scope).
     public var policy: String

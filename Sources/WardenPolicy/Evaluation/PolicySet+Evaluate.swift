@@ -1,6 +1,7 @@
 extension PolicySet {
     /// Evaluates `request` against the policies of `scope` (spec section 2): any deny -> deny,
-    /// else any allow -> allow, else undefined. Policies that error are `undefined` and reported.
+    /// else any allow -> allow, else undefined. Policies that error are reported; an allow
+    /// policy that errors does not apply, a deny policy that errors denies (fail closed).
     ///
     /// Only the policies the scope's index finds for the action (and resource) are looked at.
     /// A scope resolved against another revision yields `deny` with an error.

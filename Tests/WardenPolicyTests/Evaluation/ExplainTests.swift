@@ -46,10 +46,21 @@ struct ExplainTests {
         let explanation = set.explain(request(meta: ["n": "high"]), in: set.allPolicies)
         let policy = try #require(explanation.policies.first)
         #expect(policy.result == .undefined)
-        #expect(policy.error == "condition 1: `gt` compares numbers, but `meta.n` is string `high` and the value is int `1`")
+        // The second condition is false, which decides the AND: the policy itself has no error.
+        #expect(policy.error == nil)
         #expect(policy.conditions[0].outcome == .error("`gt` compares numbers, but `meta.n` is string `high` and the value is int `1`"))
         #expect(policy.conditions[1].fieldValue == nil)
         #expect(policy.conditions[1].outcome == .fails)
+    }
+
+    @Test func aDenyPolicyThatErrorsIsExplainedAsDenyingWithItsError() throws {
+        let set = try compiled([policy("a"), policy("d", .deny, conditions: [condition("meta.n", .gt, 1)])])
+        let explanation = set.explain(request(meta: ["n": "high"]), in: set.allPolicies)
+        #expect(explanation.decision.outcome == .deny)
+        #expect(explanation.decision.policies == ["t:d"])
+        let deny = try #require(explanation.policies.first { $0.id == "t:d" })
+        #expect(deny.result == .deny)
+        #expect(deny.error == "condition 1: `gt` compares numbers, but `meta.n` is string `high` and the value is int `1`")
     }
 
     @Test func expressionPoliciesCarryATrace() throws {

@@ -17,6 +17,10 @@ import WardenPolicy
 ///     10          - field: meta.x     condition at 10:11, field value at 10:18
 ///     11            operator: eq      value at 11:21
 ///     12            value: 1          value at 12:18
+/// How to fix a pattern RE2 rejects, as every `invalid-regex` diagnostic says it.
+private let re2Hint =
+    "patterns use RE2 / Go `regexp` syntax (https://golang.org/s/re2syntax), which has no backreferences (`\\1`) and no look-around (`(?=`, `(?!`, `(?<=`); check brackets, parentheses and escapes"
+
 @Suite("validation rules")
 struct ValidationTests {
     static let base = [
@@ -343,9 +347,36 @@ struct ValidationTests {
             ]),
         Case(
             name: "invalid regular expression", text: file([11: "          operator: matches", 12: "          value: '(['"]),
+            expected: ["p.yaml:12:18: error[invalid-regex]: invalid regular expression `([`: missing ]: [; \(re2Hint)"]),
+        Case(
+            name: "a backreference is not RE2 syntax",
+            text: file([11: "          operator: matches", 12: "          value: '^(a)\\1$'"]),
+            expected: ["p.yaml:12:18: error[invalid-regex]: invalid regular expression `^(a)\\1$`: invalid escape sequence: \\1; \(re2Hint)"]),
+        Case(
+            name: "look-ahead is not RE2 syntax",
+            text: file([11: "          operator: nmatches", 12: "          value: '^user(?=:)'"]),
+            expected: ["p.yaml:12:18: error[invalid-regex]: invalid regular expression `^user(?=:)`: invalid perl operator: (?=; \(re2Hint)"]),
+        Case(
+            name: "an empty regular expression", text: file([11: "          operator: matches", 12: "          value: ''"]),
             expected: [
-                "p.yaml:12:18: error[invalid-regex]: `([` is not a valid regular expression; check brackets, parentheses and escapes (ICU syntax)"
+                "p.yaml:12:18: error[invalid-regex]: the regular expression of `matches` is empty, which matches everything; remove the condition, or write the pattern you mean"
             ]),
+        Case(
+            name: "RE2 classes and flags are valid",
+            text: file([11: "          operator: matches", 12: "          value: '(?i)^[[:alpha:]]+:\\d+$'"]), expected: []),
+        Case(
+            name: "gte with a list", text: file([11: "          operator: gte", 12: "          value: [1, 2]"]),
+            expected: [
+                "p.yaml:12:18: error[ordering-not-scalar]: `gte` compares numbers, found list `[1,2]`, which can never be one; write a number or a numeric string, e.g. `value: 3`; to test membership use `in`"
+            ]),
+        Case(
+            name: "lt with a map", text: file([11: "          operator: lt", 12: "          value: {max: 3}"]),
+            expected: [
+                "p.yaml:12:18: error[ordering-not-scalar]: `lt` compares numbers, found map `{\"max\":3}`, which can never be one; write a number or a numeric string, e.g. `value: 3`; to test membership use `in`"
+            ]),
+        Case(
+            name: "gt with a numeric string is valid", text: file([11: "          operator: gt", 12: "          value: '10'"]),
+            expected: []),
         Case(
             name: "in with a number", text: file([11: "          operator: in", 12: "          value: 5"]),
             expected: ["p.yaml:12:18: error[in-not-list]: `in` needs a list or a string, found int `5`; write a list: `value: [5]`"]),

@@ -71,6 +71,9 @@ enum RandomCases {
             } else {
                 operand = .value(.list((0..<Int.random(in: 0...3, using: &g)).map { _ in value(&g) }))
             }
+        case .lt, .gt, .lte, .gte:
+            // A literal list or map is a load error (`ordering-not-scalar`); value_from may hold one.
+            operand = g.chance(0.25) ? .valueFrom(g.pick(fields)) : .value(g.pick(scalarValues))
         default:
             operand = g.chance(0.25) ? .valueFrom(g.pick(fields)) : .value(value(&g))
         }

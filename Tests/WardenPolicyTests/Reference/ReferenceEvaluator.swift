@@ -26,19 +26,15 @@ enum ReferenceEvaluator {
             let actionMatches = definition.actions.contains { patternMatches($0, request.action) }
             let resourceMatches = definition.resources.contains { patternMatches($0, request.resource) }
             if !actionMatches || !resourceMatches { continue }
-            // Section 4: all conditions must hold; stop at the first that fails or errors.
-            var applies = true
-            var failed = false
-            for condition in definition.conditions {
-                switch conditionHolds(condition, request) {
-                case .some(true): continue
-                case .some(false): applies = false
-                case .none: failed = true
-                }
-                break
-            }
+            // Section 4: all conditions must hold. A false one decides (AND); otherwise any
+            // error makes the policy an erroring one.
+            let results = definition.conditions.map { conditionHolds($0, request) }
+            let applies = !results.contains(false)
+            let failed = applies && results.contains(nil)
+            // Section 2: an error is reported; an allow policy does not apply, a deny policy denies.
             if failed {
                 erroring.append(definition.id)
+                if definition.effect == .deny { denies.append(definition.id) }
             } else if applies {
                 if definition.effect == .deny { denies.append(definition.id) } else { allows.append(definition.id) }
             }
