@@ -68,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
         await log.shutdown()
 
         let records = collector.collected.filter { !$0.isCheckpoint }
-        let checkpoints = collector.collected.count - records.count
+        let checkpointCount = collector.collected.count - records.count
         let results: [(String, ExitResult)]
         switch outcome {
         case .finished(let finished): results = finished
@@ -77,7 +77,7 @@ struct DemoCommand: AsyncParsableCommand {
         print(DemoSummary(
             policies: policies, revision: policySet.revision, auditPath: audit, mode: mode,
             records: records, results: results,
-            checkpoints: checkpoints, publicKeyPath: signingKey.map(Self.publicKeyPath)
+            checkpoints: checkpointCount, publicKeyPath: signingKey.map(Self.publicKeyPath)
         ).text)
         if let failure = log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
         if case .supervisorStopped(let result) = outcome {
