@@ -32,7 +32,7 @@ private func fileSize(_ path: String) throws -> Int64 {
     try #require(try FileDescriptor.status(ofPath: path)).size
 }
 
-@Suite("data sync below the JSON Lines sink", .timeLimit(.minutes(1)))
+@Suite("data sync below the JSON Lines sink", .timeLimit(.minutes(5)))
 struct DataSyncTests {
     @Test func aDurableCallReturnsOnlyAfterItsRecordWasSynced() async throws {
         let dir = try TemporaryDirectory()

@@ -7,7 +7,7 @@ import WardenPolicy
 import WardenValue
 
 /// Replaying recorded calls against a candidate policy set: which decisions flip, and why.
-@Suite("audit replay against a candidate set", .timeLimit(.minutes(1)))
+@Suite("audit replay against a candidate set", .timeLimit(.minutes(5)))
 struct AuditReplayerTests {
     /// The candidate set: workers may be spawned except `v2`, sends are allowed, and only the
     /// `app:workers` host may be spawned on.

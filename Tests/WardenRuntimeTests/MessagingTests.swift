@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite(.timeLimit(.minutes(1))) struct MessagingTests {
+@Suite(.timeLimit(.minutes(5))) struct MessagingTests {
     @Test func messagesCarryTopicSenderAndPayload() async throws {
         let result = try await runRoot { ctx in
             let me = ctx.pid

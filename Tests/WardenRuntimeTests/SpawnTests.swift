@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite(.timeLimit(.minutes(1))) struct SpawnTests {
+@Suite(.timeLimit(.minutes(5))) struct SpawnTests {
     @Test func childrenGetArgsAndContextValues() async throws {
         let report = ProcessDefinition(id: "test:report") { ctx in
             .map(["args": .list(ctx.args), "context": .map(ctx.contextValues)])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenAudit
 
-@Suite("warden demo", .timeLimit(.minutes(1)))
+@Suite("warden demo", .timeLimit(.minutes(5)))
 struct DemoCommandTests {
     @Test("shows allowed and denied calls and leaves a log that verifies; a second run continues the chain")
     func demoLeavesAVerifiableLog() async throws {
