@@ -4,7 +4,7 @@ import Testing
 
 @testable import WardenAudit
 
-@Suite struct AuditFollowerTests {
+@Suite(.timeLimit(.minutes(5))) struct AuditFollowerTests {
     /// Polls until `count` records arrived; gives up `seconds` after `writer` finished (the
     /// writer's own pace, fsyncs included, is not bounded: a loaded machine may be slow).
     private func collect(_ follower: AuditFollower, count: Int, writer: Task<Void, any Error>, seconds: Double = 60) async throws -> [AuditReadRecord] {

@@ -6,7 +6,7 @@ import WardenValue
 
 @testable import WardenAudit
 
-@Suite struct AuditLogTests {
+@Suite(.timeLimit(.minutes(5))) struct AuditLogTests {
     let logger = quietLogger
 
     @Test(arguments: DeliveryMode.allCases)

@@ -10,7 +10,7 @@ import Glibc
 import Darwin
 #endif
 
-@Suite struct JSONLFileSinkTests {
+@Suite(.timeLimit(.minutes(5))) struct JSONLFileSinkTests {
     @Test func reopeningContinuesTheChain() async throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("audit.jsonl")

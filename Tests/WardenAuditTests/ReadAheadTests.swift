@@ -4,7 +4,7 @@ import Testing
 
 /// Reading ahead on a thread of its own yields what the plain cursor yields: the same records
 /// in the same order, and a damaged line's error after the records before it.
-@Suite struct ReadAheadTests {
+@Suite(.timeLimit(.minutes(5))) struct ReadAheadTests {
     /// The lines of every record read, then the error that stopped reading (or `nil`).
     private func readAll(_ cursor: AuditRecordCursor) -> (lines: [String], error: String?) {
         var lines: [String] = []

@@ -4,7 +4,7 @@ import WardenValue
 
 @testable import WardenAudit
 
-@Suite struct SQLiteAuditSinkTests {
+@Suite(.timeLimit(.minutes(5))) struct SQLiteAuditSinkTests {
     /// A database of `count` varied records written through the SQLite sink.
     private func makeDatabase(_ dir: TemporaryDirectory, count: Int = 12) async throws -> String {
         let path = dir.file("audit.db")

@@ -1,7 +1,7 @@
 import Testing
 @testable import WardenCLI
 
-@Suite("command-line encoding and echo")
+@Suite("command-line encoding and echo", .timeLimit(.minutes(5)))
 struct ArgumentEncodingTests {
     @Test func validArgumentsPass() {
         #expect(ArgumentEncoding.problem(in: [Array("eval".utf8), Array("--meta".utf8), Array(#"{"é": 1}"#.utf8)]) == nil)

@@ -5,7 +5,7 @@ import WardenValue
 
 @testable import WardenCLI
 
-@Suite struct AuditCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct AuditCommandTests {
     typealias F = AuditCLIFixture
 
     @Test func verifyPrintsTheHeadAndExitsZeroForAnIntactLog() async throws {

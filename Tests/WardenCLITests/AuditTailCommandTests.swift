@@ -5,7 +5,7 @@ import WardenValue
 
 @testable import WardenCLI
 
-@Suite struct AuditTailCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct AuditTailCommandTests {
     typealias F = AuditCLIFixture
 
     @Test func tailPrintsTheLastRecordsThatMatch() async throws {

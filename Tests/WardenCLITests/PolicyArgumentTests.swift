@@ -3,7 +3,7 @@ import Testing
 import WardenCLI
 import WardenPolicy
 
-@Suite("warden arguments and help")
+@Suite("warden arguments and help", .timeLimit(.minutes(5)))
 struct PolicyArgumentTests {
     @Test func rootHelpListsThePolicyCommands() async {
         let result = await PolicyCLI.run(["--help"])

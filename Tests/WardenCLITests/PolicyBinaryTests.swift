@@ -3,7 +3,7 @@ import Testing
 import WardenValue
 
 /// The built `warden` executable, run as a child process from the repository root.
-@Suite("warden binary")
+@Suite("warden binary", .timeLimit(.minutes(5)))
 struct PolicyBinaryTests {
     @Test func validatesTheExampleTree() async throws {
         let result = try await PolicyCLIBinary.run(["validate", "policies"])

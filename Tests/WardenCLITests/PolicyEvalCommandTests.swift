@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@Suite("warden eval")
+@Suite("warden eval", .timeLimit(.minutes(5)))
 struct PolicyEvalCommandTests {
     /// The decision object printed by `--format json`.
     static func decision(_ result: PolicyCLIResult) throws -> [String: Value] {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@Suite("warden eval --explain")
+@Suite("warden eval --explain", .timeLimit(.minutes(5)))
 struct PolicyEvalExplainTests {
     static let freeTier = [
         "eval", "--policies", PolicyCLI.policies, "--actor", "tenant:acme", "--actor-meta", #"{"tier":"free"}"#,

@@ -4,7 +4,7 @@ import WardenValue
 
 /// `warden eval` inputs a new user hit: request files that are not regular files, JSON errors
 /// placed on the right line, invalid UTF-8, huge arguments, and a caller without a scope.
-@Suite("warden eval inputs")
+@Suite("warden eval inputs", .timeLimit(.minutes(5)))
 struct PolicyEvalInputTests {
     static let adminLine = #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.exec", "resource": "r"}"#
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@Suite("warden eval --requests")
+@Suite("warden eval --requests", .timeLimit(.minutes(5)))
 struct PolicyEvalRequestsTests {
     static func results(_ result: PolicyCLIResult) throws -> [[String: Value]] {
         try result.outputLines.map { line in try #require(try Value(json: line).mapValue) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@Suite("warden lint")
+@Suite("warden lint", .timeLimit(.minutes(5)))
 struct PolicyLintCommandTests {
     /// The 1-based line of the first line of `file` containing `text`.
     static func line(of text: String, in file: String, after: Int = 0) throws -> Int {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("warden test")
+@Suite("warden test", .timeLimit(.minutes(5)))
 struct PolicyTestCommandTests {
     /// A test file over the example tree: `files` is absolute, so the file can live anywhere.
     static func suite(_ tests: String) -> String {

@@ -1,6 +1,6 @@
 import Testing
 
-@Suite("warden test strict mode")
+@Suite("warden test strict mode", .timeLimit(.minutes(5)))
 struct PolicyTestStrictTests {
     static let file = """
         namespace: t

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@Suite("warden validate")
+@Suite("warden validate", .timeLimit(.minutes(5)))
 struct PolicyValidateCommandTests {
     @Test func exampleTreeIsCleanAndSummarised() async {
         // policies/ holds 5 YAML files: app/processes.yaml (no policy entries) and

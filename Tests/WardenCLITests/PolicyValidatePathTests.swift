@@ -3,7 +3,7 @@ import Testing
 
 /// `warden validate` on paths a careless operator gives: empty or wrong folders, symbolic
 /// links, FIFOs, and files whose policies partly fail.
-@Suite("warden validate paths")
+@Suite("warden validate paths", .timeLimit(.minutes(5)))
 struct PolicyValidatePathTests {
     static let policyFile = """
         namespace: t

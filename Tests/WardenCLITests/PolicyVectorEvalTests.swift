@@ -5,7 +5,7 @@ import WardenValue
 
 /// Every conformance vector through the built binary's `warden eval`: the vector's policies are
 /// written as a policy file in namespace `t`, and its request is given as options.
-@Suite("conformance vectors through warden eval")
+@Suite("conformance vectors through warden eval", .timeLimit(.minutes(5)))
 struct PolicyVectorEvalTests {
     static let vectors: [PolicyVectors.Vector] = (try? PolicyVectors.all()) ?? []
 

@@ -1,7 +1,7 @@
 import Testing
 import WardenCLI
 
-@Suite("warden --version")
+@Suite("warden --version", .timeLimit(.minutes(5)))
 struct VersionTests {
     @Test("--version prints the release version and exits 0")
     func printsVersion() async {

@@ -2,7 +2,7 @@ import Testing
 import WardenExpression
 import WardenValue
 
-@Suite("concurrency")
+@Suite("concurrency", .timeLimit(.minutes(5)))
 struct ConcurrencyTests {
     @Test("one compiled expression evaluates correctly from many tasks at once")
     func sharedExpression() async throws {

@@ -6,7 +6,7 @@ import WardenRuntime
 import WardenTestSupport
 import WardenValue
 
-@Suite("Gateway behaviour")
+@Suite("Gateway behaviour", .timeLimit(.minutes(5)))
 struct GatewayBehaviourTests {
     static let topicPolicy = """
         namespace: t

@@ -11,7 +11,7 @@ import WardenValue
 
 /// The gateway in front of the real built-in runtime: process bodies make their calls through
 /// their context, so every call (and every child's) goes through the gateway.
-@Suite("Gateway over the local runtime")
+@Suite("Gateway over the local runtime", .timeLimit(.minutes(5)))
 struct LocalRuntimeGatewayTests {
     static let policyYAML = """
         namespace: t

@@ -142,7 +142,7 @@ let permissionTable: [TableRow] = [
 /// Every denial case of the table: one row and the index of the permission denied.
 let denialCases: [(TableRow, Int)] = permissionTable.flatMap { row in row.permissions.indices.map { (row, $0) } }
 
-@Suite("Permission table through the gateway")
+@Suite("Permission table through the gateway", .timeLimit(.minutes(5)))
 struct PermissionTableTests {
     @Test("allowed: every permission is checked, the call is forwarded, one record", arguments: permissionTable)
     func allowed(row: TableRow) async throws {

@@ -3,7 +3,7 @@ import Testing
 import WardenGateway
 import WardenPolicy
 
-@Suite("policy store reload")
+@Suite("policy store reload", .timeLimit(.minutes(5)))
 struct PolicyStoreReloadTests {
     @Test("a tree whose policy files are gone is not reloaded as an empty set")
     func reloadOfAnEmptiedTreeKeepsTheOldSet() throws {

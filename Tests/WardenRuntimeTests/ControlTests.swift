@@ -4,7 +4,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct ControlTests {
+@Suite(.timeLimit(.minutes(5))) struct ControlTests {
     @Test func terminateKillsAWaitingProcessAbnormally() async throws {
         let result = try await runRoot([idle("test:idle")]) { ctx in
             let child = try await ctx.spawnMonitored("test:idle", host: testHost)

@@ -3,7 +3,7 @@ import Testing
 import WardenRuntime
 import WardenValue
 
-@Suite struct IdentityTests {
+@Suite(.timeLimit(.minutes(5))) struct IdentityTests {
     @Test(arguments: [
         (PID(host: "app:processes", counter: 42), "{app:processes|0x0000002a}"),
         (PID(host: "h", counter: 1), "{h|0x00000001}"),
@@ -76,7 +76,7 @@ import WardenValue
     }
 }
 
-@Suite struct CancelDeadlineTests {
+@Suite(.timeLimit(.minutes(5))) struct CancelDeadlineTests {
     @Test(arguments: [
         ("5s", Duration.seconds(5)), ("250ms", .milliseconds(250)), ("1m30s", .seconds(90)),
         ("1h", .seconds(3600)), ("10us", .microseconds(10)), ("7ns", .nanoseconds(7)), ("1.5s", .milliseconds(1500)),

@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct LinkMonitorTests {
+@Suite(.timeLimit(.minutes(5))) struct LinkMonitorTests {
     @Test func monitorsSeeNormalAndAbnormalExitsWithTheirResults() async throws {
         let result = try await runRoot([waitForMessage("test:wait"), failing("test:fail")]) { ctx in
             let normal = try await ctx.spawn("test:wait", host: testHost)

@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct MessagingTests {
+@Suite(.timeLimit(.minutes(5))) struct MessagingTests {
     @Test func messagesCarryTopicSenderAndPayload() async throws {
         let result = try await runRoot { ctx in
             let me = ctx.pid
@@ -12,7 +12,10 @@ import WardenValue
             return [.string(message.topic), .string(message.from?.description ?? ""), .list(message.payload),
                     .string(me.description)]
         }
-        guard case .list(let parts)? = value(result) else { return }
+        guard case .list(let parts)? = value(result), parts.count == 4 else {
+            Issue.record("expected the received message's topic, sender and payload, got \(String(describing: value(result)))")
+            return
+        }
         #expect(parts[0] == "greeting")
         #expect(parts[1] == parts[3])
         #expect(parts[2] == ["hello", 42, ["x": 1]])

@@ -1,7 +1,7 @@
 import Testing
 import WardenRuntime
 
-@Suite struct ProcessChannelTests {
+@Suite(.timeLimit(.minutes(5))) struct ProcessChannelTests {
     @Test func deliversInOrderToAWaitingReceiver() async {
         let channel = ProcessChannel<Int>()
         let receiver = Task { () -> [Int] in

@@ -4,7 +4,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct ProcessExecutorTests {
+@Suite(.timeLimit(.minutes(5))) struct ProcessExecutorTests {
     /// A process that never suspends must not hide the process it just woke: an idle worker
     /// steals the queued job.
     @Test func aBusyWorkerDoesNotStarveTheJobQueuedBehindIt() async throws {

@@ -5,7 +5,7 @@ import WardenValue
 @testable import WardenLocalRuntime
 
 /// The lifecycle state machine, driven directly: no tasks, no clocks.
-@Suite struct ProcessTableTests {
+@Suite(.timeLimit(.minutes(5))) struct ProcessTableTests {
     typealias Table = ProcessTable<Int>
 
     /// A table with one host (`limit` processes) and one definition `d`.

@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct RegistryTests {
+@Suite(.timeLimit(.minutes(5))) struct RegistryTests {
     @Test func namesResolveUntilUnregistered() async throws {
         let result = try await runRoot { ctx in
             try await ctx.register("a")

@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct RuntimeLifecycleTests {
+@Suite(.timeLimit(.minutes(5))) struct RuntimeLifecycleTests {
     @Test func startRejectsUnknownDefinitionsHostsAndTakenNames() async throws {
         let runtime = LocalRuntime(
             hosts: [HostConfiguration(id: testHost, maxProcesses: 10)], definitions: [idle("test:idle")])
@@ -153,7 +153,7 @@ final class CountingFront: ProcessRuntime {
     func shutdown() async { await inner.shutdown() }
 }
 
-@Suite struct FrontRoutingTests {
+@Suite(.timeLimit(.minutes(5))) struct FrontRoutingTests {
     @Test func everyCallOfAProcessTreeGoesThroughTheFront() async throws {
         let grandchild = ProcessDefinition(id: "test:grandchild") { ctx in
             try await ctx.register("gc")

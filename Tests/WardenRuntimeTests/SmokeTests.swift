@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct SmokeTests {
+@Suite(.timeLimit(.minutes(5))) struct SmokeTests {
     @Test func pingPong() async throws {
         let echo = ProcessDefinition(id: "test:echo") { ctx in
             let inbox = ctx.inbox()

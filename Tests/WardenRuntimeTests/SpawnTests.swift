@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct SpawnTests {
+@Suite(.timeLimit(.minutes(5))) struct SpawnTests {
     @Test func childrenGetArgsAndContextValues() async throws {
         let report = ProcessDefinition(id: "test:report") { ctx in
             .map(["args": .list(ctx.args), "context": .map(ctx.contextValues)])
@@ -141,7 +141,10 @@ import WardenValue
             let child = try await ctx.exec("test:frame", host: testHost)
             return [.string(ctx.id()), child, .string(ctx.pid.description)]
         }
-        guard case .list(let parts)? = value(result) else { return }
+        guard case .list(let parts)? = value(result), parts.count == 3 else {
+            Issue.record("expected the caller's frame, the child's frame and the caller's pid, got \(String(describing: value(result)))")
+            return
+        }
         #expect(parts[0] == parts[1])
         #expect(parts[0] == parts[2])
     }

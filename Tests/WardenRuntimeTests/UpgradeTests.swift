@@ -3,7 +3,7 @@ import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
 
-@Suite struct UpgradeTests {
+@Suite(.timeLimit(.minutes(5))) struct UpgradeTests {
     /// v1 registers a name, traps links, then upgrades to v2 with state; v2 reports what it kept.
     static let v1 = ProcessDefinition(id: "test:v1") { ctx in
         try await ctx.register("service")

@@ -2,7 +2,7 @@ import Testing
 import WardenValue
 import WardenYAML
 
-@Suite struct ConcurrencyTests {
+@Suite(.timeLimit(.minutes(5))) struct ConcurrencyTests {
     @Test func oneParserIsUsableFromManyTasksAtOnce() async throws {
         let parser = YAMLParser()
         let results = await withTaskGroup(of: Bool.self) { group in

@@ -43,15 +43,17 @@ final class AuditDatabase: Sendable {
                 // Only a new, empty database takes it (before WAL mode is set); others keep theirs.
                 try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             }
-            if !db.configuration.readonly {
-                // Every committed batch is durable: the WAL is fsynced on commit.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-            }
         }
         if create { DatabaseFileMode.createIfAbsent(path) }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
+            if create {
+                // Every committed batch is durable: the WAL is synced on commit. Set after opening,
+                // because opening in WAL mode sets `synchronous = NORMAL`, which does not sync on
+                // commit (a crash could lose acknowledged records).
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            }
         } catch {
             throw .sqlite(Self.describe(error))
         }

@@ -16,7 +16,11 @@ final class HandOffChannel<Message: Sendable>: Sendable {
 
     /// A channel holding at most `capacity` messages not yet received.
     init(capacity: Int) {
-        spaces = DispatchSemaphore(value: capacity)
+        // Start at 0 and signal up to `capacity`: libdispatch traps when a semaphore is released
+        // below the value it was created with, which a channel dropped with messages still in it
+        // (a read-ahead cursor left early) would be.
+        spaces = DispatchSemaphore(value: 0)
+        for _ in 0..<max(0, capacity) { spaces.signal() }
     }
 
     /// Sends a message, waiting for room; `false` once the receiver cancelled.

@@ -66,7 +66,7 @@ extension JSONLFileSink {
 
     private func syncActive(_ s: inout State) throws(AuditError) {
         guard let fd = s.fd else { return }
-        do { try fd.syncData() } catch {
+        do { try s.dataSync.run(fd) } catch {
             let failure = AuditError(
                 .syncFailed, "cannot sync audit log `\(path)`: \(error); the records may not be on disk, reopen the log once storage is healthy")
             s.broken = failure
@@ -136,7 +136,7 @@ extension JSONLFileSink {
     /// descriptor (kept open until the batch is done, for roll-back).
     private func rotate(_ s: inout State) throws(AuditError) -> FileDescriptor? {
         guard let old = s.fd else { return nil }
-        do { try old.syncData() } catch {
+        do { try s.dataSync.run(old) } catch {
             throw AuditError(.rotationFailed, "cannot sync `\(path)` before rotating it: \(error)")
         }
         let number = (try fileSet.archives().last?.number ?? 0) + 1

@@ -41,6 +41,8 @@ public final class JSONLFileSink: AuditSink {
         var size: Int64 = 0
         var broken: AuditError?
         var closed = false
+        /// How written data reaches stable storage (the system's data sync outside tests).
+        var dataSync = DataSync.system
     }
 
     let state: Locked<State>

@@ -82,7 +82,7 @@ func writePolicies(denying denied: [(String, String)]) throws -> URL {
     return directory
 }
 
-@Suite("warden check")
+@Suite("warden check", .timeLimit(.minutes(5)))
 struct CheckCommandTests {
     static func run(_ row: CheckRow, policies: URL, extra: [String] = []) async throws -> (WardenProcess.Output, Value?) {
         let output = try await WardenProcess.run(

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenAudit
 
-@Suite("warden demo")
+@Suite("warden demo", .timeLimit(.minutes(5)))
 struct DemoCommandTests {
     @Test("shows allowed and denied calls and leaves a log that verifies; a second run continues the chain")
     func demoLeavesAVerifiableLog() async throws {
@@ -106,10 +106,12 @@ struct DemoCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Kill only once the log exists (the delay counts from there), so every run checks a log.
+        while !FileManager.default.fileExists(atPath: log), process.isRunning { usleep(2000) }
         usleep(useconds_t(delay * 1000))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        guard FileManager.default.fileExists(atPath: log) else { return }  // killed before the log was created
+        try #require(FileManager.default.fileExists(atPath: log), "the demo exited (status \(process.terminationStatus)) without creating its log")
         do {
             let verified = try AuditVerifier.verify(files: [log])
             #expect(verified.records <= 25)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@Suite("warden audit replay")
+@Suite("warden audit replay", .timeLimit(.minutes(5)))
 struct ReplayCommandTests {
     /// A copy of the example policy tree with `edit` applied to one file.
     static func candidate(_ file: String, _ edit: (String) -> String) throws -> URL {

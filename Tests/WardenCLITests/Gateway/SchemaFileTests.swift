@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("JSON Schemas")
+@Suite("JSON Schemas", .timeLimit(.minutes(5)))
 struct SchemaFileTests {
     @Test("the example policies and the conformance corpus validate against schemas/, invalid vectors do not")
     func examplesMatchTheSchemas() throws {

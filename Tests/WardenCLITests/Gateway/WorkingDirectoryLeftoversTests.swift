@@ -3,7 +3,7 @@ import Testing
 
 /// What `warden demo` and the README's walk-through leave in the working directory is ignored by
 /// the repository's `.gitignore`, so trying Warden in a checkout leaves `git status` clean.
-@Suite("working-directory leftovers")
+@Suite("working-directory leftovers", .timeLimit(.minutes(5)))
 struct WorkingDirectoryLeftoversTests {
     /// The `.gitignore` patterns, as `fnmatch` patterns for one path component (a trailing `/`
     /// and a leading `/` dropped).

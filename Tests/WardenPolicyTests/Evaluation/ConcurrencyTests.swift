@@ -2,7 +2,7 @@ import Testing
 import WardenPolicy
 import WardenValue
 
-@Suite("sharing a policy set between tasks")
+@Suite("sharing a policy set between tasks", .timeLimit(.minutes(5)))
 struct ConcurrencyTests {
     @Test func manyTasksResolveAndEvaluateConcurrently() async throws {
         var definitions: [PolicyDefinition] = []
