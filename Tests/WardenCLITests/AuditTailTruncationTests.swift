@@ -20,12 +20,20 @@ import Darwin
         try out.split(separator: "\n").map { try #require(Value(json: String($0))["seq"]) }
     }
 
+    /// The fixture's entries in turn, each a day after the one before (times move forward, as a
+    /// writer's do, so the chain check while following sees an honest log).
+    private func entry(_ i: Int) -> AuditEntry {
+        var entry = F.entries[i % F.entries.count]
+        entry.time = F.time(Int64(i) * 86_400)
+        return entry
+    }
+
     @Test func tailFollowsALogThatIsCopiedAndTruncatedUnderItsWriter() async throws {
         let dir = try AuditCLIDirectory()
         let path = dir.file("h.jsonl")
         let log = AuditLog(
             node: "gw", sink: try JSONLFileSink(path: path, logger: F.quiet), mode: .sync, failurePolicy: .failClosed, logger: F.quiet)
-        for i in 0..<30 { try await log.record(F.entries[i % F.entries.count]) }
+        for i in 0..<30 { try await log.record(entry(i)) }
         let io = AuditIO.capture()
         let tail = Task { try await runAudit(["tail", "-f", "-n", "2", "--count", "5", "--interval", "5", path], io: io) }
         while io.capturedOut.split(separator: "\n").count < 2 {
@@ -34,7 +42,7 @@ import Darwin
         // logrotate's copytruncate: copy aside, cut in place; the writer keeps appending.
         try FileManager.default.copyItem(atPath: path, toPath: dir.file("h.jsonl.1"))
         #expect(truncate(path, 0) == 0)
-        for i in 30..<33 { try await log.record(F.entries[i % F.entries.count]) }
+        for i in 30..<33 { try await log.record(entry(i)) }
         await log.shutdown()
         let watchdog = Task {
             try await Task.sleep(for: .seconds(60))
