@@ -21,10 +21,11 @@ struct CompiledPatternAgreementTests {
         for _ in 0..<40 {
             let actionPatterns = (0..<6).map { _ in Self.text(&g, stars: true) }
             let resourcePatterns = (0..<6).map { _ in Self.text(&g, stars: true) }
-            let set = try compiled(
-                actionPatterns.enumerated().map { policy("a\($0.offset)", actions: [$0.element]) }
-                    + resourcePatterns.enumerated().map { policy("r\($0.offset)", actions: ["*"], resources: [$0.element]) }
-            )
+            let byAction = actionPatterns.enumerated().map { policy("a\($0.offset)", actions: [$0.element]) }
+            let byResource = resourcePatterns.enumerated().map {
+                policy("r\($0.offset)", actions: ["*"], resources: [$0.element])
+            }
+            let set = try compiled(byAction + byResource)
             for _ in 0..<20 {
                 let subject = Self.text(&g, stars: false)
                 let selected = set.evaluate(request(subject, subject), in: set.allPolicies).policies
