@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "warden", targets: ["warden"]),
         .library(name: "WardenPolicy", targets: ["WardenPolicy"]),
         .library(name: "WardenRegex", targets: ["WardenRegex"]),
+        .library(name: "WardenGlob", targets: ["WardenGlob"]),
         .library(name: "WardenRuntime", targets: ["WardenRuntime"]),
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         // The one value type shared by policies, actors and message payloads.
         .target(name: "WardenValue"),
+        // The one `*` pattern language of policies and audit review filters, matched byte-wise.
+        .target(name: "WardenGlob"),
         // A C surface over RE2, the linear-time regular expression engine (apt `libre2-dev`,
         // brew `re2`); its headers sit on the standard include path.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
@@ -50,7 +53,7 @@ let package = Package(
         .target(
             name: "WardenPolicy",
             dependencies: [
-                "WardenValue", "WardenYAML", "WardenExpression", "WardenRegex",
+                "WardenValue", "WardenYAML", "WardenExpression", "WardenRegex", "WardenGlob",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -64,7 +67,7 @@ let package = Package(
         .target(
             name: "WardenAudit",
             dependencies: [
-                "WardenValue",
+                "WardenValue", "WardenGlob",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -79,11 +82,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The small application `warden demo` runs behind the gateway (hosts, definitions, bodies).
+        .target(name: "WardenDemo", dependencies: ["WardenLocalRuntime", "WardenRuntime", "WardenValue"]),
         // The command tree, a library so tests can drive it in-process.
         .target(
             name: "WardenCLI",
             dependencies: [
-                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway",
+                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway", "WardenDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -101,14 +106,14 @@ let package = Package(
         .testTarget(name: "WardenExpressionTests", dependencies: ["WardenExpression"]),
         .testTarget(
             name: "WardenPolicyTests",
-            dependencies: ["WardenPolicy", "WardenYAML"],
+            dependencies: ["WardenPolicy", "WardenYAML", "WardenGlob"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime"]),
         .testTarget(name: "WardenAuditTests", dependencies: ["WardenAudit", "WardenTestSupport"]),
         .testTarget(
             name: "WardenGatewayTests",
-            dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport"]
+            dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport", "WardenGlob"]
         ),
         .testTarget(
             name: "WardenLuaTests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import WardenAudit
+import WardenDemo
 import WardenGateway
 import WardenLocalRuntime
 import WardenPolicy

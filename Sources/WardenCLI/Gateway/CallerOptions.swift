@@ -58,7 +58,7 @@ struct CallerOptions: ParsableArguments {
             actorValue = Actor(id: actor, meta: meta)
         }
         let spec = ScopeSpec(policies: IDList.split(scope), groups: IDList.split(group))
-        let resolvedScope = ScopeResolution.resolve(spec.isEmpty ? nil : spec, in: policies)
+        let resolvedScope = policies.resolve(spec.isEmpty ? nil : spec)
         if case .failure(let error) = resolvedScope { throw CLIError.invalid(error.description) }
         return Resolved(policies: policies, actor: actorValue, scope: resolvedScope)
     }

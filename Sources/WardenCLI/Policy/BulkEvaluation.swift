@@ -71,7 +71,7 @@ struct BulkEvaluation {
         }
         var resolved: ResolvedScope?
         if parsed.scope != nil || !noScope {
-            switch ScopeResolution.resolve(parsed.scope ?? scope, in: set) {
+            switch set.resolve(parsed.scope ?? scope) {
             case .success(let scope): resolved = scope
             case .failure(let error): return (failure(number, error.description), .invalidInput)
             }

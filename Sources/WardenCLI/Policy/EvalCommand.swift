@@ -150,7 +150,7 @@ public struct EvalCommand: StreamCommand {
         }
         var resolved: ResolvedScope?
         if !noScope {
-            switch ScopeResolution.resolve(scopeSpec, in: set) {
+            switch set.resolve(scopeSpec) {
             case .success(let scope): resolved = scope
             case .failure(let error):
                 io.errors.line("error: \(error.message)\n  hint: \(error.hint)")

@@ -41,28 +41,10 @@ public enum Authorizer {
         outcomes.reserveCapacity(checks.count)
         var complete = actor != nil && scope != nil
         for check in checks {
-            let decision = decide(check.request(actor: actor), scope: scope, in: policies, strict: strict)
+            let decision = policies.decide(check.request(actor: actor), scope: scope, strict: strict)
             complete = complete && decision.contextComplete
             outcomes.append(CheckOutcome(check: check, decision: decision))
         }
         return CallVerdict(outcomes: outcomes, revision: policies.revision, contextComplete: complete)
-    }
-
-    /// Decides one request the gateway's way: a scope that did not resolve denies with its
-    /// reason (fail closed), a missing scope leaves it to strict mode, a resolved one evaluates.
-    public static func decide(
-        _ request: AuthorizationRequest, scope: Result<ResolvedScope, ScopeError>?, in policies: PolicySet,
-        strict: Bool
-    ) -> Decision {
-        switch scope {
-        case .failure(let error)?:
-            Decision(
-                outcome: .deny, errors: [PolicyEvaluationError(policy: "", message: error.description)],
-                contextComplete: request.actor != nil)
-        case .success(let resolved)?:
-            policies.authorize(request, scope: resolved, strict: strict)
-        case nil:
-            policies.authorize(request, scope: nil, strict: strict)
-        }
     }
 }

@@ -50,7 +50,7 @@ public struct AuditReplayer {
         for check in record.checks {
             let request = AuthorizationRequest(
                 actor: record.caller.actor, action: check.action, resource: check.resource, meta: check.meta)
-            let decision = Authorizer.decide(request, scope: scope, in: policies, strict: strict)
+            let decision = policies.decide(request, scope: scope, strict: strict)
             allowed = allowed && decision.isAllowed
             decisions.append(decision)
         }

@@ -1,4 +1,5 @@
 import WardenExpression
+import WardenGlob
 
 /// One policy ready to evaluate (a class, so the hot path passes one reference around).
 final class CompiledPolicy: Sendable {

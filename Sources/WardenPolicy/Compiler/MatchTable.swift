@@ -1,3 +1,5 @@
+import WardenGlob
+
 /// Every action and resource pattern of a policy set, flattened into arrays of plain values
 /// (bytes, segment ranges), so matching on the hot path copies and retains nothing.
 final class MatchTable: Sendable {
@@ -39,7 +41,7 @@ final class MatchTable: Sendable {
         var segments: [Segment] = []
         var globs: [Glob] = []
         var patterns: [Pattern] = []
-        func add(_ glob: WardenPolicy.Glob) -> Int32 {
+        func add(_ glob: WardenGlob.Glob) -> Int32 {
             let first = Int32(segments.count)
             for segment in glob.segments {
                 segments.append(Segment(start: Int32(bytes.count), count: Int32(segment.count)))

@@ -1,4 +1,5 @@
 import WardenExpression
+import WardenGlob
 import WardenRegex
 import WardenValue
 import WardenYAML

@@ -37,9 +37,6 @@ public struct PolicySet: Sendable {
     /// A scope holding every policy of the set.
     public var allPolicies: ResolvedScope { storage.all }
 
-    /// A scope holding every policy of the set (same as ``allPolicies``).
-    public func scope(all: Void) -> ResolvedScope { storage.all }
-
     /// Validates and compiles `definitions` (in any order). All problems are reported; the set
     /// exists only when there is no error.
     public static func compile(_ definitions: [PolicyDefinition]) -> PolicyLoadResult {

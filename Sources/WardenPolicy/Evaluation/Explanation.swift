@@ -1,4 +1,5 @@
 import WardenExpression
+import WardenGlob
 import WardenValue
 
 /// Why a check was decided the way it was: every policy in scope with its result and, for each

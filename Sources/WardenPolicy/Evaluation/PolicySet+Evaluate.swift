@@ -48,6 +48,28 @@ extension PolicySet {
         }
     }
 
+    /// Decides a check by the fail-closed rule shared by the gateway, `warden check`,
+    /// `warden audit replay` and `warden policy eval`: a scope that did not resolve denies with
+    /// its reason, and otherwise ``authorize(_:scope:strict:)`` decides (strict mode for an
+    /// incomplete context, evaluation for a complete one).
+    ///
+    /// - Parameter scope: the caller's resolved scope; `.failure` when it names a policy or group
+    ///   that does not exist; `nil` when the caller has no scope.
+    public func decide(
+        _ request: AuthorizationRequest, scope: Result<ResolvedScope, ScopeError>?, strict: Bool = true
+    ) -> Decision {
+        switch scope {
+        case .failure(let error)?:
+            Decision(
+                outcome: .deny, errors: [PolicyEvaluationError(policy: "", message: error.description)],
+                contextComplete: request.actor != nil)
+        case .success(let resolved)?:
+            authorize(request, scope: resolved, strict: strict)
+        case nil:
+            authorize(request, scope: nil, strict: strict)
+        }
+    }
+
     /// Authorizes a check the way the gateway does: with no actor or no scope the context is
     /// incomplete, and the check is denied in strict mode (the default) or allowed without
     /// evaluation otherwise; a complete context is evaluated normally.

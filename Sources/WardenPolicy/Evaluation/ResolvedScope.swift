@@ -24,11 +24,13 @@ public struct ResolvedScope: Sendable {
 }
 
 extension PolicySet {
-    /// Resolves a scope: every named policy plus every policy of every named group.
+    /// Resolves a scope: every named policy plus every policy of every named group; `nil`
+    /// (no scope given, as for `warden policy eval` without `--scope`) is every policy of the set.
     ///
     /// An id or group that does not exist is an error naming it (fail closed: a process whose
     /// scope cannot be resolved must not start). Resolved scopes are cached per set.
-    public func resolve(_ scope: ScopeSpec) -> Result<ResolvedScope, ScopeError> {
+    public func resolve(_ scope: ScopeSpec?) -> Result<ResolvedScope, ScopeError> {
+        guard let scope else { return .success(storage.all) }
         let key = scope.normalized
         if let cached = storage.scopeCache.withLock({ $0[key] }) { return .success(cached) }
         var members = Set<Int>()

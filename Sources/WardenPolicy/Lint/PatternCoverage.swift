@@ -1,3 +1,5 @@
+import WardenGlob
+
 /// Whether every text one pattern matches is also matched by another (a sound, incomplete test
 /// used by the linter: `true` means certainly covered).
 enum PatternCoverage {

@@ -1,3 +1,4 @@
+import WardenGlob
 import WardenYAML
 
 /// Warnings about policies that load but may not mean what their author thinks.

@@ -61,3 +61,40 @@ struct StrictModeTests {
                 == Decision(outcome: strict ? .deny : .allow, contextComplete: false))
     }
 }
+
+@Suite("the fail-closed decision rule shared by the gateway, check, replay and eval")
+struct DecisionRuleTests {
+    static let set = try? compiled([policy("allow_all")])
+
+    @Test(arguments: [true, false])
+    func aScopeThatDidNotResolveDeniesWithItsReason(strict: Bool) throws {
+        let set = try #require(Self.set)
+        let unresolved = set.resolve(ScopeSpec(policies: ["t:missing"]))
+        let decision = set.decide(request(), scope: unresolved, strict: strict)
+        #expect(decision.outcome == .deny)
+        #expect(decision.errors.count == 1)
+        #expect(decision.errors.first?.message.contains("t:missing") == true)
+        #expect(decision.contextComplete)
+    }
+
+    @Test(arguments: [true, false])
+    func noScopeIsLeftToStrictMode(strict: Bool) throws {
+        let set = try #require(Self.set)
+        let decision = set.decide(request(), scope: nil, strict: strict)
+        #expect(decision == Decision(outcome: strict ? .deny : .allow, contextComplete: false))
+    }
+
+    @Test func aResolvedScopeIsEvaluated() throws {
+        let set = try #require(Self.set)
+        let decision = set.decide(request(), scope: set.resolve(nil), strict: true)
+        #expect(decision.outcome == .allow)
+        #expect(decision.policies == ["t:allow_all"])
+    }
+
+    @Test func noScopeSpecResolvesToEveryPolicy() throws {
+        let set = try #require(try? compiled([policy("a"), policy("b", groups: ["g"])]))
+        let all = try set.resolve(nil).get()
+        #expect(all.count == 2)
+        #expect(all.count == set.allPolicies.count)
+    }
+}

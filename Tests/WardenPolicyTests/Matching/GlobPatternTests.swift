@@ -1,4 +1,5 @@
 import Testing
+import WardenGlob
 import WardenPolicy
 
 @Suite("pattern matching (spec section 3)")

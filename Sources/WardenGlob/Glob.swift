@@ -2,23 +2,25 @@
 ///
 /// Because UTF-8 is self-synchronising and literal segments are whole strings, matching bytes
 /// gives the same answer as matching characters would, without Unicode normalisation.
-struct Glob: Sendable, Hashable {
+public struct Glob: Sendable, Hashable {
     /// The literal pieces between the stars; one piece means "no star".
-    let segments: [[UInt8]]
+    public let segments: [[UInt8]]
 
-    init(_ text: String) {
+    /// Splits `text` at its stars. Every string is a valid glob.
+    public init(_ text: String) {
         segments = text.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false)
             .map { Array($0) }
     }
 
     /// Whether the glob has no `*`.
-    var isLiteral: Bool { segments.count == 1 }
+    public var isLiteral: Bool { segments.count == 1 }
 
     /// The bytes before the first `*` (all of them for a literal glob).
-    var literalPrefix: [UInt8] { segments[0] }
+    public var literalPrefix: [UInt8] { segments[0] }
 
-    /// Whether `subject` matches the whole glob.
-    func matches(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `subject` matches the whole glob: the first segment anchors the start, the last
+    /// anchors the end, the middle ones are found left to right.
+    public func matches(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = segments[0]
         if segments.count == 1 { return Glob.equal(subject, 0, first) && subject.count == first.count }
         let last = segments[segments.count - 1]

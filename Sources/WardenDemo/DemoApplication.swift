@@ -6,31 +6,31 @@ import WardenValue
 /// The small application `warden demo` runs behind the gateway: a supervisor with a named cache
 /// service and linked workers, a slow job cancelled with a deadline, a tenant job whose reach
 /// beyond its own host is refused, and an operator that stops the supervisor.
-enum DemoApplication {
+public enum DemoApplication {
     /// The hosts of the demo: the application's, a worker pool and the tenants' sandbox.
-    static let hosts = [
+    public static let hosts = [
         HostConfiguration(id: "app:processes", maxProcesses: 100),
         HostConfiguration(id: "app:workers", maxProcesses: 50),
         HostConfiguration(id: "app:tenants", maxProcesses: 10),
     ]
 
     /// The supervisor's security context (the operator starts it).
-    static let supervisor = SecurityContext(
+    public static let supervisor = SecurityContext(
         actor: Actor(id: "app:supervisor", meta: ["role": "supervisor"]),
         scope: SecurityScope(groups: ["app.security:supervisors"]))
 
     /// The tenant's security context.
-    static let tenant = SecurityContext(
+    public static let tenant = SecurityContext(
         actor: Actor(id: "tenant:acme", meta: ["tier": "free"]),
         scope: SecurityScope(groups: ["app.security:tenants"]))
 
     /// The operator's security context.
-    static let operatorContext = SecurityContext(
+    public static let operatorContext = SecurityContext(
         actor: Actor(id: "admin:ops", meta: ["role": "admin"]),
         scope: SecurityScope(groups: ["app.security:admins"]))
 
     /// Registers the hosts and definitions on `runtime`.
-    static func install(on runtime: LocalRuntime) {
+    public static func install(on runtime: LocalRuntime) {
         for host in hosts { runtime.addHost(host) }
         runtime.register("app:supervisor", body: supervisorBody)
         runtime.register(
