@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libyaml from the system (apt `libyaml-dev`, brew `libyaml`).
@@ -84,11 +86,22 @@ let package = Package(
         ),
         // The small application `warden demo` runs behind the gateway (hosts, definitions, bodies).
         .target(name: "WardenDemo", dependencies: ["WardenLocalRuntime", "WardenRuntime", "WardenValue"]),
+        // The HTTP service over the policy library: JSON in, the library's answers out.
+        .target(
+            name: "WardenService",
+            dependencies: [
+                "WardenPolicy", "WardenGateway", "WardenValue",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command tree, a library so tests can drive it in-process.
         .target(
             name: "WardenCLI",
             dependencies: [
                 "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway", "WardenDemo",
+                "WardenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -118,6 +131,13 @@ let package = Package(
         .testTarget(
             name: "WardenLuaTests",
             dependencies: ["WardenLua", "CLua", "CLuaShim", "WardenLocalRuntime", "WardenGateway", "WardenTestSupport"]
+        ),
+        .testTarget(
+            name: "WardenServiceTests",
+            dependencies: [
+                "WardenService", "WardenCLI", "WardenTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "WardenCLITests",

@@ -1,5 +1,6 @@
 import Testing
 import WardenPolicy
+import WardenService
 import WardenValue
 
 @testable import WardenCLI

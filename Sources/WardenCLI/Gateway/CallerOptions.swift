@@ -1,5 +1,6 @@
 import ArgumentParser
 import WardenPolicy
+import WardenService
 import WardenValue
 
 /// The policy set and the caller's security context, as `check` and `demo`-style commands take them.

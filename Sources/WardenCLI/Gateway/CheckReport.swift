@@ -1,5 +1,6 @@
 import WardenGateway
 import WardenPolicy
+import WardenService
 import WardenValue
 
 /// The result of a permission dry-run, rendered as text or JSON.
@@ -17,25 +18,7 @@ public struct CheckReport: Sendable {
 
     /// `{"verdict": "allow|deny", "checks": [{"action", "resource", "decision", "policies", "errors"}],
     /// "message": ..., "revision": ..., "context": "complete|incomplete"}` as one line of canonical JSON.
-    public var json: String {
-        var object: [String: Value] = [
-            "verdict": .string(verdict.isAllowed ? "allow" : "deny"),
-            "checks": .list(
-                verdict.outcomes.map { outcome in
-                    .map([
-                        "action": .string(outcome.check.permission.action),
-                        "resource": .string(outcome.check.resource),
-                        "decision": .string(outcome.decision.outcome.rawValue),
-                        "policies": .list(outcome.decision.policies.map(Value.string)),
-                        "errors": .list(outcome.decision.errors.map { .string($0.description) }),
-                    ])
-                }),
-            "revision": .string(verdict.revision),
-            "context": .string(verdict.contextComplete ? "complete" : "incomplete"),
-        ]
-        if let denied = verdict.firstDenied { object["message"] = .string(denied.check.denialMessage) }
-        return Value.map(object).canonicalJSON
-    }
+    public var json: String { CheckAnswer.json(verdict) }
 
     /// A table of the checks and a verdict line, for people.
     public var text: String {

@@ -1,4 +1,5 @@
 import WardenPolicy
+import WardenService
 import WardenValue
 
 /// `warden eval --requests`: decides one JSON request per line and prints one JSON result per line.
@@ -69,23 +70,17 @@ struct BulkEvaluation {
         } catch {
             return (failure(number, error.message), .invalidInput)
         }
-        var resolved: ResolvedScope?
-        if parsed.scope != nil || !noScope {
-            switch set.resolve(parsed.scope ?? scope) {
-            case .success(let scope): resolved = scope
-            case .failure(let error): return (failure(number, error.description), .invalidInput)
-            }
+        switch DecisionAnswer.evaluate(
+            parsed, in: set, defaultScope: scope, noScope: noScope, strict: strict, explain: explain)
+        {
+        case .failure(let error):
+            return (failure(number, error.description), .invalidInput)
+        case .success(let (answer, allowed)):
+            var object = JSONObject()
+            object.add("line", .int(number))
+            object.append(contentsOf: answer)
+            return (object, allowed ? .success : .denied)
         }
-        let decision = set.authorize(parsed.request, scope: resolved, strict: strict)
-        var object = JSONObject()
-        object.add("line", .int(number))
-        var result = DecisionRendering.json(decision, revision: set.revision)
-        if explain {
-            let explanation = resolved.map { ExplanationRendering.json(set.explain(parsed.request, in: $0), in: set) }
-            result.add("explanation", explanation ?? [])
-        }
-        object.append(contentsOf: result)
-        return (object, DecisionRendering.exitCode(decision))
     }
 
     private func failure(_ number: Int, _ message: String) -> JSONObject {

@@ -1,4 +1,5 @@
 import WardenPolicy
+import WardenService
 import WardenValue
 
 /// Prints a decision: as lines for people, or as the JSON object scripts read.
@@ -6,19 +7,7 @@ enum DecisionRendering {
     /// `{"decision", "policies", "errors", "revision"}`, errors as `{"policy", "message"}`
     /// objects (`policy` is empty when the error is not one policy's).
     static func json(_ decision: Decision, revision: String) -> JSONObject {
-        var object = JSONObject()
-        object.add("decision", .string(decision.outcome.rawValue))
-        object.add("policies", strings: decision.policies)
-        object.add(
-            "errors",
-            decision.errors.map { error in
-                var entry = JSONObject()
-                entry.add("policy", .string(error.policy))
-                entry.add("message", .string(error.message))
-                return entry
-            })
-        object.add("revision", .string(revision))
-        return object
+        DecisionAnswer.json(decision, revision: revision)
     }
 
     /// `decision: deny`, the determining policies, errors, the context note and the revision.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WardenPolicy
+import WardenService
 import WardenValue
 
 /// `warden eval`: decides one request (or a file of requests) against policy files, the way the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WardenPolicy
+import WardenValue
 
 /// `warden lint PATH...`: warns about policies that load but may not mean what their author thinks.
 public struct LintCommand: StreamCommand {

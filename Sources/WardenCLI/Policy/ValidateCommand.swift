@@ -1,5 +1,6 @@
 import ArgumentParser
 import WardenPolicy
+import WardenValue
 
 /// `warden validate PATH...`: loads policy files and reports every problem with its location.
 public struct ValidateCommand: StreamCommand {

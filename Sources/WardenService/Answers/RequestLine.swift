@@ -8,31 +8,43 @@ import WardenValue
 /// `resource` are required; a missing or `null` actor is an absent actor; `scope` and `groups`
 /// replace the command line's scope when either is given. Unknown keys are rejected, so a typo
 /// cannot silently drop an attribute.
-struct RequestLine: Equatable {
+public struct RequestLine: Equatable, Sendable {
     /// The keys a line may hold.
-    static let keys = ["actor", "action", "resource", "meta", "scope", "groups"]
+    public static let keys = ["actor", "action", "resource", "meta", "scope", "groups"]
 
     /// The request.
-    var request: AuthorizationRequest
+    public var request: AuthorizationRequest
     /// The line's own scope; `nil` when it gives neither `scope` nor `groups`.
-    var scope: ScopeSpec?
+    public var scope: ScopeSpec?
+
+    /// Creates a request line from its parts.
+    public init(request: AuthorizationRequest, scope: ScopeSpec?) {
+        self.request = request
+        self.scope = scope
+    }
 
     /// Parses one line of text.
     /// - Throws: ``RequestLineError`` saying what is wrong.
-    static func parse(_ text: String, lineNumber: Int = 1) throws(RequestLineError) -> RequestLine {
+    public static func parse(_ text: String, lineNumber: Int = 1) throws(RequestLineError) -> RequestLine {
         try parse(Array(text.utf8), lineNumber: lineNumber)
     }
 
     /// Parses one line as read from the file (bytes, which may hold invalid UTF-8); JSON errors
     /// are placed at `line lineNumber, column C` of the file.
     /// - Throws: ``RequestLineError`` saying what is wrong.
-    static func parse(_ bytes: [UInt8], lineNumber: Int) throws(RequestLineError) -> RequestLine {
+    public static func parse(_ bytes: [UInt8], lineNumber: Int) throws(RequestLineError) -> RequestLine {
         let value: Value
         do {
             value = try Value(jsonBytes: bytes)
         } catch {
             throw .invalidJSON("not valid JSON: \(error.message) at line \(lineNumber), column \(error.column)")
         }
+        return try parse(value: value)
+    }
+
+    /// Reads a request from a parsed JSON value (one request of a `POST /v1/decide` body).
+    /// - Throws: ``RequestLineError`` saying what is wrong.
+    public static func parse(value: Value) throws(RequestLineError) -> RequestLine {
         guard case .map(let object) = value else {
             throw .invalidValue("a request must be a JSON object, found \(value.typeName)")
         }
@@ -66,7 +78,7 @@ struct RequestLine: Equatable {
         return text
     }
 
-    private static func readActor(_ value: Value?) throws(RequestLineError) -> Actor? {
+    static func readActor(_ value: Value?) throws(RequestLineError) -> Actor? {
         switch value {
         case nil, .null?:
             return nil
@@ -87,7 +99,7 @@ struct RequestLine: Equatable {
         }
     }
 
-    private static func strings(_ object: [String: Value], _ key: String) throws(RequestLineError) -> [String] {
+    static func strings(_ object: [String: Value], _ key: String) throws(RequestLineError) -> [String] {
         switch object[key] {
         case nil, .null?: return []
         case .string(let text)?: return [text]
@@ -108,7 +120,7 @@ struct RequestLine: Equatable {
 
 /// Why a line of a requests file was rejected; each case carries a lowercase message that says
 /// how to fix the line.
-enum RequestLineError: Error, Equatable, CustomStringConvertible {
+public enum RequestLineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The line is not JSON.
     case invalidJSON(String)
     /// The line has a key a request does not have (`metta`).
@@ -119,7 +131,7 @@ enum RequestLineError: Error, Equatable, CustomStringConvertible {
     case invalidValue(String)
 
     /// A stable kebab-case code, e.g. `unknown-key`.
-    var code: String {
+    public var code: String {
         switch self {
         case .invalidJSON: "invalid-json"
         case .unknownKey: "unknown-key"
@@ -129,7 +141,7 @@ enum RequestLineError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The message.
-    var message: String {
+    public var message: String {
         switch self {
         case .invalidJSON(let message), .unknownKey(let message), .missingKey(let message),
             .invalidValue(let message):
@@ -138,5 +150,5 @@ enum RequestLineError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The message.
-    var description: String { message }
+    public var description: String { message }
 }

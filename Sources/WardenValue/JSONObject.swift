@@ -1,5 +1,3 @@
-import WardenValue
-
 /// A JSON object whose keys keep the order they were added in, written on one line.
 ///
 /// Results keep a fixed, documented key order (`decision` first) so people can read them;
