@@ -8,14 +8,18 @@ enum RunHarness {
 
     /// Parses `arguments` as `warden run` and runs it; load problems come back as exit status 3
     /// with their text on the error stream, like the command tree reports them.
-    static func run(_ arguments: [String]) async throws -> PolicyCLIResult {
+    /// Without `-x` or `--test`, the run lasts until the error stream's text satisfies `until`
+    /// (in place of SIGINT).
+    static func run(_ arguments: [String], until: (@Sendable (String) -> Bool)? = nil) async throws -> PolicyCLIResult {
         let output = BufferedOutput()
         let errors = BufferedOutput()
         let io = CommandIO(output: output, errors: errors, input: BufferedLineInput(""))
         let command = try RunCommand.parse(arguments)
         let code: Int32
         do {
-            code = try await command.execute(io: io) { }
+            code = try await command.execute(io: io) {
+                while let until, !until(errors.text) { try? await Task.sleep(for: .milliseconds(10)) }
+            }
         } catch let error as CLIError {
             errors.line(error.description)
             code = 3
