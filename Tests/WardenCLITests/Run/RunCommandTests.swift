@@ -103,4 +103,22 @@ import Testing
         #expect(result.errors.contains("restart 2 of 2"))
         #expect(result.errors.contains("stays down after 2 restarts"))
     }
+
+    @Test func aTestPastItsTimeLimitIsTerminatedAndFails() async throws {
+        let directory = try RunHarness.tree([
+            "app.yaml": """
+                namespace: app
+                entries:
+                  - {name: processes, kind: process.host}
+                  - {name: spin, kind: function.lua, source: "file://spin.lua", method: main, meta: {type: test}}
+                """,
+            "spin.lua": "return {main = function() while true do end end}\n",
+        ])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "--test", "--test-timeout", "0.2", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 1)
+        #expect(result.output.contains("FAIL app:spin"))
+        #expect(result.output.contains("timed out"))
+        #expect(result.output.hasSuffix("0 passed, 1 failed\n"))
+    }
 }
