@@ -65,6 +65,8 @@ let package = Package(
         .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime"]),
         // The Lua process host: runs Lua processes on any `ProcessRuntime`.
         .target(name: "WardenLua", dependencies: ["CLua", "CLuaShim", "WardenRuntime", "WardenValue"]),
+        // Registry trees: policies plus the Lua entries, hosts and services `warden run` uses.
+        .target(name: "WardenRegistry", dependencies: ["WardenPolicy", "WardenYAML", "WardenLua", "WardenRuntime", "WardenValue"]),
         // Audit records, hash chain, sinks (JSONL, SQLite), verification and review queries.
         .target(
             name: "WardenAudit",
@@ -101,7 +103,7 @@ let package = Package(
             name: "WardenCLI",
             dependencies: [
                 "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway", "WardenDemo",
-                "WardenService",
+                "WardenService", "WardenLua", "WardenRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

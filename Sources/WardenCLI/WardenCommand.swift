@@ -14,7 +14,7 @@ public struct WardenCommand: AsyncParsableCommand {
         version: WardenVersion.current,
         subcommands: [
             ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self, CheckCommand.self,
-            DemoCommand.self, AuditCommand.self, ServeCommand.self,
+            DemoCommand.self, RunCommand.self, ServeCommand.self, AuditCommand.self,
         ]
     )
 

@@ -23,14 +23,17 @@ public struct LuaProcessDefinition: Sendable {
     public let limits: LuaLimits
     /// The modules `require` may load (the entry's `modules` list); `os` names the global subset.
     public let modules: [String]
+    /// The libraries `require` loads by import key (the entry's `imports` map).
+    public let libraries: [String: LuaLibrary]
 
     /// Erases and compiles `source`; a type expression the eraser cannot read or a syntax error
     /// is a ``LuaLoadError`` with `file:line:col`.
     public init(
         id: String, source: String, chunkName: String, method: String?, modules: [String] = [],
-        security: DefinitionSecurity? = nil, limits: LuaLimits = .standard
+        security: DefinitionSecurity? = nil, limits: LuaLimits = .standard, libraries: [String: LuaLibrary] = [:]
     ) throws(LuaLoadError) {
         self.modules = modules
+        self.libraries = libraries
         self.id = id
         self.chunkName = chunkName
         self.method = method
@@ -49,11 +52,12 @@ public struct LuaProcessDefinition: Sendable {
         let limits = limits
         let modules = modules
         let id = id
+        let libraries = libraries
         return ProcessDefinition(id: id, security: security) { context in
             let process = try LuaProcess(context: context, limits: limits)
             defer { process.close() }
             return try await process.run(
-                source: source, chunkName: chunkName, method: method, entry: id, modules: modules)
+                source: source, chunkName: chunkName, method: method, entry: id, modules: modules, libraries: libraries)
         }
     }
 }

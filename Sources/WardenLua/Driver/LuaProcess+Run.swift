@@ -15,10 +15,14 @@ private struct StopSwitch: @unchecked Sendable {
 
 extension LuaProcess {
     /// Runs `chunk` (already erased Lua source) and then its `method` with the process's
-    /// arguments; returns the method's first result as the process result.
-    func run(source: String, chunkName: String, method: String?, entry: String, modules: [String]) async throws -> Value {
+    /// arguments; returns the method's first result as the process result. `libraries` maps an
+    /// import key to the library's erased source and chunk name (`require(key)` loads it).
+    func run(
+        source: String, chunkName: String, method: String?, entry: String, modules: [String],
+        libraries: [String: LuaLibrary] = [:]
+    ) async throws -> Value {
         let stack = LuaStack(state: state)
-        let bootstrap = try loadPrelude(entry: entry, modules: modules)
+        let bootstrap = try loadPrelude(entry: entry, modules: modules, libraries: libraries)
         try load(source, chunkName: "@" + chunkName)
         guard let main = newThread(on: stack, isMain: true) else { throw LuaProcess.memoryError }
         let co = LuaStack(state: main.state)
@@ -39,7 +43,7 @@ extension LuaProcess {
         }
     }
 
-    private func loadPrelude(entry: String, modules: [String]) throws(ProcessError) -> Int32 {
+    private func loadPrelude(entry: String, modules: [String], libraries: [String: LuaLibrary]) throws(ProcessError) -> Int32 {
         let stack = LuaStack(state: state)
         try load(LuaPrelude.source, chunkName: LuaPrelude.chunkName)
         stack.newTable(recordCount: LuaFunctionID.allCases.count)
@@ -51,6 +55,10 @@ extension LuaProcess {
         stack.rawSet(table: -2, key: "entry")
         stack.push(value: .list(modules.map(Value.string)))
         stack.rawSet(table: -2, key: "modules")
+        stack.push(value: .map(libraries.mapValues { library in
+            .map(["source": .string(library.erasedSource), "chunk": .string("@" + library.chunkName)])
+        }))
+        stack.rawSet(table: -2, key: "libraries")
         let status = warden_lua_protected_call(state, 1, 1)
         try check(status, loading: "the prelude")
         return luaL_ref(state, luaRegistryIndex)

@@ -191,6 +191,15 @@ function require(name)
     if type(name) ~= "string" then error("require takes a module name", 2) end
     local module = loaded[name]
     if module ~= nil then return module end
+    local library = P.libraries[name]
+    if library ~= nil then
+        local chunk, problem = load(library.source, library.chunk, "t")
+        if not chunk then error(problem, 2) end
+        module = chunk()
+        if module == nil then module = true end
+        loaded[name] = module
+        return module
+    end
     if not allowed[name] then
         error("module `" .. name .. "` is not listed in the `modules` of entry `" .. P.entry
             .. "`; hint: add it to the entry's `modules`", 2)

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import WardenAudit
+import WardenPolicy
+import WardenRegistry
+import WardenRuntime
+
+/// `warden run TREE`: the tree's Lua processes and services on the built-in runtime behind the
+/// gateway, with the tree's policies and an audit log.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a registry tree's Lua processes and services behind the gateway.",
+        discussion: """
+            Loads the tree (policies, `process.lua`, `function.lua`, `library.lua`, hosts and \
+            services), starts every `auto_start` service and runs until SIGINT or SIGTERM, then \
+            cancels the services (--shutdown-timeout), terminates what is left and flushes the \
+            audit log. With -x it runs one entry as a process and exits with its status; with \
+            --test it runs the tree's test functions and exits 0 only when none failed.
+            """
+    )
+
+    @Argument(help: "The registry tree: a directory or YAML files.")
+    var tree: String
+
+    @Argument(help: "With --test, a glob the test ids must match (`app.test:*`).")
+    var pattern: String?
+
+    @Option(name: [.customShort("x"), .customLong("exec")], help: ArgumentHelp(
+        "Run one process.lua or function.lua entry on HOST (default: the tree's terminal.host) and exit with its result.",
+        valueName: "[HOST/]ENTRY"))
+    var exec: String?
+
+    @Flag(help: "Run every function.lua entry with `meta.type: test` (matching PATTERN).")
+    var test = false
+
+    @Option(help: "Seconds each test may run.")
+    var testTimeout = 30.0
+
+    @Option(help: "Seconds services have to stop after the cancel at shutdown.")
+    var shutdownTimeout = 5.0
+
+    @Option(help: "The audit log file (JSON Lines); created if missing, appended to otherwise.")
+    var audit = "warden-run-audit.jsonl"
+
+    @Option(help: "Audit delivery mode: async, sync or durable.")
+    var mode: DeliveryMode = .durable
+
+    @Flag(inversion: .prefixedNo, help: "Deny calls of processes without an actor or a scope (strict mode, the default).")
+    var strict = true
+
+    func validate() throws {
+        if pattern != nil, !test { throw ValidationError("a PATTERN is given only with --test") }
+        if test, exec != nil { throw ValidationError("give either --test or -x, not both") }
+        for (name, value) in [("--test-timeout", testTimeout), ("--shutdown-timeout", shutdownTimeout)]
+        where !(value > 0 && value.isFinite && value < 86_400) {
+            throw ValidationError("invalid \(name) `\(value)`: give a positive number of seconds")
+        }
+    }
+
+    func run() async throws {
+        let status = try await execute(io: .standard)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs the command with `io`; returns the exit status. Load problems throw ``CLIError``.
+    func execute(io: CommandIO, stop: (@Sendable () async -> Void)? = nil) async throws -> Int32 {
+        let loaded = RegistryLoader().load(paths: [tree])
+        let compiled = loaded.policies.compile()
+        let problems = (loaded.diagnostics + compiled.diagnostics).sortedByMark()
+        for warning in problems where !warning.isError { io.errors.line(warning.description) }
+        guard !problems.containsErrors, let policySet = compiled.policySet else {
+            throw CLIError.invalidPolicies(problems.filter(\.isError).map(\.description))
+        }
+        for line in loaded.ignoredLines { io.errors.line(line) }
+        var target: ExecTarget?
+        var testHost: String?
+        if test {
+            testHost = try Self.testHost(in: loaded)
+        } else if let exec {
+            target = try ExecTarget(parsing: exec, in: loaded)
+        }
+        let app = try RunApplication(
+            tree: loaded, policySet: policySet, sources: [tree],
+            options: RunOptions(audit: audit, mode: mode, strict: strict), io: io)
+        let status: Int32
+        if let testHost {
+            status = await TestRun(app: app, host: testHost, limit: .milliseconds(Int64(testTimeout * 1000)), io: io)
+                .run(TestSelection.tests(in: loaded, matching: pattern))
+        } else {
+            app.services.start(loaded.services)
+            if let target {
+                status = await Self.runExec(target, on: app, io: io)
+            } else {
+                if let stop { await stop() } else { await SignalWait.untilInterrupted() }
+                status = 0
+            }
+        }
+        await app.shutdown(deadline: .milliseconds(Int64(shutdownTimeout * 1000)))
+        if let failure = app.log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
+        return status
+    }
+
+    static func runExec(_ target: ExecTarget, on app: RunApplication, io: CommandIO) async -> Int32 {
+        let result: ExitResult
+        do { result = try await app.exec(target.entry, host: target.host) } catch { result = .error(error) }
+        let outcome = ExecOutcome(result)
+        if let message = outcome.message { io.errors.line("\(target.entry): \(message)") }
+        return outcome.status
+    }
+
+    /// The first `process.host` of the tree, where tests run.
+    static func testHost(in tree: RegistryTree) throws -> String {
+        guard let host = tree.hosts.first(where: { !$0.isTerminal }) else {
+            throw CLIError.invalid("the tree has no `process.host` entry to run tests on; hint: add `kind: process.host`")
+        }
+        return host.id
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Load errors and warnings of registry trees, each with its `file:line:col`.
+@Suite struct RegistryLoadingTests {
+    static func load(_ yaml: String, files: [String: String] = [:]) async throws -> PolicyCLIResult {
+        var all = files
+        all["app.yaml"] = yaml
+        let directory = try RunHarness.tree(all)
+        defer { PolicyCLI.remove(directory) }
+        return try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+    }
+
+    static let header = """
+        namespace: app
+        entries:
+          - {name: processes, kind: process.host}
+
+        """
+
+    @Test func aMissingSourceFileIsAnErrorAtTheSourceField() async throws {
+        let result = try await Self.load(Self.header + "  - {name: main, kind: function.lua, source: \"file://none.lua\", method: main}\n")
+        #expect(result.code == 3)
+        #expect(result.errors.contains("app.yaml:4:"))
+        #expect(result.errors.contains("cannot read the source file"))
+    }
+
+    @Test func aBadMethodIsAnError() async throws {
+        let result = try await Self.load(
+            Self.header + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: \"not a name\"}\n",
+            files: ["m.lua": "return {}\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("app.yaml:4:"))
+        #expect(result.errors.contains("`method` must be the name of a Lua function"))
+    }
+
+    @Test func aServiceNamingAnUnknownProcessOrHostIsAnError() async throws {
+        let result = try await Self.load(Self.header + """
+              - {name: svc, kind: process.service, process: nothing, host: nowhere}
+              - {name: main, kind: function.lua, source: "file://m.lua", method: main}
+
+            """, files: ["m.lua": "return {main = function() end}\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("app.yaml:4:5: error[invalid-value]: service `app:svc` names the unknown process `app:nothing`"))
+        #expect(result.errors.contains("names the unknown host `app:nowhere`"))
+    }
+
+    @Test func anUnknownGroupOrPolicyInSecurityIsAnError() async throws {
+        let result = try await Self.load(Self.header + """
+              - name: main
+                kind: process.lua
+                source: file://m.lua
+                method: main
+                security: {groups: [ghosts], policies: [app:none]}
+
+            """, files: ["m.lua": "return {main = function() end}\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("unknown group `app:ghosts`"))
+        #expect(result.errors.contains("unknown policy `app:none`"))
+    }
+
+    @Test func aLuaSyntaxErrorIsALoadErrorWithItsLine() async throws {
+        let result = try await Self.load(
+            Self.header + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main}\n",
+            files: ["m.lua": "local x = 1\nlocal y = = 2\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("m.lua:2:"))
+    }
+
+    @Test func anUnprovidedModuleIsOnlyAWarning() async throws {
+        let result = try await Self.load(
+            Self.header + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, modules: [http, time]}\n",
+            files: ["m.lua": "return {main = function() return 0 end}\n"])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.errors.contains("app.yaml:4:"))
+        #expect(result.errors.contains("warning[invalid-value]: module `http`"))
+    }
+
+    @Test func anImportOfAMissingLibraryIsAnError() async throws {
+        let result = try await Self.load(
+            Self.header + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, imports: {h: app:helpers}}\n",
+            files: ["m.lua": "return {main = function() end}\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("import `h` of entry `app:main` names `app:helpers`"))
+    }
+}

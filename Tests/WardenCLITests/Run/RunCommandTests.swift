@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// `warden run` over the example application: services, library imports, denied calls in the
+/// audit log, `-x` exit statuses and `--test` counts.
+@Suite struct RunCommandTests {
+    @Test func execRunsTheEntryAgainstTheServiceAndExitsWithItsResult() async throws {
+        let directory = try PolicyCLI.temporaryDirectory()
+        defer { PolicyCLI.remove(directory) }
+        let audit = directory + "/audit.jsonl"
+        let result = try await RunHarness.run([RunHarness.exampleApp, "-x", "app:cli", "--audit", audit])
+        // cli.lua returns the counter's total (2 + 3) once the service answered; 99 if the
+        // terminate it tries were allowed, 1 if the library import failed.
+        #expect(result.code == 5, "\(result.errors)")
+        #expect(result.errors.contains("ignored: 1 entry of kind http.endpoint"))
+        let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0.contains("\"process.terminate\"") && $0.contains("\"deny\"") })
+        #expect(lines.contains { $0.contains("\"process.registry.register\"") && $0.contains("\"allow\"") })
+    }
+
+    @Test func testFlagCountsPassesAndFailuresWithTheFailureLocation() async throws {
+        let directory = try PolicyCLI.temporaryDirectory()
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([RunHarness.exampleApp, "--test", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 1)
+        #expect(result.output.hasSuffix("2 passed, 1 failed\n"))
+        #expect(result.output.contains("FAIL app.test:failing"))
+        #expect(result.output.contains("tests.lua:15: expected 5, got 4"))
+    }
+
+    @Test func testPatternSelectsTestsByGlob() async throws {
+        let directory = try PolicyCLI.temporaryDirectory()
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([RunHarness.exampleApp, "app.test:[ag]*", "--test", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 0, "\(result.output)")
+        #expect(result.output == "2 passed, 0 failed\n")
+    }
+
+    @Test(arguments: [
+        ("return 7", 7, nil),
+        ("return false", 1, "returned false"),
+        ("local _, err = process.registry.lookup(\"app.nobody\") return nil, err", 1, "app.nobody"),
+        ("error(\"boom\")", 1, "main.lua:1: boom"),
+        ("return \"text\"", 0, nil),
+    ] as [(String, Int32, String?)])
+    func execExitStatusFollowsTheResult(body: String, status: Int32, message: String?) async throws {
+        let directory = try RunHarness.tree([
+            "app.yaml": """
+                namespace: app
+                entries:
+                  - {name: processes, kind: process.host}
+                  - {name: main, kind: function.lua, source: "file://main.lua", method: main}
+                """,
+            "main.lua": "local function main() \(body) end\nreturn {main = main}\n",
+        ])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "-x", "app:processes/app:main", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == status)
+        if let message { #expect(result.errors.contains(message), "\(result.errors)") }
+    }
+
+    @Test func aLuaErrorExitPrintsItsTraceback() async throws {
+        let directory = try RunHarness.tree([
+            "app.yaml": """
+                namespace: app
+                entries:
+                  - {name: terminal, kind: terminal.host}
+                  - {name: main, kind: process.lua, source: "file://main.lua", method: main}
+                """,
+            "main.lua": "local function inner() error(\"deep\") end\nlocal function main() inner() end\nreturn {main = main}\n",
+        ])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 1)
+        #expect(result.errors.contains("main.lua:1: deep"))
+        #expect(result.errors.contains("traceback"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFailingServiceIsRestartedUpToItsLimitThenStaysDown() async throws {
+        let directory = try RunHarness.tree([
+            "app.yaml": """
+                namespace: app
+                entries:
+                  - {name: processes, kind: process.host}
+                  - {name: crash, kind: process.lua, source: "file://crash.lua", method: main}
+                  - name: crasher
+                    kind: process.service
+                    process: crash
+                    host: processes
+                    lifecycle:
+                      auto_start: true
+                      restart: {max_attempts: 2, initial_delay: 10ms, max_delay: 20ms}
+                """,
+            "crash.lua": "return {main = function() error(\"crashed\") end}\n",
+        ])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "--audit", directory + "/a.jsonl"]) {
+            $0.contains("stays down")
+        }
+        #expect(result.code == 0)
+        #expect(result.errors.contains("restart 1 of 2"))
+        #expect(result.errors.contains("restart 2 of 2"))
+        #expect(result.errors.contains("stays down after 2 restarts"))
+    }
+
+    @Test func aTestPastItsTimeLimitIsTerminatedAndFails() async throws {
+        let directory = try RunHarness.tree([
+            "app.yaml": """
+                namespace: app
+                entries:
+                  - {name: processes, kind: process.host}
+                  - {name: spin, kind: function.lua, source: "file://spin.lua", method: main, meta: {type: test}}
+                """,
+            "spin.lua": "return {main = function() while true do end end}\n",
+        ])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "--test", "--test-timeout", "0.2", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 1)
+        #expect(result.output.contains("FAIL app:spin"))
+        #expect(result.output.contains("timed out"))
+        #expect(result.output.hasSuffix("0 passed, 1 failed\n"))
+    }
+}
