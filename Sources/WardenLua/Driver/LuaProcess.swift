@@ -20,6 +20,8 @@ final class LuaProcess {
     /// Elements the previous code of this process (before `process.upgrade`) had drawn from its
     /// runtime channels but not received, by channel.
     var leftovers: [ObjectIdentifier: [ExternalItem]] = [:]
+    /// The program the process runs (set when it starts).
+    var program: LuaProgram?
 
     /// Opens a state with the safe libraries, the preemption hook and the prelude.
     init(context: ProcessContext, limits: LuaLimits) throws(ProcessError) {
