@@ -53,12 +53,14 @@ extension LuaProcess {
         return luaL_ref(state, luaRegistryIndex)
     }
 
-    /// Loads bytecode made by ``LuaCompiler`` and pushes the function.
-    func loadBinary(_ bytecode: [UInt8], chunkName: String) throws(ProcessError) {
+    /// Loads bytecode made by ``LuaCompiler`` and pushes the function onto `thread` (by
+    /// default the process's main state).
+    func loadBinary(_ bytecode: [UInt8], chunkName: String, onto thread: OpaquePointer? = nil) throws(ProcessError) {
+        let target = thread ?? state
         let status = bytecode.withUnsafeBufferPointer { bytes in
-            warden_lua_load_binary(state, bytes.baseAddress, bytes.count, chunkName)
+            warden_lua_load_binary(target, bytes.baseAddress, bytes.count, chunkName)
         }
-        try check(status, loading: chunkName)
+        try check(status, loading: chunkName, on: target)
     }
 
     /// The driver loop: resumes ready coroutines, performs what they block on, and waits for

@@ -60,9 +60,9 @@ final class LuaProcess {
     static let memoryError = ProcessError(.internal, "memory limit exceeded", code: "memory-limit-exceeded")
 
     /// Throws the error on the stack of a failed load or protected call.
-    func check(_ status: Int32, loading what: String) throws(ProcessError) {
+    func check(_ status: Int32, loading what: String, on thread: OpaquePointer? = nil) throws(ProcessError) {
         guard status != LUA_OK else { return }
-        let stack = LuaStack(state: state)
+        let stack = LuaStack(state: thread ?? state)
         if status == LUA_ERRMEM || warden_lua_memory_exceeded(state) != 0 { throw LuaProcess.memoryError }
         let message = stack.string(at: -1) ?? "error while loading \(what)"
         stack.pop()

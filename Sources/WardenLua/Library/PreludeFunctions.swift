@@ -18,7 +18,7 @@ extension LuaProcess {
                 return .results(1)
             }
             do {
-                try loadBinary(bytecode, chunkName: LuaPrelude.chunkName)
+                try loadBinary(bytecode, chunkName: LuaPrelude.chunkName, onto: stack.state)
             } catch {
                 return .raise(error.message)
             }
@@ -31,7 +31,7 @@ extension LuaProcess {
                 return .results(1)
             }
             do {
-                try loadBinary(library.bytecode, chunkName: "@" + library.chunkName)
+                try loadBinary(library.bytecode, chunkName: "@" + library.chunkName, onto: stack.state)
             } catch {
                 return .raise(error.message)
             }

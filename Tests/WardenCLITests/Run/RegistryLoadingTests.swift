@@ -91,7 +91,7 @@ import Testing
                 process: main
                 host: processes
                 lifecycle: {restart: {initial_delay: 1h30m, max_delay: 2m0.5s}}
-              - {name: main, kind: function.lua, source: "file://m.lua", method: main}
+              - {name: main, kind: process.lua, source: "file://m.lua", method: main}
 
             """
         let good = try await Self.load(Self.header + service, files: ["m.lua": "return {main = function() return 0 end}\n"])
@@ -100,7 +100,7 @@ import Testing
             Self.header + service.replacingOccurrences(of: "2m0.5s", with: "2m-1s"),
             files: ["m.lua": "return {main = function() return 0 end}\n"])
         #expect(bad.code == 3)
-        #expect(bad.errors.contains("app.yaml:9:"))
+        #expect(bad.errors.contains("app.yaml:8:"))
         #expect(bad.errors.contains("invalid duration `2m-1s`"))
     }
 }

@@ -28,7 +28,7 @@ enum LuaPrelude {
 
     /// The source of each piece by name.
     static let sources: [String: String] = [
-        "boot": boot, "core": core, "process": process, "channel": channel, "coroutine": coroutine,
+        "boot": boot, "core": core, "process": process, "spawner": spawner, "channel": channel, "coroutine": coroutine,
         "require": require, "module.time": time, "module.json": json, "module.uuid": uuid, "module.ctx": ctx,
         "module.logger": logger, "module.security": security, "module.io": io,
     ]
