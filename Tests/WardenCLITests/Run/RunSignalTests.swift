@@ -40,8 +40,8 @@ struct RunSignalTests {
         let audit = directory + "/audit.jsonl"
         let outputURL = URL(fileURLWithPath: directory).appendingPathComponent("stdout")
         let errorURL = URL(fileURLWithPath: directory).appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let outputHandle = try FileHandle(forWritingTo: outputURL)
         let errorHandle = try FileHandle(forWritingTo: errorURL)
         defer {
