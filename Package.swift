@@ -64,7 +64,12 @@ let package = Package(
         // The built-in actor runtime (the embedded default).
         .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime"]),
         // The Lua process host: runs Lua processes on any `ProcessRuntime`.
-        .target(name: "WardenLua", dependencies: ["CLua", "CLuaShim", "WardenRuntime", "WardenValue"]),
+        .target(
+            name: "WardenLua",
+            dependencies: [
+                "CLua", "CLuaShim", "WardenRuntime", "WardenValue", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Registry trees: policies plus the Lua entries, hosts and services `warden run` uses.
         .target(name: "WardenRegistry", dependencies: ["WardenPolicy", "WardenYAML", "WardenLua", "WardenRuntime", "WardenValue"]),
         // Audit records, hash chain, sinks (JSONL, SQLite), verification and review queries.
@@ -132,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WardenLuaTests",
-            dependencies: ["WardenLua", "CLua", "CLuaShim", "WardenLocalRuntime", "WardenGateway", "WardenTestSupport"]
+            dependencies: [
+                "WardenLua", "CLua", "CLuaShim", "WardenLocalRuntime", "WardenGateway", "WardenTestSupport",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "WardenServiceTests",

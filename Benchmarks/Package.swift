@@ -57,6 +57,17 @@ let package = Package(
             path: "GatewayBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "LuaBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "WardenRuntime", package: warden),
+                .product(name: "WardenLocalRuntime", package: warden),
+                .product(name: "WardenLua", package: warden),
+            ],
+            path: "LuaBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

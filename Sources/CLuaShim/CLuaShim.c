@@ -254,18 +254,76 @@ static int count_only_collectgarbage(lua_State *L) {
     return 1;
 }
 
+/* string.dump makes binary chunks, which nothing here can load: removed when string opens. */
+static void open_string(lua_State *L) {
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+}
+
+/* os: the clock and calendar functions only. */
+static void open_os_subset(lua_State *L) {
+    static const char *const os_kept[] = {"time", "clock", "date", "difftime", NULL};
+    luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
+    lua_createtable(L, 0, 4);
+    for (int i = 0; os_kept[i] != NULL; i++) {
+        lua_getfield(L, -2, os_kept[i]);
+        lua_setfield(L, -2, os_kept[i]);
+    }
+    lua_remove(L, -2);
+}
+
+/* Opens the standard library `name` (pushes it) when it is one the process may see and is
+ * opened lazily; returns 0 (pushing nothing) for any other name. */
+static int open_lazy_library(lua_State *L, const char *name) {
+    if (strcmp(name, LUA_STRLIBNAME) == 0) open_string(L);
+    else if (strcmp(name, LUA_TABLIBNAME) == 0) luaL_requiref(L, name, luaopen_table, 0);
+    else if (strcmp(name, LUA_MATHLIBNAME) == 0) luaL_requiref(L, name, luaopen_math, 0);
+    else if (strcmp(name, LUA_UTF8LIBNAME) == 0) luaL_requiref(L, name, luaopen_utf8, 0);
+    else if (strcmp(name, LUA_COLIBNAME) == 0) luaL_requiref(L, name, luaopen_coroutine, 0);
+    else if (strcmp(name, LUA_OSLIBNAME) == 0) open_os_subset(L);
+    else return 0;
+    return 1;
+}
+
+/* __index of the global table: a standard library is opened on its first use and kept as a
+ * global; any other name goes to the host's fallback (registry "warden.lazy"), which builds
+ * the host's globals (`process`, `channel`, `require`, ...) on first use. */
+static int lazy_global(lua_State *L) {
+    if (lua_type(L, 2) != LUA_TSTRING) return 0;
+    const char *name = lua_tostring(L, 2);
+    if (strcmp(name, LUA_COLIBNAME) != 0 && open_lazy_library(L, name)) {
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, 1);
+        return 1;
+    }
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "warden.lazy") != LUA_TFUNCTION) return 0;
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+/* __index of strings before the string library is opened: opens it (which installs the real
+ * string metatable) and answers the first lookup. */
+static int lazy_string_index(lua_State *L) {
+    lua_pushglobaltable(L);
+    lua_pushliteral(L, LUA_STRLIBNAME);
+    if (lua_rawget(L, -2) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        open_string(L);
+        lua_pushliteral(L, LUA_STRLIBNAME);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_pushvalue(L, 2);
+    lua_rawget(L, -2);
+    return 1;
+}
+
 static int open_safe_unprotected(lua_State *L) {
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
-    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
-    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
-    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
-    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
-    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
-    luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
-    int os_index = lua_gettop(L);
-    lua_settop(L, os_index);
-
-    lua_pushglobaltable(L);
     int globals = lua_gettop(L);
     lua_pushnil(L);
     lua_setfield(L, globals, "dofile");
@@ -277,20 +335,19 @@ static int open_safe_unprotected(lua_State *L) {
     lua_pushcfunction(L, count_only_collectgarbage);
     lua_setfield(L, globals, "collectgarbage");
 
-    /* string.dump makes binary chunks, which nothing here can load. */
-    lua_getfield(L, globals, "string");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "dump");
-    lua_pop(L, 1);
+    /* The other libraries open on first use: most processes touch few of them. */
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, lazy_global);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, globals);
 
-    /* os: the clock and calendar functions only. */
-    static const char *const os_kept[] = {"time", "clock", "date", "difftime", NULL};
-    lua_createtable(L, 0, 4);
-    for (int i = 0; os_kept[i] != NULL; i++) {
-        lua_getfield(L, os_index, os_kept[i]);
-        lua_setfield(L, -2, os_kept[i]);
-    }
-    lua_setfield(L, globals, "os");
+    lua_pushliteral(L, "");
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, lazy_string_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     lua_settop(L, 0);
     return 0;
 }
@@ -300,6 +357,63 @@ int warden_lua_open_safe_libraries(lua_State *L) {
     lua_pushcfunction(L, open_safe_unprotected);
     return warden_lua_protected_call(L, 0, 0);
 }
+
+static int open_library_unprotected(lua_State *L) {
+    const char *name = lua_tostring(L, 1);
+    if (name == NULL || !open_lazy_library(L, name)) lua_pushnil(L);
+    return 1;
+}
+
+int warden_lua_open_library(lua_State *L, const char *name) {
+    if (!lua_checkstack(L, 3)) return LUA_ERRMEM;
+    lua_pushcfunction(L, open_library_unprotected);
+    lua_pushstring(L, name);
+    return warden_lua_protected_call(L, 1, 1);
+}
+
+int warden_lua_load_binary(lua_State *L, const unsigned char *buffer, size_t length, const char *chunkname) {
+    warden_lua_host *h = host_of(L);
+    int saved = h->lua_mode;
+    h->lua_mode = 1;
+    int status = luaL_loadbufferx(L, (const char *)buffer, length, chunkname, "b");
+    h->lua_mode = saved;
+    return status;
+}
+
+typedef struct dump_buffer {
+    unsigned char *bytes;
+    size_t length;
+    size_t capacity;
+} dump_buffer;
+
+static int dump_writer(lua_State *L, const void *p, size_t size, void *ud) {
+    (void)L;
+    dump_buffer *b = (dump_buffer *)ud;
+    if (b->length + size > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 1024;
+        while (capacity < b->length + size) capacity *= 2;
+        unsigned char *grown = realloc(b->bytes, capacity);
+        if (grown == NULL) return 1;
+        b->bytes = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->bytes + b->length, p, size);
+    b->length += size;
+    return 0;
+}
+
+unsigned char *warden_lua_dump(lua_State *L, int strip, size_t *length) {
+    dump_buffer b = {NULL, 0, 0};
+    *length = 0;
+    if (lua_type(L, -1) != LUA_TFUNCTION || lua_dump(L, dump_writer, &b, strip) != 0) {
+        free(b.bytes);
+        return NULL;
+    }
+    *length = b.length;
+    return b.bytes;
+}
+
+void warden_lua_free(void *pointer) { free(pointer); }
 
 int warden_lua_load_text(lua_State *L, const char *buffer, size_t length, const char *chunkname) {
     warden_lua_host *h = host_of(L);

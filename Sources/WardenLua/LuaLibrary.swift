@@ -7,12 +7,14 @@ public struct LuaLibrary: Sendable, Hashable {
     public let chunkName: String
     /// The source with type syntax replaced by spaces (same lines and columns).
     public let erasedSource: String
+    /// The erased source compiled once (with its line information); each process loads this.
+    let bytecode: [UInt8]
 
     /// Erases and checks `source`; a syntax error or an unreadable type is a ``LuaLoadError``.
     public init(id: String, source: String, chunkName: String) throws(LuaLoadError) {
         self.id = id
         self.chunkName = chunkName
         self.erasedSource = try TypeEraser.erase(source, chunkName: chunkName)
-        try LuaSyntaxCheck.check(erasedSource, chunkName: chunkName)
+        self.bytecode = try LuaCompiler.compile(erasedSource, chunkName: chunkName)
     }
 }

@@ -17,6 +17,8 @@ public struct LuaProcessDefinition: Sendable {
     public let source: String
     /// The source with type syntax replaced by spaces (same lines and columns).
     public let erasedSource: String
+    /// The erased source compiled once (with its line information); each process loads this.
+    let bytecode: [UInt8]
     /// The definition's `security:` block.
     public let security: DefinitionSecurity?
     /// Memory and preemption limits of each process.
@@ -25,13 +27,17 @@ public struct LuaProcessDefinition: Sendable {
     public let modules: [String]
     /// The libraries `require` loads by import key (the entry's `imports` map).
     public let libraries: [String: LuaLibrary]
+    /// The logger and terminal its processes' `logger` and `io` modules use.
+    public let services: LuaHostServices
 
     /// Erases and compiles `source`; a type expression the eraser cannot read or a syntax error
     /// is a ``LuaLoadError`` with `file:line:col`.
     public init(
         id: String, source: String, chunkName: String, method: String?, modules: [String] = [],
-        security: DefinitionSecurity? = nil, limits: LuaLimits = .standard, libraries: [String: LuaLibrary] = [:]
+        security: DefinitionSecurity? = nil, limits: LuaLimits = .standard, libraries: [String: LuaLibrary] = [:],
+        services: LuaHostServices = LuaHostServices()
     ) throws(LuaLoadError) {
+        self.services = services
         self.modules = modules
         self.libraries = libraries
         self.id = id
@@ -41,23 +47,19 @@ public struct LuaProcessDefinition: Sendable {
         self.security = security
         self.limits = limits
         self.erasedSource = try TypeEraser.erase(source, chunkName: chunkName)
-        try LuaSyntaxCheck.check(erasedSource, chunkName: chunkName)
+        self.bytecode = try LuaCompiler.compile(erasedSource, chunkName: chunkName)
     }
 
     /// The definition to register on a runtime.
     public var definition: ProcessDefinition {
-        let source = erasedSource
-        let chunkName = chunkName
-        let method = method
+        let program = LuaProgram(
+            entry: id, chunkName: chunkName, method: method, bytecode: bytecode, modules: modules, libraries: libraries,
+            services: services)
         let limits = limits
-        let modules = modules
-        let id = id
-        let libraries = libraries
         return ProcessDefinition(id: id, security: security) { context in
             let process = try LuaProcess(context: context, limits: limits)
             defer { process.close() }
-            return try await process.run(
-                source: source, chunkName: chunkName, method: method, entry: id, modules: modules, libraries: libraries)
+            return try await process.run(program)
         }
     }
 }

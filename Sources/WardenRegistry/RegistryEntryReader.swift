@@ -167,7 +167,7 @@ struct RegistryEntryReader {
         guard let node else { return nil }
         if let text = node.scalarText, let parsed = RegistryDuration.parse(text) { return parsed }
         error(.invalidValue, node.mark, "invalid duration \(node.scalarText.map(UserText.quoted) ?? node.kindName)",
-            hint: "write a number with a unit: `500ms`, `1s`, `2m`")
+            hint: "write numbers with units: `500ms`, `1s`, `2m`, `1h30m`")
         return nil
     }
 

@@ -39,8 +39,11 @@ public struct RegistryTree: Sendable {
     public func host(_ id: String) -> HostEntry? { hosts.first { $0.id == id } }
 
     /// The process definition of a `process.lua` or `function.lua` entry, with its imported
-    /// libraries (and theirs) loaded; library modules are added to the entry's own.
-    public func definition(of entry: LuaEntry) throws(LuaLoadError) -> LuaProcessDefinition {
+    /// libraries (and theirs) loaded; library modules are added to the entry's own. `services`
+    /// are the logger and terminal of its `logger` and `io` modules.
+    public func definition(of entry: LuaEntry, services: LuaHostServices = LuaHostServices()) throws(LuaLoadError)
+        -> LuaProcessDefinition
+    {
         var libraries: [String: LuaLibrary] = [:]
         var modules = entry.modules
         var pending = Array(entry.imports)
@@ -53,6 +56,6 @@ public struct RegistryTree: Sendable {
         }
         return try LuaProcessDefinition(
             id: entry.id, source: entry.source, chunkName: entry.sourcePath, method: entry.method,
-            modules: modules, security: entry.security, libraries: libraries)
+            modules: modules, security: entry.security, libraries: libraries, services: services)
     }
 }

@@ -54,6 +54,13 @@ public protocol ProcessRuntime: Sendable {
     @discardableResult
     nonisolated(nonsending) func unregister(_ name: String, caller: Caller) async throws(ProcessError) -> Bool
 
+    // MARK: Policy questions
+
+    /// Answers `question` from the policies the runtime holds (`security.can`): a gateway
+    /// evaluates it against its policy set and audits it; a runtime without policies answers
+    /// `undefined` (the default), which allows nothing.
+    nonisolated(nonsending) func evaluate(_ question: PolicyQuestion, caller: Caller) async throws(ProcessError) -> PolicyAnswer
+
     // MARK: Queries for gateways
 
     /// The live process `destination` stands for; `NOT_FOUND` for an unknown name or a dead PID.

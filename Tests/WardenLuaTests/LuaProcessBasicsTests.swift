@@ -65,6 +65,13 @@ import WardenValue
                 ])
     }
 
+    @Test func nilAndAMessageStringIsAnAbnormalExitWithThatMessage() async throws {
+        let failed = try await runLua("return { main = function() return nil, \"not configured\" end }")
+        #expect(exitError(failed)?.message == "not configured")
+        let fine = try await runLua("return { main = function() return nil, 42 end }")
+        #expect(exitValue(fine) == .null)
+    }
+
     @Test func aMissingMethodIsAnAbnormalExitNamingIt() async throws {
         let result = try await runLua("return {}")
         #expect(exitError(result)?.message.contains("method `main` not found") == true)

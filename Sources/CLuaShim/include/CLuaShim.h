@@ -72,9 +72,22 @@ void warden_lua_push_object(lua_State *L, void *object);
 /* The object of the userdata at idx, or NULL when it is not one of ours. */
 void *warden_lua_to_object(lua_State *L, int idx);
 
-/* Opens the safe standard library (spec: no io, os.execute, debug, binary load, ...).
- * Returns a Lua status; on failure the message is on the stack. */
+/* Opens the safe standard library (spec: no io, os.execute, debug, binary load, ...): the
+ * base functions now, the others (string, table, math, utf8, os) on their first use through
+ * the global table's __index, whose other names go to the function stored in the registry as
+ * "warden.lazy". Returns a Lua status; on failure the message is on the stack. */
 int warden_lua_open_safe_libraries(lua_State *L);
+/* Pushes the safe standard library `name` (coroutine, string, table, math, utf8, os), opened
+ * now, or nil for another name. Returns a Lua status. */
+int warden_lua_open_library(lua_State *L, const char *name);
+/* Loads a binary chunk made by warden_lua_dump (the host's own code only; Lua code can load
+ * text chunks only); pushes the function or a message. */
+int warden_lua_load_binary(lua_State *L, const unsigned char *buffer, size_t length, const char *chunkname);
+/* The bytecode of the function on top of the stack (debug information dropped when strip is
+ * 1), in a buffer to release with warden_lua_free; NULL when it cannot be dumped. */
+unsigned char *warden_lua_dump(lua_State *L, int strip, size_t *length);
+/* Releases a buffer returned by warden_lua_dump. */
+void warden_lua_free(void *pointer);
 /* Loads a text chunk (binary chunks are refused); pushes the function or a message. */
 int warden_lua_load_text(lua_State *L, const char *buffer, size_t length, const char *chunkname);
 /* Runs the function below nargs arguments in protected mode; pushes nresults or a message. */

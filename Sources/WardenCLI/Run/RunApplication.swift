@@ -29,8 +29,16 @@ final class RunApplication: Sendable {
         self.tree = tree
         var definitions: [ProcessDefinition] = []
         var problems: [String] = []
+        let terminalHosts = Set(tree.hosts.filter(\.isTerminal).map(\.id))
+        let luaServices = LuaHostServices(
+            logger: Logger(label: "warden.lua"),
+            terminal: LuaTerminalAccess(terminal: CommandTerminal(io: io), hosts: terminalHosts))
         for entry in tree.luaEntries where entry.kind != .library {
-            do { definitions.append(try tree.definition(of: entry).definition) } catch { problems.append(error.description) }
+            do {
+                definitions.append(try tree.definition(of: entry, services: luaServices).definition)
+            } catch {
+                problems.append(error.description)
+            }
         }
         if !problems.isEmpty { throw CLIError.invalidPolicies(problems) }
         let logger = Logger(label: "warden.run")

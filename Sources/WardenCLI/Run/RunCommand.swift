@@ -80,6 +80,9 @@ struct RunCommand: AsyncParsableCommand {
         } else if let exec {
             target = try ExecTarget(parsing: exec, in: loaded)
         }
+        // Signals are caught from here on: one that arrives while services start still leads
+        // to the ordered shutdown below.
+        let signals = test || exec != nil || stop != nil ? nil : SignalWait()
         let app = try RunApplication(
             tree: loaded, policySet: policySet, sources: [tree],
             options: RunOptions(audit: audit, mode: mode, strict: strict), io: io)
@@ -92,7 +95,7 @@ struct RunCommand: AsyncParsableCommand {
             if let target {
                 status = await Self.runExec(target, on: app, io: io)
             } else {
-                if let stop { await stop() } else { await SignalWait.untilInterrupted() }
+                if let stop { await stop() } else { await signals?.wait() }
                 status = 0
             }
         }

@@ -2,36 +2,43 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Waits for SIGINT or SIGTERM, which then no longer end the process: shutdown runs in order.
-enum SignalWait {
-    /// Returns when the process receives SIGINT or SIGTERM.
-    static func untilInterrupted() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = ResumeOnce(continuation)
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler { once.resume() }
-                source.resume()
-                once.keep(source)
-            }
+/// Catches SIGINT and SIGTERM from the moment it is made, so a signal that arrives while the
+/// tree is still starting is not lost (nor kills the process): shutdown then runs in order.
+final class SignalWait: Sendable {
+    private let state = Mutex<(fired: Bool, waiter: CheckedContinuation<Void, Never>?, sources: [any DispatchSourceSignal])>(
+        (false, nil, []))
+
+    /// Stops SIGINT and SIGTERM from ending the process and starts listening for them.
+    init() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+            state.withLock { $0.sources.append(source) }
         }
     }
-}
 
-/// Resumes a continuation once, and keeps the signal sources alive until then.
-private final class ResumeOnce: Sendable {
-    private let state: Mutex<(CheckedContinuation<Void, Never>?, [any DispatchSourceSignal])>
-
-    init(_ continuation: CheckedContinuation<Void, Never>) { state = Mutex((continuation, [])) }
-
-    func keep(_ source: any DispatchSourceSignal) { state.withLock { $0.1.append(source) } }
-
-    func resume() {
-        let continuation = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            defer { state.0 = nil; for source in state.1 { source.cancel() }; state.1 = [] }
-            return state.0
+    /// Returns once SIGINT or SIGTERM has arrived (at once if one already did).
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeNow = state.withLock { state -> Bool in
+                if state.fired { return true }
+                state.waiter = continuation
+                return false
+            }
+            if resumeNow { continuation.resume() }
         }
-        continuation?.resume()
+    }
+
+    private func fire() {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.fired = true
+            for source in state.sources { source.cancel() }
+            state.sources = []
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
     }
 }

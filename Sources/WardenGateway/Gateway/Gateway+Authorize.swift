@@ -96,7 +96,7 @@ extension Gateway {
 
     /// Hands a record to the audit log; a record that cannot be written fails the call
     /// (`INTERNAL`) unless the log was configured fail-open.
-    private func write(_ entry: AuditEntry) async throws(ProcessError) {
+    func write(_ entry: AuditEntry) async throws(ProcessError) {
         do {
             try await audit.record(entry)
         } catch {

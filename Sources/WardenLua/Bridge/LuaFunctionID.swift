@@ -10,6 +10,14 @@ enum LuaFunctionID: Int32, CaseIterable {
     case spawnCoroutine, setMetatable
     case timeNow, sleep, timer, parseDuration, formatTime
     case jsonEncode, jsonDecode, uuidV4, uuidV7, contextGet, contextAll
+    case makePrimitive, piece, openLibrary, library, moduleAllowed, entry
+    case log
+    case securityCan, securityEvaluate, securityActor, securitySummary
+    case ioCheck, ioWrite, ioReadLine
+
+    /// Every function by its ``name``.
+    static let byName: [String: LuaFunctionID] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 
     /// The key of the function in the primitives table the prelude receives.
     var name: String {
@@ -53,6 +61,20 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .uuidV7: "uuid_v7"
         case .contextGet: "ctx_get"
         case .contextAll: "ctx_all"
+        case .makePrimitive: "make_primitive"
+        case .piece: "piece"
+        case .openLibrary: "open_library"
+        case .library: "library"
+        case .moduleAllowed: "module_allowed"
+        case .entry: "entry"
+        case .log: "log"
+        case .securityCan: "security_can"
+        case .securityEvaluate: "security_evaluate"
+        case .securityActor: "security_actor"
+        case .securitySummary: "security_scope"
+        case .ioCheck: "io_check"
+        case .ioWrite: "io_write"
+        case .ioReadLine: "io_readline"
         }
     }
 }

@@ -14,16 +14,13 @@ private struct StopSwitch: @unchecked Sendable {
 }
 
 extension LuaProcess {
-    /// Runs `chunk` (already erased Lua source) and then its `method` with the process's
-    /// arguments; returns the method's first result as the process result. `libraries` maps an
-    /// import key to the library's erased source and chunk name (`require(key)` loads it).
-    func run(
-        source: String, chunkName: String, method: String?, entry: String, modules: [String],
-        libraries: [String: LuaLibrary] = [:]
-    ) async throws -> Value {
+    /// Runs the program's chunk and then its method with the process's arguments; returns the
+    /// method's first result as the process result.
+    func run(_ program: LuaProgram) async throws -> Value {
+        self.program = program
         let stack = LuaStack(state: state)
-        let bootstrap = try loadPrelude(entry: entry, modules: modules, libraries: libraries)
-        try load(source, chunkName: "@" + chunkName)
+        let bootstrap = try loadBoot()
+        try loadBinary(program.bytecode, chunkName: "@" + program.chunkName)
         guard let main = newThread(on: stack, isMain: true) else { throw LuaProcess.memoryError }
         let co = LuaStack(state: main.state)
         // Stack of `state`: bootstrap, chunk. Move both, then push the method and the arguments.
@@ -31,7 +28,7 @@ extension LuaProcess {
         release(bootstrap)
         lua_rotate(state, -2, 1)
         lua_xmove(state, main.state, 2)
-        if let method { co.push(method) } else { co.pushNil() }
+        if let method = program.method { co.push(method) } else { co.pushNil() }
         _ = lua_checkstack(main.state, Int32(clamping: context.args.count + 4))
         for argument in context.args { co.push(value: argument) }
         scheduler.makeReady(main, with: .start(arguments: Int32(2 + context.args.count)))
@@ -43,35 +40,27 @@ extension LuaProcess {
         }
     }
 
-    private func loadPrelude(entry: String, modules: [String], libraries: [String: LuaLibrary]) throws(ProcessError) -> Int32 {
+    /// Runs the boot piece: stores the lazy-global fallback in the registry (`warden.lazy`) and
+    /// returns a registry reference to the bootstrap function.
+    private func loadBoot() throws(ProcessError) -> Int32 {
         let stack = LuaStack(state: state)
-        try load(LuaPrelude.source, chunkName: LuaPrelude.chunkName)
-        stack.newTable(recordCount: LuaFunctionID.allCases.count)
-        for function in LuaFunctionID.allCases {
-            stack.push(function: function)
-            stack.rawSet(table: -2, key: function.name)
-        }
-        stack.push(entry)
-        stack.rawSet(table: -2, key: "entry")
-        stack.push(value: .list(modules.map(Value.string)))
-        stack.rawSet(table: -2, key: "modules")
-        stack.push(value: .map(libraries.mapValues { library in
-            .map(["source": .string(library.erasedSource), "chunk": .string("@" + library.chunkName)])
-        }))
-        stack.rawSet(table: -2, key: "libraries")
-        let status = warden_lua_protected_call(state, 1, 1)
+        try loadBinary(LuaPrelude.bytecode["boot"] ?? [], chunkName: LuaPrelude.chunkName)
+        stack.newTable()
+        stack.push(function: .makePrimitive)
+        let status = warden_lua_protected_call(state, 2, 2)
         try check(status, loading: "the prelude")
+        stack.rawSet(table: luaRegistryIndex, key: "warden.lazy")
         return luaL_ref(state, luaRegistryIndex)
     }
 
-    private func load(_ source: String, chunkName: String) throws(ProcessError) {
-        var text = source
-        let status = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                warden_lua_load_text(state, chars.baseAddress, chars.count, chunkName)
-            }
+    /// Loads bytecode made by ``LuaCompiler`` and pushes the function onto `thread` (by
+    /// default the process's main state).
+    func loadBinary(_ bytecode: [UInt8], chunkName: String, onto thread: OpaquePointer? = nil) throws(ProcessError) {
+        let target = thread ?? state
+        let status = bytecode.withUnsafeBufferPointer { bytes in
+            warden_lua_load_binary(target, bytes.baseAddress, bytes.count, chunkName)
         }
-        try check(status, loading: chunkName)
+        try check(status, loading: chunkName, on: target)
     }
 
     /// The driver loop: resumes ready coroutines, performs what they block on, and waits for
@@ -182,13 +171,15 @@ extension LuaProcess {
     }
 
     /// The main function's results: the first value is the process result; `nil, err` is an
-    /// abnormal exit with `err`.
+    /// abnormal exit with `err`, whether `err` is an error value or a message string (Lua's own
+    /// convention, `return nil, "not configured"`).
     private func mainResult(_ thread: LuaThread, count: Int32) throws(ProcessError) -> Value {
         let co = LuaStack(state: thread.state)
         guard count > 0 else { return .null }
         let first = -count
-        if count >= 2, co.isNoneOrNil(first), let error = errorValue(on: co, at: first + 1) {
-            throw error
+        if count >= 2, co.isNoneOrNil(first) {
+            if let error = errorValue(on: co, at: first + 1) { throw error }
+            if let message = co.string(at: first + 1) { throw ProcessError(.internal, message, code: "lua-error-result") }
         }
         return try LuaValueReader.read(co, at: first, what: "process result")
     }

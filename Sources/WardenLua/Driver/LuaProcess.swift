@@ -20,6 +20,8 @@ final class LuaProcess {
     /// Elements the previous code of this process (before `process.upgrade`) had drawn from its
     /// runtime channels but not received, by channel.
     var leftovers: [ObjectIdentifier: [ExternalItem]] = [:]
+    /// The program the process runs (set when it starts).
+    var program: LuaProgram?
 
     /// Opens a state with the safe libraries, the preemption hook and the prelude.
     init(context: ProcessContext, limits: LuaLimits) throws(ProcessError) {
@@ -58,9 +60,9 @@ final class LuaProcess {
     static let memoryError = ProcessError(.internal, "memory limit exceeded", code: "memory-limit-exceeded")
 
     /// Throws the error on the stack of a failed load or protected call.
-    func check(_ status: Int32, loading what: String) throws(ProcessError) {
+    func check(_ status: Int32, loading what: String, on thread: OpaquePointer? = nil) throws(ProcessError) {
         guard status != LUA_OK else { return }
-        let stack = LuaStack(state: state)
+        let stack = LuaStack(state: thread ?? state)
         if status == LUA_ERRMEM || warden_lua_memory_exceeded(state) != 0 { throw LuaProcess.memoryError }
         let message = stack.string(at: -1) ?? "error while loading \(what)"
         stack.pop()

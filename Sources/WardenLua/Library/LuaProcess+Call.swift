@@ -90,6 +90,14 @@ extension LuaProcess {
                 return .results(1)
             case .jsonEncode, .jsonDecode, .uuidV4, .uuidV7, .contextGet, .contextAll:
                 return try moduleCall(function, on: stack)
+            case .makePrimitive, .piece, .openLibrary, .library, .moduleAllowed, .entry:
+                return preludeCall(function, on: stack)
+            case .securityCan, .securityEvaluate, .securityActor, .securitySummary:
+                return try securityCall(function, on: stack)
+            case .ioCheck, .ioWrite, .ioReadLine:
+                return terminalCall(function, on: stack)
+            case .log:
+                do { return try log(stack) } catch { return .raise(error.message) }
             case .formatTime:
                 guard let nanoseconds = stack.integer(at: 1) else { return .raise("format takes a time") }
                 stack.push(GoTimeLayout.format(unixNanoseconds: nanoseconds, layout: stack.string(at: 2) ?? GoTimeLayout.rfc3339))

@@ -83,4 +83,24 @@ import Testing
         #expect(result.code == 3)
         #expect(result.errors.contains("import `h` of entry `app:main` names `app:helpers`"))
     }
+
+    @Test func restartDurationsMayCombineUnitsAsGoAndWippyWriteThem() async throws {
+        let service = """
+              - name: svc
+                kind: process.service
+                process: main
+                host: processes
+                lifecycle: {restart: {initial_delay: 1h30m, max_delay: 2m0.5s}}
+              - {name: main, kind: process.lua, source: "file://m.lua", method: main}
+
+            """
+        let good = try await Self.load(Self.header + service, files: ["m.lua": "return {main = function() return 0 end}\n"])
+        #expect(good.code == 0, "\(good.errors)")
+        let bad = try await Self.load(
+            Self.header + service.replacingOccurrences(of: "2m0.5s", with: "2m-1s"),
+            files: ["m.lua": "return {main = function() return 0 end}\n"])
+        #expect(bad.code == 3)
+        #expect(bad.errors.contains("app.yaml:8:"))
+        #expect(bad.errors.contains("invalid duration `2m-1s`"))
+    }
 }

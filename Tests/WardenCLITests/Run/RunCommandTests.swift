@@ -42,6 +42,8 @@ import Testing
         ("local _, err = process.registry.lookup(\"app.nobody\") return nil, err", 1, "app.nobody"),
         ("error(\"boom\")", 1, "main.lua:1: boom"),
         ("return \"text\"", 0, nil),
+        ("return nil, \"not configured\"", 1, "app:main: not configured"),
+        ("return nil", 0, nil),
     ] as [(String, Int32, String?)])
     func execExitStatusFollowsTheResult(body: String, status: Int32, message: String?) async throws {
         let directory = try RunHarness.tree([

@@ -9,11 +9,13 @@ enum RunHarness {
     /// Parses `arguments` as `warden run` and runs it; load problems come back as exit status 3
     /// with their text on the error stream, like the command tree reports them.
     /// Without `-x` or `--test`, the run lasts until the error stream's text satisfies `until`
-    /// (in place of SIGINT).
-    static func run(_ arguments: [String], until: (@Sendable (String) -> Bool)? = nil) async throws -> PolicyCLIResult {
+    /// (in place of SIGINT). `input` is what the terminal host's `io.readline()` reads.
+    static func run(_ arguments: [String], input: String = "", until: (@Sendable (String) -> Bool)? = nil) async throws
+        -> PolicyCLIResult
+    {
         let output = BufferedOutput()
         let errors = BufferedOutput()
-        let io = CommandIO(output: output, errors: errors, input: BufferedLineInput(""))
+        let io = CommandIO(output: output, errors: errors, input: BufferedLineInput(input))
         let command = try RunCommand.parse(arguments)
         let code: Int32
         do {
