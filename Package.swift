@@ -108,12 +108,14 @@ let package = Package(
             name: "WardenCLI",
             dependencies: [
                 "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway", "WardenDemo",
-                "WardenService", "WardenLua", "WardenRegistry",
+                "WardenService", "WardenLua", "WardenRegistry", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "warden", dependencies: ["WardenCLI"]),
+        // Counts heap allocations for `warden bench` (glibc's allocator, interposed and forwarded).
+        .target(name: "CAllocationCounter"),
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(
             name: "WardenTestSupport",

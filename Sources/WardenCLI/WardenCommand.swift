@@ -14,7 +14,7 @@ public struct WardenCommand: AsyncParsableCommand {
         version: WardenVersion.current,
         subcommands: [
             ValidateCommand.self, EvalCommand.self, TestCommand.self, LintCommand.self, CheckCommand.self,
-            DemoCommand.self, RunCommand.self, ServeCommand.self, AuditCommand.self,
+            DemoCommand.self, RunCommand.self, ServeCommand.self, AuditCommand.self, BenchCommand.self,
         ]
     )
 

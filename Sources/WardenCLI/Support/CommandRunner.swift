@@ -18,6 +18,9 @@ public enum CommandRunner {
             if let command = command as? any StreamCommand {
                 return command.execute(io).rawValue
             }
+            if let command = command as? any AsyncStreamCommand {
+                return await command.execute(io).rawValue
+            }
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

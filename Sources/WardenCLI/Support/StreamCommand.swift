@@ -14,3 +14,17 @@ extension StreamCommand {
         if code != .success { throw code.exitCode }
     }
 }
+
+/// A ``StreamCommand`` whose work is asynchronous (it runs processes).
+public protocol AsyncStreamCommand: AsyncParsableCommand {
+    /// Does the work, writing to `io`, and returns the exit code.
+    func execute(_ io: CommandIO) async -> WardenExitCode
+}
+
+extension AsyncStreamCommand {
+    /// Runs with the process's standard streams and exits with the command's exit code.
+    public func runWithStandardStreams() async throws {
+        let code = await execute(.standard)
+        if code != .success { throw code.exitCode }
+    }
+}

@@ -11,7 +11,7 @@ extension Gateway {
         topic: String? = nil, validate: () throws(ProcessError) -> Void = {}
     ) async throws(ProcessError) -> PID {
         var target = target ?? Self.destinationTarget(destination)
-        let policies = store.snapshot
+        let policies = store.snapshot(for: caller.security.scope)
         let started = ContinuousClock.now
         let pid: PID
         do throws(ProcessError) {
@@ -38,10 +38,12 @@ extension Gateway {
         return pid
     }
 
-    /// Evaluates every check of `facts` against `policies`, writes the call's record, and throws
-    /// `PERMISSION_DENIED` naming the first denied check when the call is not allowed.
+    /// Evaluates every check of `facts` against the snapshot `policies` (its set and the caller's
+    /// scope resolved against it), writes the call's record, and throws `PERMISSION_DENIED`
+    /// naming the first denied check when the call is not allowed.
     func authorize(
-        _ facts: CallFacts, caller: Caller, target: [String: Value], policies: PolicySet, since started: ContinuousClock.Instant
+        _ facts: CallFacts, caller: Caller, target: [String: Value], policies: PolicySnapshot,
+        since started: ContinuousClock.Instant
     ) async throws(ProcessError) {
         let checks: [PlannedCheck]
         do throws(CheckPlanError) {
@@ -50,12 +52,9 @@ extension Gateway {
             let failure = ProcessError(.internal, error.description, code: "gateway-plan-failed")
             try await recordFailure(facts.call, caller: caller, target: target, error: failure, policies: policies, since: started)
         }
-        let security = caller.security
-        let scope = security.scope.map {
-            policies.resolve(ScopeSpec(policies: $0.policies, groups: $0.groups))
-        }
         let verdict = Authorizer.authorize(
-            checks, actor: security.actor, scope: scope, in: policies, strict: configuration.strict)
+            checks, actor: caller.security.actor, scope: policies.scope, in: policies.policies,
+            strict: configuration.strict)
         var denial: ProcessError?
         if let denied = verdict.firstDenied {
             denial = ProcessError(.permissionDenied, denied.check.denialMessage, code: "permission-denied")
@@ -76,7 +75,7 @@ extension Gateway {
     /// Writes the record of a call that failed before authorization (validation or resolution)
     /// and rethrows its error.
     func recordFailure(
-        _ call: GuardedCall, caller: Caller, target: [String: Value], error: ProcessError, policies: PolicySet,
+        _ call: GuardedCall, caller: Caller, target: [String: Value], error: ProcessError, policies: PolicySnapshot,
         since started: ContinuousClock.Instant
     ) async throws(ProcessError) -> Never {
         let security = caller.security
@@ -88,7 +87,7 @@ extension Gateway {
             checks: [],
             decision: .deny,
             error: AuditCallError(kind: error.kind.rawValue, message: error.message),
-            policyRevision: policies.revision,
+            policyRevision: policies.policies.revision,
             durationNanoseconds: Self.nanoseconds(since: started))
         try await write(entry)
         throw error

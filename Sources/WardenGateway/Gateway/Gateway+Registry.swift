@@ -5,7 +5,7 @@ extension Gateway {
     /// Authorizes `process.registry.register` on the name, then binds it.
     public func register(_ name: String, pid: PID?, caller: Caller) async throws(ProcessError) {
         var target: [String: Value] = ["name": .string(name), "pid": .string((pid ?? caller.pid).description)]
-        let policies = store.snapshot
+        let policies = store.snapshot(for: caller.security.scope)
         let started = ContinuousClock.now
         var bound = pid
         do throws(ProcessError) {
@@ -25,7 +25,7 @@ extension Gateway {
     @discardableResult
     public func unregister(_ name: String, caller: Caller) async throws(ProcessError) -> Bool {
         var target: [String: Value] = ["name": .string(name)]
-        let policies = store.snapshot
+        let policies = store.snapshot(for: caller.security.scope)
         let started = ContinuousClock.now
         do throws(ProcessError) {
             try ArgumentCheck.name(name)

@@ -29,12 +29,12 @@ extension Gateway {
         var builder = CallFacts.BuilderOptions(
             context: options.contextValues != nil, actor: options.actor != nil, scope: options.scope != nil,
             name: options.name, queuedMessages: options.messages.count)
-        let policies = store.snapshot
+        let policies = store.snapshot(for: caller.security.scope)
         let started = ContinuousClock.now
         do throws(ProcessError) {
             try ArgumentCheck.spawn(request)
-            try await checkDefinition(request.definition, for: caller, in: policies)
-            if let scope = options.scope { try Self.checkScope(scope, in: policies, origin: "with_scope") }
+            try await checkDefinition(request.definition, for: caller, in: policies.policies)
+            if let scope = options.scope { try Self.checkScope(scope, in: policies.policies, origin: "with_scope") }
         } catch {
             try await recordFailure(call, caller: caller, target: target, error: error, policies: policies, since: started)
         }
@@ -59,11 +59,11 @@ extension Gateway {
             "id": .string(definition), "host": .string(host), "args_count": .int(args.count),
             "args_bytes": .int(args.reduce(0) { $0 + $1.canonicalJSONByteCount }),
         ]
-        let policies = store.snapshot
+        let policies = store.snapshot(for: caller.security.scope)
         let started = ContinuousClock.now
         do throws(ProcessError) {
             try ArgumentCheck.target(definition: definition, host: host)
-            try await checkDefinition(definition, for: caller, in: policies)
+            try await checkDefinition(definition, for: caller, in: policies.policies)
         } catch {
             try await recordFailure(.exec, caller: caller, target: target, error: error, policies: policies, since: started)
         }
@@ -79,10 +79,10 @@ extension Gateway {
             return try await inner.upgrade(to: definition, args: args, caller: caller)
         }
         let target: [String: Value] = ["id": .string(definition), "from": .string(caller.definition)]
-        let policies = store.snapshot
+        let policies = store.snapshot(for: caller.security.scope)
         let started = ContinuousClock.now
         do throws(ProcessError) {
-            try await checkDefinition(definition, for: caller, in: policies)
+            try await checkDefinition(definition, for: caller, in: policies.policies)
         } catch {
             try await recordFailure(.upgrade, caller: caller, target: target, error: error, policies: policies, since: started)
         }

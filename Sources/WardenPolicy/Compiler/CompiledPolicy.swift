@@ -5,6 +5,9 @@ import WardenGlob
 final class CompiledPolicy: Sendable {
     /// `namespace:name`.
     let id: String
+    /// `[id]`, built once: the `policies` of a decision this policy alone determines, shared
+    /// instead of allocated per decision.
+    let idList: [String]
     /// `allow` or `deny`.
     let effect: Effect
     /// Action patterns, in the order written.
@@ -21,6 +24,7 @@ final class CompiledPolicy: Sendable {
 
     init(id: String, effect: Effect, actions: [GlobPattern], resources: [GlobPattern], body: CompiledBody) {
         self.id = id
+        idList = [id]
         self.effect = effect
         self.actions = actions
         self.resources = resources

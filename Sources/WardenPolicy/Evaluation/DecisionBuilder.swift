@@ -1,11 +1,18 @@
 /// Collects per-policy results of one check and turns them into a ``Decision``.
+///
+/// Allocation-free for the common case: the first allowing and the first denying position are
+/// kept inline, and a decision that one policy determines shares that policy's `idList`. Arrays
+/// are only made for a second policy of the same effect or for an error.
 struct DecisionBuilder {
-    private var allows: [Int] = []
-    private var denies: [Int] = []
+    private var firstAllow = -1
+    private var firstDeny = -1
+    private var moreAllows: [Int] = []
+    private var moreDenies: [Int] = []
     private var failures: [(position: Int, message: String)] = []
 
     /// Records what the policy at `position` yielded. An error is reported; it makes an allow
     /// policy not apply and a deny policy deny (fail closed, spec section 2).
+    @inline(__always)
     mutating func record(_ position: Int, effect: Effect, _ result: PolicyResult) {
         switch result {
         case .notApplicable: break
@@ -16,29 +23,29 @@ struct DecisionBuilder {
         }
     }
 
+    @inline(__always)
     private mutating func apply(_ position: Int, _ effect: Effect) {
         if effect == .allow {
-            if allows.isEmpty { allows.reserveCapacity(8) }
-            allows.append(position)
+            if firstAllow < 0 { firstAllow = position } else { moreAllows.append(position) }
         } else {
-            if denies.isEmpty { denies.reserveCapacity(8) }
-            denies.append(position)
+            if firstDeny < 0 { firstDeny = position } else { moreDenies.append(position) }
         }
     }
 
     /// Deny if any policy denies, else allow if any allows, else undefined (spec section 2).
-    mutating func decision(policies: [CompiledPolicy], contextComplete: Bool) -> Decision {
+    func decision(policies: [CompiledPolicy], contextComplete: Bool) -> Decision {
         let outcome: Outcome
-        if !denies.isEmpty {
+        let determining: [String]
+        if firstDeny >= 0 {
             outcome = .deny
-            denies.sort()
-        } else if !allows.isEmpty {
+            determining = Self.ids(firstDeny, moreDenies, policies)
+        } else if firstAllow >= 0 {
             outcome = .allow
-            allows.sort()
+            determining = Self.ids(firstAllow, moreAllows, policies)
         } else {
             outcome = .undefined
+            determining = []
         }
-        let determining = outcome == .deny ? denies : (outcome == .allow ? allows : [])
         var errors: [PolicyEvaluationError] = []
         if !failures.isEmpty {
             errors = failures.sorted { $0.position < $1.position }.map {
@@ -46,7 +53,15 @@ struct DecisionBuilder {
             }
         }
         return Decision(
-            outcome: outcome, policies: determining.map { policies[$0].id }, errors: errors,
-            contextComplete: contextComplete)
+            outcome: outcome, policies: determining, errors: errors, contextComplete: contextComplete)
+    }
+
+    /// The ids of `first` and `more`, in position (so id) order.
+    private static func ids(_ first: Int, _ more: [Int], _ policies: [CompiledPolicy]) -> [String] {
+        guard !more.isEmpty else { return policies[first].idList }
+        var positions = more
+        positions.append(first)
+        positions.sort()
+        return positions.map { policies[$0].id }
     }
 }

@@ -10,8 +10,12 @@ struct MappingBuilder {
 
     private var entries: [Entry] = []
     private var pendingKey: YAMLNode?
-    /// Explicit keys (by ``YAMLNode/keyIdentity``) and where each was first written.
-    private var explicitKeys: [String: Mark] = [:]
+    /// Explicit keys (by ``YAMLNode/keyIdentity``) and where each was first written: scanned
+    /// while the mapping is small (a policy entry's mappings hold a handful of keys, and a
+    /// scan costs no allocation or hashing), indexed by a dictionary once it grows.
+    private var explicitKeys: [(id: String, mark: Mark)] = []
+    private var keyIndex: [String: Mark]?
+    private static let scanLimit = 16
     private var mergeKeyMark: Mark?
 
     /// Adds the next node: a key when none is pending, otherwise the pending key's value.
@@ -33,7 +37,12 @@ struct MappingBuilder {
     /// The mapping's pairs: explicit pairs in document order, merged pairs in place of their `<<`
     /// key. Explicit keys win over merged ones; among merged mappings the earlier one wins.
     func finish() -> [YAMLPair] {
-        var taken = Set(explicitKeys.keys)
+        guard mergeKeyMark != nil else {
+            return entries.compactMap { entry in
+                if case .pair(let pair) = entry { pair } else { nil }
+            }
+        }
+        var taken = Set(explicitKeys.map(\.id))
         var pairs: [YAMLPair] = []
         pairs.reserveCapacity(entries.count)
         for entry in entries {
@@ -59,8 +68,17 @@ struct MappingBuilder {
             return
         }
         guard let id = key.keyIdentity else { return }
-        if let first = explicitKeys[id] { throw Self.duplicate(id, first: first, again: key.mark) }
-        explicitKeys[id] = key.mark
+        if let keyIndex {
+            if let first = keyIndex[id] { throw Self.duplicate(id, first: first, again: key.mark) }
+            self.keyIndex?[id] = key.mark
+        } else {
+            for (known, first) in explicitKeys where known == id { throw Self.duplicate(id, first: first, again: key.mark) }
+            if explicitKeys.count >= Self.scanLimit {
+                keyIndex = Dictionary(explicitKeys.map { ($0.id, $0.mark) }, uniquingKeysWith: { first, _ in first })
+                keyIndex?[id] = key.mark
+            }
+        }
+        explicitKeys.append((id, key.mark))
     }
 
     private static func duplicate(_ key: String, first: Mark, again: Mark) -> YAMLError {
