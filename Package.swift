@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libyaml from the system (apt `libyaml-dev`, brew `libyaml`).
@@ -97,10 +99,15 @@ let package = Package(
         .target(
             name: "WardenService",
             dependencies: [
-                "WardenPolicy", "WardenGateway", "WardenValue",
+                "WardenPolicy", "WardenGateway", "WardenAudit", "WardenRuntime", "WardenValue", "WardenYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // The command tree, a library so tests can drive it in-process.
@@ -147,8 +154,9 @@ let package = Package(
         .testTarget(
             name: "WardenServiceTests",
             dependencies: [
-                "WardenService", "WardenCLI", "WardenTestSupport",
+                "WardenService", "WardenCLI", "WardenTestSupport", "WardenAudit", "WardenPolicy", "WardenValue",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

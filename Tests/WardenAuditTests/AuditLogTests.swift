@@ -38,6 +38,31 @@ import WardenValue
         #expect(log.failureCount == 0)
     }
 
+    /// `sync` and `durable` callers learn their record's `seq` and `hash` (what the sink holds);
+    /// `async` callers, whose record is sealed later, and fail-open callers whose record was
+    /// lost learn nothing.
+    @Test(arguments: [DeliveryMode.sync, .durable])
+    func waitingCallersGetTheirRecordsPosition(mode: DeliveryMode) async throws {
+        let sink = InMemoryAuditSink()
+        let log = AuditLog(node: "n", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger)
+        var positions: [AuditChainHead?] = []
+        for index in 0..<3 { positions.append(try await log.record(Entries.spawn(actor: "a\(index)"))) }
+        await log.shutdown()
+        #expect(positions == sink.records.map { AuditChainHead(seq: $0.record.seq, hash: $0.record.hash) })
+        #expect(positions.map { $0?.seq } == [1, 2, 3])
+    }
+
+    @Test func asyncAndLostRecordsHaveNoPosition() async throws {
+        let async = AuditLog(node: "n", sink: InMemoryAuditSink(), mode: .async, failurePolicy: .failClosed, logger: logger)
+        #expect(try await async.record(Entries.spawn()) == nil)
+        await async.shutdown()
+        let failing = InMemoryAuditSink()
+        failing.failWrites(with: AuditError(.writeFailed, "disk full"))
+        let open = AuditLog(node: "n", sink: failing, mode: .sync, failurePolicy: .failOpen, logger: logger)
+        #expect(try await open.record(Entries.spawn()) == nil)
+        await open.shutdown()
+    }
+
     @Test func asyncCallersWaitWhenTheQueueIsFullAndNothingIsDropped() async throws {
         let sink = GatedSink()
         sink.setWriteGate(open: false)
@@ -104,7 +129,7 @@ import WardenValue
         }
         await eventually("63 more records are queued") { log.writerStateForTesting.queued == 63 }
         sink.setSyncGate(open: true)
-        try await first.value
+        _ = try await first.value
         try await rest.value
         #expect(sink.records.count == 64)
         #expect(sink.syncCount == 2)

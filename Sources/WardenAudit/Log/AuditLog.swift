@@ -52,15 +52,20 @@ public final class AuditLog: Sendable {
     /// Records one guarded call. Returns when the record is queued (`async`), written to the
     /// operating system (`sync`) or on stable storage (`durable`).
     ///
+    /// - Returns: the record's `seq` and `hash` in `sync` and `durable` mode; `nil` in `async`
+    ///   mode (the record is sealed after the call returns) and for a record a fail-open log
+    ///   could not write.
+    ///
     /// - Throws: ``AuditError`` when the record could not be written and the policy is
     ///   fail-closed, after an earlier `async` write failure (fail-closed), or after
     ///   ``shutdown()``. With fail-open only a shut-down log throws.
-    public func record(_ entry: AuditEntry) async throws(AuditError) {
+    @discardableResult
+    public func record(_ entry: AuditEntry) async throws(AuditError) -> AuditChainHead? {
         let prepared =
             if mode == .async, !writer.isBacklogged { PreparedEntry(deferring: entry) } else {
                 PreparedEntry(entry: entry, node: node)
             }
-        try await writer.submit(prepared)
+        return try await writer.submit(prepared)
     }
 
     /// Waits until every record accepted before the call is written and synced.
@@ -78,6 +83,9 @@ public final class AuditLog: Sendable {
 
     /// How many records could not be written (or synced) so far, under either failure policy.
     public var failureCount: Int { writer.failureCount }
+
+    /// Records queued and not yet taken by the writer (the queue depth metric).
+    public var queuedRecords: Int { writer.backlog.load(ordering: .relaxed) }
 
     /// Records queued for the writer and callers waiting for room, for tests.
     var writerStateForTesting: (queued: Int, blocked: Int) { writer.occupancy }

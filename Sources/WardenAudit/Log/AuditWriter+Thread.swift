@@ -147,14 +147,14 @@ extension AuditWriter {
     private func process(
         _ batch: [Item], _ sealer: inout ChainSealer, _ schedule: inout CheckpointSchedule?, _ unreported: inout AuditError?
     ) -> Bool {
-        var completions: [Completion] = []
+        var completions: [(Completion, AuditChainHead)] = []
         var sealed: [SealedRecord] = []
         sealed.reserveCapacity(batch.count)
         let before = sealer.head
         let scheduleBefore = schedule
         for case .record(let prepared, let completion) in batch {
             sealed.append(sealer.seal(prepared))
-            if let completion { completions.append(completion) }
+            if let completion { completions.append((completion, sealer.head)) }
             schedule?.recordsSince += 1
             if schedule?.dueByCount == true, let due = schedule?.seal(&sealer, isFinal: false) { sealed.append(due) }
         }
@@ -175,9 +175,11 @@ extension AuditWriter {
         if let failure {
             fail(failure, records: sealed.count, &unreported)
         }
-        let outcome: Result<Void, AuditError> =
-            if let failure, failurePolicy == .failClosed { .failure(failure) } else { .success(()) }
-        for completion in completions { completion.resume(returning: outcome) }
+        for (completion, position) in completions {
+            let outcome: Result<AuditChainHead?, AuditError> =
+                if let failure { failurePolicy == .failClosed ? .failure(failure) : .success(nil) } else { .success(position) }
+            completion.resume(returning: outcome)
+        }
 
         switch batch.last {
         case .flush(let done):

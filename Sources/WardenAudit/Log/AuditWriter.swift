@@ -11,7 +11,9 @@ import Synchronization
 /// a task on the cooperative pool. Producers never block a thread: they suspend on
 /// continuations when the queue is full or while waiting for their batch to be written.
 final class AuditWriter: Sendable {
-    typealias Completion = UnsafeContinuation<Result<Void, AuditError>, Never>
+    /// Resumed with the record's chain position once written (`nil` when a fail-open log could
+    /// not write it), or with the failure of a fail-closed log.
+    typealias Completion = UnsafeContinuation<Result<AuditChainHead?, AuditError>, Never>
 
     /// One queued item: a record, or a barrier that ends a batch.
     enum Item: Sendable {
@@ -146,7 +148,9 @@ final class AuditWriter: Sendable {
         }
     }
 
-    func submit(_ prepared: PreparedEntry) async throws(AuditError) {
+    /// Queues `prepared`; `sync` and `durable` callers wait for the write and get the record's
+    /// chain position, `async` callers get `nil` (the record is sealed later).
+    func submit(_ prepared: PreparedEntry) async throws(AuditError) -> AuditChainHead? {
         if mode == .async {
             // Fast path: room in the queue, no continuation needed.
             let admission = state.withLock { s -> Admission? in
@@ -158,7 +162,7 @@ final class AuditWriter: Sendable {
             if let admission {
                 if case .refused(let error) = admission { throw error }
                 perform(admission)
-                return
+                return nil
             }
             let refusal = await withUnsafeContinuation { (admitted: UnsafeContinuation<AuditError?, Never>) in
                 let admission = state.withLock { admit(.record(prepared, nil), admitted: admitted, &$0) }
@@ -171,9 +175,9 @@ final class AuditWriter: Sendable {
                 }
             }
             if let refusal { throw refusal }
-            return
+            return nil
         }
-        let result: Result<Void, AuditError> = await withUnsafeContinuation { completion in
+        let result: Result<AuditChainHead?, AuditError> = await withUnsafeContinuation { completion in
             let admission = state.withLock { admit(.record(prepared, completion), admitted: nil, &$0) }
             switch admission {
             case .refused(let error): completion.resume(returning: .failure(error))
@@ -181,6 +185,6 @@ final class AuditWriter: Sendable {
             case .queued: perform(admission)
             }
         }
-        try result.get()
+        return try result.get()
     }
 }

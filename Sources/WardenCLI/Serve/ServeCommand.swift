@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Logging
+import WardenAudit
 import WardenPolicy
 import WardenService
 
@@ -12,13 +14,18 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Routes: POST /v1/decide (one `warden eval --requests` line, or {"requests": [...]} of up \
             to 1000; ?explain=true adds the explanation), POST /v1/check (a `warden check` call as \
-            JSON), GET /v1/policies, POST /v1/policies/reload, GET /healthz, GET /readyz. A reload \
-            that fails keeps the old policies serving. Bad input is answered 400 with \
+            JSON), POST /v1/authorize (the gateway for runtimes in other processes: the call is \
+            authorized and recorded in the --audit log), GET /v1/policies, POST /v1/policies/reload, GET /metrics (Prometheus text), GET /healthz, GET /readyz. SIGHUP, \
+            and with --watch a changed policy file, reload too. A reload that fails keeps the old \
+            policies serving. Bad input is answered 400 with \
             {"error": {"code", "message", "line", "column"}}. SIGINT or SIGTERM stop the service \
             after the requests in flight are answered.
 
-            Without authentication the service listens on loopback only: a non-loopback --listen \
-            is refused unless --insecure is given.
+            --tokens FILE turns authentication on: every route but /healthz, /readyz and /metrics \
+            needs `Authorization: Bearer TOKEN` with the route's role (decide, gateway, read, audit, \
+            admin); 401 without a known token, 403 without the role. The file holds SHA-256 digests, \
+            never tokens: `printf %s "$TOKEN" | sha256sum`. Without it the service listens on \
+            loopback only: a non-loopback --listen is refused unless --insecure is given.
 
             Example:
               warden serve --policies policies --listen 127.0.0.1:8181
@@ -36,6 +43,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBody = ServiceRoutes.defaultMaxBody
 
+    @Option(help: ArgumentHelp(
+        "The audit log POST /v1/authorize records calls in (JSON Lines; created if missing, continued otherwise).",
+        valueName: "file"))
+    var audit: String?
+
+    @Option(help: "Audit delivery mode: async, sync or durable.")
+    var mode: DeliveryMode = .durable
+
+    @Option(help: ArgumentHelp("The node name written in every audit record (default: the host name).", valueName: "name"))
+    var node: String?
+
+    @Flag(help: "Reload the policies when a file under --policies changes (SIGHUP always reloads).")
+    var watch = false
+
+    @Option(help: ArgumentHelp(
+        "Bearer tokens (SHA-256 digests) and their roles, YAML; turns authentication on.", valueName: "file"))
+    var tokens: String?
+
+    @Option(help: ArgumentHelp("Not supported yet: TLS certificate chain (PEM).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("Not supported yet: TLS private key (PEM).", valueName: "file"))
+    var tlsKey: String?
+
     @Flag(help: "Allow a non-loopback --listen address without authentication.")
     var insecure = false
 
@@ -44,11 +75,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !policies.isEmpty else { throw ValidationError("give the policies with `--policies PATH`") }
+        if tlsCert != nil || tlsKey != nil {
+            throw ValidationError(
+                "`--tls-cert` and `--tls-key` are not supported yet; listen on loopback and terminate TLS in a reverse proxy in front of the service")
+        }
+        if let node, node.isEmpty { throw ValidationError("`--node` must not be empty; give a name such as `gw-1`") }
         guard maxBody > 0 else { throw ValidationError("`--max-body \(maxBody)` must be at least 1 byte") }
         let address = try listenAddress()
-        if !address.isLoopback, !insecure {
+        if !address.isLoopback, !insecure, tokens == nil {
             throw ValidationError(
-                "refusing to listen on `\(listen)` without authentication; listen on 127.0.0.1, or add `--insecure`")
+                "refusing to listen on `\(listen)` without authentication; give `--tokens FILE`, listen on 127.0.0.1, or add `--insecure`")
         }
     }
 
@@ -61,20 +97,34 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let logger = Logger(label: "warden.serve")
+        var table: TokenTable?
+        if let tokens {
+            do { table = try TokenTable(contentsOf: tokens) } catch { throw CLIError.invalid(error.message) }
+        }
+        let metrics = ServiceMetrics()
+        let access = AccessControl(tokens: table) { status in metrics.refused(status: status) }
+        let authentication = table.map { "bearer tokens (\($0.entries.count))" } ?? "none (loopback only)"
         let service: DecisionService
         do {
-            service = try DecisionService(loading: policies, strict: strict)
-        } catch {
+            let log = try audit.map {
+                try AuditLogFile.open($0, node: node ?? ProcessInfo.processInfo.hostName, mode: mode, logger: logger)
+            }
+            service = try DecisionService(loading: policies, strict: strict, audit: log, metrics: metrics)
+        } catch let error as PolicyLoadError {
             throw CLIError.invalidPolicies(error.diagnostics.map(\.description))
         }
-        let logger = Logger(label: "warden.serve")
         let address = try listenAddress()
         logger.info(
             "serving \(service.store.snapshot.count) policies, revision \(service.store.revision.prefix(12))",
-            metadata: ["listen": "\(listen)", "authentication": "none (loopback only)"])
-        try await ServiceRunner.run(service, address: address, maxBody: maxBody, logger: logger) { port in
+            metadata: [
+                "listen": "\(listen)", "authentication": "\(authentication)",
+                "audit": "\(audit.map { "\($0) (\(mode.rawValue))" } ?? "none: POST /v1/authorize is refused")",
+            ])
+        try await ServiceRunner.run(service, address: address, maxBody: maxBody, access: access, watching: watch ? policies : nil, logger: logger
+        ) { port in
             // One line a supervisor (or a test) can wait for; with port 0 it names the chosen port.
-            FileHandleOutput.standardOutput.line("listening on http://\(address.host):\(port) (no authentication, loopback only)")
+            FileHandleOutput.standardOutput.line("listening on http://\(address.host):\(port) (authentication: \(authentication))")
         }
     }
 }

@@ -97,8 +97,10 @@ extension Gateway {
     /// (`INTERNAL`) unless the log was configured fail-open.
     func write(_ entry: AuditEntry) async throws(ProcessError) {
         do {
-            try await audit.record(entry)
+            let position = try await audit.record(entry)
+            recordObserver?(GatewayRecord(entry: entry, position: position, written: true))
         } catch {
+            recordObserver?(GatewayRecord(entry: entry, position: nil, written: false))
             throw ProcessError(
                 .internal, "audit record could not be written, so the call was refused: \(error.message)",
                 code: "audit-failed")

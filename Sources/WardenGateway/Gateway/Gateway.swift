@@ -21,16 +21,22 @@ public final class Gateway: ProcessRuntime {
     public let audit: AuditLog
     /// Strict mode and other decision settings.
     public let configuration: GatewayConfiguration
+    /// Told of every record the gateway hands to the audit log, written or not.
+    let recordObserver: (@Sendable (GatewayRecord) -> Void)?
 
     /// Creates a gateway in front of `inner`.
+    /// - Parameter recordObserver: called with every call's record once the audit log took it
+    ///   (or refused it), before the call is forwarded or refused.
     public init(
         wrapping inner: any ProcessRuntime, policies store: PolicyStore, audit: AuditLog,
-        configuration: GatewayConfiguration = .default
+        configuration: GatewayConfiguration = .default,
+        recordObserver: (@Sendable (GatewayRecord) -> Void)? = nil
     ) {
         self.inner = inner
         self.store = store
         self.audit = audit
         self.configuration = configuration
+        self.recordObserver = recordObserver
     }
 
     // MARK: Destination calls

@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import WardenAudit
 import WardenGateway
 import WardenPolicy
 import WardenValue
@@ -14,26 +16,44 @@ public final class DecisionService: Sendable {
 
     /// The policies in force, swapped atomically on reload.
     public let store: PolicyStore
+    /// The audit log `POST /v1/authorize` records calls in; `nil` when none was given.
+    public let audit: AuditLog?
+    /// Decisions, latency, reloads, refusals and the audit log's figures.
+    public let metrics: ServiceMetrics
     private let strict: Bool
     private let lastReload: Locked<ReloadStatus>
+    private let gateway: RemoteGateway?
+    /// Set when the last authorize record could not be written, cleared by the next that was.
+    private let auditWriteFailed = Atomic<Bool>(false)
 
     /// Creates a service over a loaded set.
     /// - Parameters:
     ///   - store: the policies and the paths a reload reads again.
     ///   - files: the files the set was read from.
     ///   - strict: strict mode (deny requests without an actor or a scope).
-    public init(store: PolicyStore, files: [String], strict: Bool = true) {
+    ///   - audit: the log `POST /v1/authorize` writes to; without one, authorize is refused.
+    ///   - metrics: where decisions and reloads are counted.
+    public init(
+        store: PolicyStore, files: [String], strict: Bool = true, audit: AuditLog? = nil,
+        metrics: ServiceMetrics = ServiceMetrics()
+    ) {
         self.store = store
+        self.metrics = metrics
         self.strict = strict
+        self.audit = audit
+        gateway = audit.map { RemoteGateway(policies: store, audit: $0, configuration: GatewayConfiguration(strict: strict)) }
         lastReload = Locked(ReloadStatus(time: Date(), ok: true, errors: [], files: files))
     }
 
     /// Loads `paths` and creates a service over them.
     /// - Throws: ``PolicyLoadError`` with every error when the policies do not load.
-    public convenience init(loading paths: [String], strict: Bool = true) throws(PolicyLoadError) {
+    public convenience init(
+        loading paths: [String], strict: Bool = true, audit: AuditLog? = nil, metrics: ServiceMetrics = ServiceMetrics()
+    ) throws(PolicyLoadError) {
         let result = PolicyLoader().load(paths: paths)
         let set = try result.get()
-        self.init(store: PolicyStore(set, sources: paths), files: result.files, strict: strict)
+        self.init(
+            store: PolicyStore(set, sources: paths), files: result.files, strict: strict, audit: audit, metrics: metrics)
     }
 
     /// `POST /v1/decide`: one request (a `warden eval --requests` line) answered as
@@ -61,18 +81,25 @@ public final class DecisionService: Sendable {
             }
             var answers: [JSONObject] = []
             answers.reserveCapacity(items.count)
+            var allowed = 0
             for (index, item) in items.enumerated() {
-                answers.append(try answer(item, in: set, explain: explain, label: "request \(index + 1): "))
+                let (answer, isAllowed) = try answer(item, in: set, explain: explain, label: "request \(index + 1): ")
+                answers.append(answer)
+                if isAllowed { allowed += 1 }
             }
+            metrics.decided(.decide, .allow, count: allowed)
+            metrics.decided(.decide, .deny, count: answers.count - allowed)
             var result = JSONObject()
             result.add("results", answers)
             return result.text
         }
-        return try answer(value, in: set, explain: explain, label: "").text
+        let (answer, isAllowed) = try answer(value, in: set, explain: explain, label: "")
+        metrics.decided(.decide, isAllowed ? .allow : .deny)
+        return answer.text
     }
 
     private func answer(_ value: Value, in set: PolicySet, explain: Bool, label: String) throws(ServiceError)
-        -> JSONObject
+        -> (JSONObject, Bool)
     {
         let line: RequestLine
         do {
@@ -82,7 +109,7 @@ public final class DecisionService: Sendable {
         }
         switch DecisionAnswer.evaluate(line, in: set, defaultScope: nil, noScope: false, strict: strict, explain: explain)
         {
-        case .success(let (answer, _)): return answer
+        case .success(let (answer, allowed)): return (answer, allowed)
         case .failure(let error): throw ServiceError(code: "unknown-scope", message: label + error.description)
         }
     }
@@ -98,7 +125,9 @@ public final class DecisionService: Sendable {
             throw ServiceError(code: error.code, message: error.message)
         }
         switch request.verdict(in: store.snapshot) {
-        case .success(let verdict): return CheckAnswer.json(verdict)
+        case .success(let verdict):
+            metrics.decided(.check, verdict.isAllowed ? .allow : .deny)
+            return CheckAnswer.json(verdict)
         case .failure(let error): throw ServiceError(code: error.code, message: error.message)
         }
     }
@@ -131,6 +160,7 @@ public final class DecisionService: Sendable {
     public func reload() -> (ok: Bool, body: String) {
         let result = store.reload()
         let ok = result.policySet != nil
+        metrics.reloaded(ok: ok)
         let errors = result.errors.map(\.description)
         lastReload.withLock { status in
             status = ReloadStatus(time: Date(), ok: ok, errors: errors, files: ok ? result.files : status.files)
@@ -142,6 +172,35 @@ public final class DecisionService: Sendable {
         return (ok, object.text)
     }
 
-    /// Whether the service can answer: a policy set is loaded (always true once created).
-    public var isReady: Bool { !store.revision.isEmpty }
+    /// `POST /v1/authorize`: authorizes a foreign runtime's call through the gateway and records
+    /// it in the audit log; answers the verdict, the checks and the record's `seq` and `hash`.
+    /// A record that cannot be written is answered `deny` with error `INTERNAL`.
+    /// - Throws: ``ServiceError`` for a body that is not a valid call, or (503) when the service
+    ///   has no audit log.
+    public func authorize(_ body: [UInt8]) async throws(ServiceError) -> String {
+        guard let gateway else {
+            throw ServiceError(
+                status: 503, code: "no-audit-log",
+                message: "authorize needs an audit log to record calls in; start the service with `--audit FILE`")
+        }
+        let value = try RequestBody.parse(body)
+        let call: RemoteCall
+        do {
+            call = try AuthorizeRequest.parse(value: value)
+        } catch {
+            throw ServiceError(code: error.code, message: error.message)
+        }
+        let verdict = await gateway.authorize(call)
+        if let record = verdict.record { auditWriteFailed.store(!record.written, ordering: .relaxed) }
+        metrics.decided(.authorize, verdict.isAllowed ? .allow : .deny)
+        return AuthorizeAnswer.json(verdict, revision: store.revision)
+    }
+
+    /// Whether the service can answer: a policy set is loaded and, when there is an audit log,
+    /// it takes records (no sticky failure, and the last authorize record was written).
+    public var isReady: Bool {
+        guard !store.revision.isEmpty else { return false }
+        guard let audit else { return true }
+        return audit.failure == nil && !auditWriteFailed.load(ordering: .relaxed)
+    }
 }
