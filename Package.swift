@@ -92,11 +92,13 @@ let package = Package(
         .target(
             name: "WardenService",
             dependencies: [
-                "WardenPolicy", "WardenGateway", "WardenValue",
+                "WardenPolicy", "WardenGateway", "WardenValue", "WardenAudit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The audit review page's HTML, CSS and JavaScript, served at `/`.
+            resources: [.copy("Resources/page")]
         ),
         // The command tree, a library so tests can drive it in-process.
         .target(
@@ -137,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "WardenServiceTests",
             dependencies: [
-                "WardenService", "WardenCLI", "WardenTestSupport",
+                "WardenService", "WardenCLI", "WardenTestSupport", "WardenAudit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

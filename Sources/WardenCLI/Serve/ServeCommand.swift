@@ -12,7 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Routes: POST /v1/decide (one `warden eval --requests` line, or {"requests": [...]} of up \
             to 1000; ?explain=true adds the explanation), POST /v1/check (a `warden check` call as \
-            JSON), GET /v1/policies, POST /v1/policies/reload, GET /healthz, GET /readyz. A reload \
+            JSON), GET /v1/policies, POST /v1/policies/reload, GET /healthz, GET /readyz, and with \
+            --audit-source the audit review routes GET /v1/audit/records, /stats, /verify and /stream \
+            (Server-Sent Events) and the review page at /. A reload \
             that fails keeps the old policies serving. Bad input is answered 400 with \
             {"error": {"code", "message", "line", "column"}}. SIGINT or SIGTERM stop the service \
             after the requests in flight are answered.
@@ -35,6 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBody = ServiceRoutes.defaultMaxBody
+
+    @Option(
+        help: ArgumentHelp(
+            "The audit log the review routes and the page read: a JSON Lines file (the active one) or an audit database.",
+            valueName: "file-or-db"))
+    var auditSource: String?
 
     @Flag(help: "Allow a non-loopback --listen address without authentication.")
     var insecure = false
@@ -72,7 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info(
             "serving \(service.store.snapshot.count) policies, revision \(service.store.revision.prefix(12))",
             metadata: ["listen": "\(listen)", "authentication": "none (loopback only)"])
-        try await ServiceRunner.run(service, address: address, maxBody: maxBody, logger: logger) { port in
+        let audit = auditSource.map { AuditReview(path: $0) }
+        try await ServiceRunner.run(service, address: address, maxBody: maxBody, audit: audit, logger: logger) { port in
             // One line a supervisor (or a test) can wait for; with port 0 it names the chosen port.
             FileHandleOutput.standardOutput.line("listening on http://\(address.host):\(port) (no authentication, loopback only)")
         }

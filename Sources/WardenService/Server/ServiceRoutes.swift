@@ -7,9 +7,15 @@ public enum ServiceRoutes {
     public static let defaultMaxBody = 1 << 20
 
     /// A router with every route: `POST /v1/decide`, `POST /v1/check`, `GET /v1/policies`,
-    /// `POST /v1/policies/reload`, `GET /healthz`, `GET /readyz`.
-    public static func router(_ service: DecisionService, maxBody: Int = defaultMaxBody) -> Router<BasicRequestContext> {
+    /// `POST /v1/policies/reload`, `GET /healthz`, `GET /readyz`, the audit routes over `audit`
+    /// (``AuditRoutes``) and the audit review page (``PageRoutes``).
+    public static func router(
+        _ service: DecisionService, maxBody: Int = defaultMaxBody, audit: AuditReview? = nil,
+        stream: AuditStream = AuditStream()
+    ) -> Router<BasicRequestContext> {
         let router = Router()
+        AuditRoutes.add(to: router, review: audit, stream: stream)
+        PageRoutes.add(to: router)
         router.post("/v1/decide") { request, _ -> Response in
             let explain = request.uri.queryParameters.get("explain").map { $0 == "true" || $0 == "1" } ?? false
             return await answer(request, maxBody: maxBody) { body throws(ServiceError) in
@@ -62,11 +68,11 @@ public enum ServiceRoutes {
         }
     }
 
-    private static func failure(_ error: ServiceError) -> Response {
+    static func failure(_ error: ServiceError) -> Response {
         json(HTTPResponse.Status(code: error.status), error.json)
     }
 
-    private static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
