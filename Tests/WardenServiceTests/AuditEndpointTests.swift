@@ -31,9 +31,9 @@ struct AuditEndpointTests {
 
     /// The lines `warden audit query --format jsonl` prints, newest first.
     private static func cliLines(_ arguments: [String]) async -> [String] {
-        let result = await ServiceClient.warden(["audit", "query", "--format", "jsonl"] + arguments)
-        #expect(result.code == 0, "\(result.errors)")
-        return result.output.split(separator: "\n").map(String.init).reversed()
+        let result = try? WardenBinary.run(["audit", "query", "--format", "jsonl"] + arguments)
+        #expect(result?.status == 0)
+        return (result?.output ?? "").split(separator: "\n").map(String.init).reversed()
     }
 
     @Test(arguments: [1, 7, 50])
@@ -54,8 +54,8 @@ struct AuditEndpointTests {
             let path = directory.appendingPathComponent("audit.jsonl").path
             let database = directory.appendingPathComponent("audit.sqlite").path
             try await AuditFixtureLog.write(40, to: path)
-            let imported = await ServiceClient.warden(["audit", "import", "--db", database, path])
-            #expect(imported.code == 0, "\(imported.errors)")
+            let imported = try WardenBinary.run(["audit", "import", "--db", database, path])
+            #expect(imported.status == 0)
             let pages = try await Self.walk("/v1/audit/records?limit=6&decision=deny", review: AuditReview(path: database))
             #expect(pages.flatMap { $0 } == (await Self.cliLines(["--db", database, "--decision", "deny"])))
             #expect(pages.flatMap { $0 }.count == 14)
@@ -68,7 +68,7 @@ struct AuditEndpointTests {
             let path = directory.appendingPathComponent("audit.jsonl").path
             let database = directory.appendingPathComponent("audit.sqlite").path
             try await AuditFixtureLog.write(90, to: path)
-            _ = await ServiceClient.warden(["audit", "import", "--db", database, path])
+            _ = try WardenBinary.run(["audit", "import", "--db", database, path])
             for source in [path, database] {
                 let answer = try await ServiceClient.send(try Self.service(), .get, "/v1/audit/stats", audit: AuditReview(path: source))
                 #expect(answer.json?["top_denied_actions"] == [["key": "process.send", "count": 30]])
@@ -108,8 +108,8 @@ struct AuditEndpointTests {
             let answer = try await ServiceClient.send(
                 try Self.service(), .get, "/v1/audit/stats?\(query)", audit: AuditReview(path: path))
             #expect(answer.status == 200, "\(answer.body)")
-            let cli = await ServiceClient.warden(["audit", "stats", path, "--format", "json"] + arguments)
-            #expect(cli.code == 0, "\(cli.errors)")
+            let cli = try WardenBinary.run(["audit", "stats", path, "--format", "json"] + arguments)
+            #expect(cli.status == 0)
             let served = try #require(answer.json)
             #expect(served == (try Value(json: cli.output)))
             #expect(served["top_denied_actions"] != nil)

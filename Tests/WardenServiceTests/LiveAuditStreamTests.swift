@@ -19,7 +19,7 @@ struct LiveAuditStreamTests {
             _ = stream.wait { $0.contains(": following") }
 
             try await AuditFixtureLog.append((5..<12).map { AuditFixtureLog.entry($0) }, to: path)
-            let expected = await ServiceClient.warden([
+            let expected = try WardenBinary.run([
                 "audit", "query", path, "--format", "jsonl", "--decision", "deny", "--since", "2025-01-01T00:05:00Z",
             ]).output.split(separator: "\n").map(String.init)
             #expect(expected.count == 2)
@@ -41,7 +41,7 @@ struct LiveAuditStreamTests {
             let server = try LiveServer(["--policies", Self.policies, "--audit-source", path])
             let stream = try StreamingCurl(server.url + "/v1/audit/stream?backlog=3")
             let text = stream.wait { $0.contains(": following") }
-            let all = await ServiceClient.warden(["audit", "query", path, "--format", "jsonl"]).output.split(separator: "\n").map(String.init)
+            let all = try WardenBinary.run(["audit", "query", path, "--format", "jsonl"]).output.split(separator: "\n").map(String.init)
             #expect(StreamingCurl.records(in: text) == Array(all.suffix(3)))
             stream.stop()
             server.stop()
