@@ -108,7 +108,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // The audit review page's HTML, CSS and JavaScript, served at `/`.
+            resources: [.copy("Resources/page")]
         ),
         // The command tree, a library so tests can drive it in-process.
         .target(

@@ -31,6 +31,11 @@ import Testing
             C(key: "app:admin_only", count: 1), C(key: "app:names", count: 1), C(key: "app:no_kill", count: 1), C(key: "app:no_send", count: 1),
         ]
         s.topDeniedActors = [C(key: "user:bob", count: 2), C(key: nil, count: 1)]
+        // Checks not allowed: send deny, spawn and spawn.linked undefined, terminate deny.
+        s.topDeniedActions = [
+            C(key: "process.send", count: 1), C(key: "process.spawn", count: 1), C(key: "process.spawn.linked", count: 1),
+            C(key: "process.terminate", count: 1),
+        ]
         s.topDeniedResources = [C(key: "app.workers:x", count: 2), C(key: F.p1, count: 1), C(key: F.p2, count: 1)]
         s.buckets = [
             AuditStats.Bucket(start: F.time(0), allow: 2, deny: 1),

@@ -1,8 +1,8 @@
 /// Counts over a set of records, for `warden audit stats`.
 ///
-/// Records are counted once each; checks once per check. "Denied" resources are those of checks
-/// that were not allowed (deny or undefined, an implicit deny); "denied" actors those of records
-/// whose call was denied. Top lists are ordered by count (highest first), then by key (no actor
+/// Records are counted once each; checks once per check. "Denied" resources and actions are those
+/// of checks that were not allowed (deny or undefined, an implicit deny); "denied" actors those of
+/// records whose call was denied. Top lists are ordered by count (highest first), then by key (no actor
 /// first, then UTF-8 byte order).
 public struct AuditStats: Sendable, Hashable {
     /// One entry of a top list; `key` is `nil` for records without an actor.
@@ -62,6 +62,8 @@ public struct AuditStats: Sendable, Hashable {
     public var topPolicies: [Count] = []
     /// Denied records per actor.
     public var topDeniedActors: [Count] = []
+    /// Checks that were not allowed, per action.
+    public var topDeniedActions: [Count] = []
     /// Checks that were not allowed, per resource.
     public var topDeniedResources: [Count] = []
     /// Records per time bucket (only buckets holding records), oldest first; empty unless asked for.

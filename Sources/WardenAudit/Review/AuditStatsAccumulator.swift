@@ -7,6 +7,7 @@ public struct AuditStatsAccumulator: Sendable {
     private var resources: [String?: Int] = [:]
     private var policies: [String?: Int] = [:]
     private var deniedActors: [String?: Int] = [:]
+    private var deniedActions: [String?: Int] = [:]
     private var deniedResources: [String?: Int] = [:]
     private var buckets: [Int64: (allow: Int, deny: Int)] = [:]
 
@@ -31,7 +32,10 @@ public struct AuditStatsAccumulator: Sendable {
             stats.checkDecisions[check.decision, default: 0] += 1
             actions[check.action, default: 0] += 1
             resources[check.resource, default: 0] += 1
-            if check.decision != .allow { deniedResources[check.resource, default: 0] += 1 }
+            if check.decision != .allow {
+                deniedActions[check.action, default: 0] += 1
+                deniedResources[check.resource, default: 0] += 1
+            }
             for policy in Set(check.policies) { policies[policy, default: 0] += 1 }
         }
         if let size = options.bucketMicroseconds {
@@ -50,6 +54,7 @@ public struct AuditStatsAccumulator: Sendable {
         out.topResources = AuditStats.ranked(resources, top: options.top)
         out.topPolicies = AuditStats.ranked(policies, top: options.top)
         out.topDeniedActors = AuditStats.ranked(deniedActors, top: options.top)
+        out.topDeniedActions = AuditStats.ranked(deniedActions, top: options.top)
         out.topDeniedResources = AuditStats.ranked(deniedResources, top: options.top)
         out.buckets = buckets.keys.sorted().map { start in
             let counts = buckets[start] ?? (0, 0)

@@ -50,6 +50,7 @@ struct DatabaseStats {
         stats.topActions = try top(db, "x.action", from: joined("audit_checks"))
         stats.topResources = try top(db, "x.resource", from: joined("audit_checks"))
         stats.topPolicies = try top(db, "x.policy", from: joined("audit_check_policies"))
+        stats.topDeniedActions = try top(db, "x.action", from: joined("audit_checks"), where: "x.decision != 'allow'")
         stats.topDeniedResources = try top(db, "x.resource", from: joined("audit_checks"), where: "x.decision != 'allow'")
         stats.topActors = try top(db, "f.actor", from: records)
         stats.topDeniedActors = try top(db, "f.actor", from: records, where: "f.decision = 'deny'")

@@ -32,21 +32,13 @@ struct AuditFilterOptions: ParsableArguments {
 
     /// The filter these options describe, with ages counted back from `now`.
     func filter(now: AuditTime = .now()) throws(AuditCLIError) -> AuditFilter {
-        var filter = AuditFilter()
-        if let since { filter.since = try AuditTimeArgument.parse(since, option: "--since", now: now) }
-        if let until { filter.until = try AuditTimeArgument.parse(until, option: "--until", now: now) }
-        if let decision {
-            guard let parsed = AuditDecision(rawValue: decision) else {
-                throw .invalid("invalid --decision `\(decision)`: expected `allow` or `deny`")
-            }
-            filter.decision = parsed
+        let text = AuditFilterText(
+            since: since, until: until, actor: actor, action: action, resource: resource, policy: policy,
+            decision: decision, op: op, pid: pid)
+        do {
+            return try text.filter(now: now)
+        } catch {
+            throw .invalid("invalid --\(error.field) `\(error.value)`: expected \(error.expected)")
         }
-        filter.actor = actor.map(AuditGlob.init)
-        filter.action = action.map(AuditGlob.init)
-        filter.resource = resource.map(AuditGlob.init)
-        filter.policy = policy.map(AuditGlob.init)
-        filter.op = op.map(AuditGlob.init)
-        filter.pid = pid
-        return filter
     }
 }

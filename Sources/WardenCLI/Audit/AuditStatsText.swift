@@ -25,31 +25,9 @@ enum AuditStatsText {
         return out
     }
 
-    static func json(_ s: AuditStats, bucket: String?) -> Value {
-        var map: [String: Value] = [
-            "records": .int(s.records), "allowed": .int(s.allowed), "denied": .int(s.denied), "failed": .int(s.failed),
-            "checks": .int(s.checks),
-            "check_decisions": .map(Dictionary(uniqueKeysWithValues: AuditCheckDecision.allCases.map { ($0.rawValue, Value.int(s.checkDecisions[$0] ?? 0)) })),
-            "first_time": s.firstTime.map { .string($0.rfc3339) } ?? .null,
-            "last_time": s.lastTime.map { .string($0.rfc3339) } ?? .null,
-        ]
-        for (title, list) in lists(s) {
-            map[title.replacingOccurrences(of: " ", with: "_")] = .list(
-                list.map { .map(["key": $0.key.map(Value.string) ?? .null, "count": .int($0.count)]) })
-        }
-        if let bucket {
-            map["bucket"] = .string(bucket)
-            map["buckets"] = .list(
-                s.buckets.map { .map(["start": .string($0.start.rfc3339), "allow": .int($0.allow), "deny": .int($0.deny)]) })
-        }
-        return .map(map)
-    }
+    static func json(_ s: AuditStats, bucket: String?) -> Value { s.json(bucket: bucket) }
 
     private static func lists(_ s: AuditStats) -> [(String, [AuditStats.Count])] {
-        [
-            ("top actions", s.topActions), ("top actors", s.topActors), ("top resources", s.topResources),
-            ("top policies", s.topPolicies), ("top denied actors", s.topDeniedActors),
-            ("top denied resources", s.topDeniedResources),
-        ]
+        s.topLists.map { ($0.title, $0.counts) }
     }
 }

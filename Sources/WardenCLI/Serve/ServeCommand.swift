@@ -15,9 +15,11 @@ struct ServeCommand: AsyncParsableCommand {
             Routes: POST /v1/decide (one `warden eval --requests` line, or {"requests": [...]} of up \
             to 1000; ?explain=true adds the explanation), POST /v1/check (a `warden check` call as \
             JSON), POST /v1/authorize (the gateway for runtimes in other processes: the call is \
-            authorized and recorded in the --audit log), GET /v1/policies, POST /v1/policies/reload, GET /metrics (Prometheus text), GET /healthz, GET /readyz. SIGHUP, \
-            and with --watch a changed policy file, reload too. A reload that fails keeps the old \
-            policies serving. Bad input is answered 400 with \
+            authorized and recorded in the --audit log), GET /v1/policies, POST /v1/policies/reload, \
+            GET /metrics (Prometheus text), GET /healthz, GET /readyz, the audit review routes \
+            GET /v1/audit/records, /stats, /verify and /stream (Server-Sent Events) over --audit-source \
+            (default: the --audit log) and the review page at /. SIGHUP, and with --watch a changed \
+            policy file, reload too. A reload that fails keeps the old policies serving. Bad input is answered 400 with \
             {"error": {"code", "message", "line", "column"}}. SIGINT or SIGTERM stop the service \
             after the requests in flight are answered.
 
@@ -66,6 +68,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Not supported yet: TLS private key (PEM).", valueName: "file"))
     var tlsKey: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The audit log the review routes and the page read: a JSON Lines file (the active one) or an audit database (default: the --audit log).",
+            valueName: "file-or-db"))
+    var auditSource: String?
 
     @Flag(help: "Allow a non-loopback --listen address without authentication.")
     var insecure = false
@@ -121,7 +129,9 @@ struct ServeCommand: AsyncParsableCommand {
                 "listen": "\(listen)", "authentication": "\(authentication)",
                 "audit": "\(audit.map { "\($0) (\(mode.rawValue))" } ?? "none: POST /v1/authorize is refused")",
             ])
-        try await ServiceRunner.run(service, address: address, maxBody: maxBody, access: access, watching: watch ? policies : nil, logger: logger
+        let review = (auditSource ?? audit).map { AuditReview(path: $0) }
+        try await ServiceRunner.run(
+            service, address: address, maxBody: maxBody, access: access, audit: review, watching: watch ? policies : nil, logger: logger
         ) { port in
             // One line a supervisor (or a test) can wait for; with port 0 it names the chosen port.
             FileHandleOutput.standardOutput.line("listening on http://\(address.host):\(port) (authentication: \(authentication))")

@@ -7,15 +7,20 @@ public enum ServiceRoutes {
     public static let defaultMaxBody = 1 << 20
 
     /// A router with every route: `POST /v1/decide`, `POST /v1/check`, `POST /v1/authorize`,
-    /// `GET /v1/policies`, `POST /v1/policies/reload`, `GET /metrics`, `GET /healthz`, `GET /readyz`. Each route
-    /// declares the role it needs (``RoleMiddleware``); metrics and health need none.
+    /// `GET /v1/policies`, `POST /v1/policies/reload`, `GET /metrics`, `GET /healthz`, `GET /readyz`,
+    /// the audit routes over `audit` (``AuditRoutes``, role `audit`) and the audit review page
+    /// (``PageRoutes``). Each route declares the role it needs (``RoleMiddleware``); metrics,
+    /// health and the page's files need none (the page asks for a token before reading data).
     public static func router(
-        _ service: DecisionService, maxBody: Int = defaultMaxBody, access: AccessControl = .open
+        _ service: DecisionService, maxBody: Int = defaultMaxBody, access: AccessControl = .open,
+        audit: AuditReview? = nil, stream: AuditStream = AuditStream()
     ) -> Router<BasicRequestContext> {
         let router = Router()
         func needing(_ role: ServiceRole) -> RouterGroup<BasicRequestContext> {
             router.group().add(middleware: RoleMiddleware(role, access))
         }
+        AuditRoutes.add(to: needing(.audit), review: audit, stream: stream)
+        PageRoutes.add(to: router)
         needing(.decide).post("/v1/decide") { request, _ -> Response in
             let explain = request.uri.queryParameters.get("explain").map { $0 == "true" || $0 == "1" } ?? false
             return await answer(request, maxBody: maxBody, .decide, service.metrics) { body throws(ServiceError) in
@@ -96,7 +101,7 @@ public enum ServiceRoutes {
         json(HTTPResponse.Status(code: error.status), error.json)
     }
 
-    private static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))

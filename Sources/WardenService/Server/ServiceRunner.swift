@@ -8,14 +8,16 @@ import ServiceLifecycle
 public enum ServiceRunner {
     /// Serves `service` on `address` until SIGINT or SIGTERM, reloading the policies on SIGHUP
     /// and, when `watchedPaths` is given, when a file under them changes.
-    /// - Parameter onRunning: called with the bound port once the server accepts connections.
+    /// - Parameters:
+    ///   - audit: the audit log the review routes and the page read, when one is configured.
+    ///   - onRunning: called with the bound port once the server accepts connections.
     public static func run(
         _ service: DecisionService, address: ServiceListenAddress, maxBody: Int, access: AccessControl = .open,
-        watching watchedPaths: [String]? = nil, logger: Logger,
+        audit: AuditReview? = nil, watching watchedPaths: [String]? = nil, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let application = Application(
-            router: ServiceRoutes.router(service, maxBody: maxBody, access: access),
+            router: ServiceRoutes.router(service, maxBody: maxBody, access: access, audit: audit),
             configuration: ApplicationConfiguration(
                 address: .hostname(address.host, port: address.port), serverName: "warden"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? address.port) },

@@ -1,0 +1,87 @@
+// One record: the caller, the target, every check with its decision and deciding policies, the
+// error, the chain position and whether the chain verifies up to it.
+
+import { call, query } from "./api.js";
+import { byId, decisionBadge, el, facts, notify, replace } from "./dom.js";
+import { known } from "./live.js";
+
+function text(value) {
+  return value === undefined || value === null ? "\u2014" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function checksTable(checks) {
+  const body = el("tbody");
+  for (const check of checks || []) {
+    body.append(el("tr", { class: check.decision === "allow" ? "allow" : "deny" },
+      el("td", { text: check.action }),
+      el("td", { class: "mono", text: check.resource }),
+      el("td", {}, decisionBadge(check.decision)),
+      el("td", { text: (check.policies || []).join(", ") || "(none)" }),
+      el("td", { text: (check.errors || []).map(text).join("; ") })));
+  }
+  return el("div", { class: "scroll" }, el("table", { id: "record-checks" },
+    el("thead", {}, el("tr", {}, ["Action", "Resource", "Decision", "Deciding policies", "Errors"].map((title) => el("th", { scope: "col", text: title })))),
+    body));
+}
+
+function chainLine(record, verification) {
+  if (!verification) return "unknown";
+  if (verification.ok) {
+    const head = verification.head || {};
+    return verification.records > 0 && head.seq >= record.seq
+      ? `verifies up to this record (chain head seq ${head.seq})`
+      : `verified through seq ${head.seq}`;
+  }
+  const broken = verification.break || {};
+  if (broken.seq && broken.seq > record.seq) return `verifies up to this record; the chain breaks later, at seq ${broken.seq}: ${broken.message}`;
+  return `DOES NOT VERIFY: ${broken.message || "the chain is broken"} (${broken.location || ""})`;
+}
+
+/** Shows the record with id `id`. */
+export async function show(id) {
+  const body = byId("record-body");
+  byId("record-title").textContent = "";
+  replace(body, el("p", { text: "loading\u2026" }));
+  try {
+    let record = known.get(id);
+    if (!record) {
+      const page = await call(`/v1/audit/records?${query({ id, limit: 1 })}`);
+      record = page.records[0];
+    }
+    if (!record) {
+      replace(body, el("p", { text: `no record with id ${id}` }));
+      return;
+    }
+    known.set(record.id, record);
+    let verification = null;
+    try { verification = await call("/v1/audit/verify"); } catch (error) { notify(error.message); }
+    const caller = record.caller || {};
+    const actor = caller.actor;
+    byId("record-title").textContent = `seq ${record.seq}`;
+    const chain = chainLine(record, verification);
+    replace(body,
+      facts([
+        ["Decision", decisionBadge(record.decision)],
+        ["Time", record.time],
+        ["Op", record.op],
+        ["Node", record.node],
+        ["Actor", actor ? actor.id : "(no actor)"],
+        ["Actor meta", actor ? text(actor.meta) : null],
+        ["Caller pid", text(caller.pid)],
+        ["Caller scope", (caller.scope || []).join(", ")],
+        ["Caller context", text(caller.context)],
+        ["Target", text(record.target)],
+        ["Error", record.error ? `${record.error.kind}: ${record.error.message}` : "none"],
+        ["Policy revision", el("span", { class: "mono", text: record.policy_revision })],
+        ["Duration", `${record.duration_ns} ns`],
+        ["Chain position", el("span", { class: "mono", text: `seq ${record.seq}, prev ${record.prev}, hash ${record.hash}` })],
+        ["Chain", el("span", { id: "record-chain", class: verification && (verification.ok || (verification.break && verification.break.seq > record.seq)) ? "ok" : "bad", text: chain })],
+        ["Id", el("span", { class: "mono", text: record.id })],
+      ]),
+      el("h3", { text: "Checks" }),
+      checksTable(record.checks));
+  } catch (error) {
+    replace(body);
+    notify(error.message);
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// A `warden serve` process on an ephemeral loopback port, and curl clients for it.
+final class LiveAuditServer {
+    let process = Process()
+    /// `http://127.0.0.1:PORT`.
+    private(set) var url = ""
+
+    /// Starts `warden serve ARGUMENTS --listen 127.0.0.1:0` and waits for its `listening on` line.
+    init(_ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: try WardenBinary.path())
+        process.arguments = ["serve"] + arguments + ["--listen", "127.0.0.1:0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("\n"), process.isRunning {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        url = try #require(
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://") }.map(String.init),
+            "no address in \(text)")
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    /// Sends `signal` and waits for the process to end.
+    func stop(_ signal: Int32 = SIGTERM) {
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+}
+
+/// A `curl -N` reading a streaming answer, its output collected as it arrives.
+final class StreamingCurl: @unchecked Sendable {
+    // Safe: `text` is only read and written under `lock`; the reading thread and the test share
+    // nothing else.
+    private let lock = NSLock()
+    private var text = ""
+    private let process = Process()
+
+    /// Starts `curl -N -s url`.
+    init(_ url: String, extra: [String] = []) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-N", "-s"] + extra + [url]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let handle = output.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { return }
+                lock.lock()
+                text += String(decoding: data, as: UTF8.self)
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Everything received so far.
+    var received: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return text
+    }
+
+    /// Waits (at most `seconds`) until `condition` holds for what was received; returns it.
+    func wait(seconds: Double = 20, until condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let now = received
+            if condition(now) { return now }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return received
+    }
+
+    /// Whether curl is still running.
+    var isRunning: Bool { process.isRunning }
+
+    /// Stops curl.
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// The `data:` lines of the `record` events received.
+    static func records(in text: String) -> [String] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            let lines = block.split(separator: "\n")
+            guard lines.contains("event: record") else { return nil }
+            return lines.first { $0.hasPrefix("data: ") }.map { String($0.dropFirst(6)) }
+        }
+    }
+}
