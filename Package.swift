@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
         .library(name: "WardenAudit", targets: ["WardenAudit"]),
+        .library(name: "WardenAuditPostgres", targets: ["WardenAuditPostgres"]),
         .library(name: "WardenLua", targets: ["WardenLua"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libyaml from the system (apt `libyaml-dev`, brew `libyaml`).
@@ -78,6 +80,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The PostgreSQL audit store: sink, migrations, review source, import and verification.
+        .target(
+            name: "WardenAuditPostgres",
+            dependencies: [
+                "WardenAudit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The authorizing decorator over any `ProcessRuntime`, the permission table, the policy store.
         .target(
             name: "WardenGateway",
@@ -102,7 +113,8 @@ let package = Package(
         .target(
             name: "WardenCLI",
             dependencies: [
-                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway", "WardenDemo",
+                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenAuditPostgres",
+                "WardenGateway", "WardenDemo",
                 "WardenService", "WardenLua", "WardenRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +138,14 @@ let package = Package(
         ),
         .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime"]),
         .testTarget(name: "WardenAuditTests", dependencies: ["WardenAudit", "WardenTestSupport"]),
+        .testTarget(
+            name: "WardenAuditPostgresTests",
+            dependencies: [
+                "WardenAuditPostgres", "WardenAudit", "WardenTestSupport", "WardenGlob", "WardenValue",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "WardenGatewayTests",
             dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport", "WardenGlob"]

@@ -34,9 +34,11 @@ final class RunApplication: Sendable {
         }
         if !problems.isEmpty { throw CLIError.invalidPolicies(problems) }
         let logger = Logger(label: "warden.run")
-        let file: JSONLFileSink
-        do { file = try JSONLFileSink(path: options.audit, logger: logger) } catch { throw CLIError.invalid(error.message) }
-        log = AuditLog(node: "warden-run", sink: file, mode: options.mode, failurePolicy: .failClosed, logger: logger)
+        let file: any AuditSink
+        do { file = try AuditDestination.sink(for: options.audit, node: options.node, logger: logger) } catch {
+            throw CLIError.invalid("\(error)")
+        }
+        log = AuditLog(node: options.node, sink: file, mode: options.mode, failurePolicy: .failClosed, logger: logger)
         runtime = LocalRuntime()
         for host in tree.hosts {
             runtime.addHost(host.id, maxProcesses: host.maxProcesses ?? (host.isTerminal ? 1 : 10_000))
