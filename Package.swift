@@ -121,11 +121,25 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "warden", dependencies: ["WardenCLI"]),
+        // A load generator for the PostgreSQL store's fault tests and benchmarks (not a product).
+        .executableTarget(
+            name: "warden-audit-load",
+            dependencies: [
+                "WardenAudit", "WardenAuditPostgres", "WardenValue", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/WardenAuditLoad"
+        ),
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(
             name: "WardenTestSupport",
             dependencies: ["WardenRuntime", "WardenAudit", "WardenPolicy"],
             path: "Tests/WardenTestSupport"
+        ),
+        // The private PostgreSQL server of the tests (`WARDEN_TEST_POSTGRES_URL`): fresh databases, the skip rule.
+        .target(
+            name: "WardenPostgresTestSupport",
+            dependencies: ["WardenAuditPostgres"],
+            path: "Tests/WardenPostgresTestSupport"
         ),
         .testTarget(name: "WardenValueTests", dependencies: ["WardenValue"]),
         .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML"]),
@@ -141,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "WardenAuditPostgresTests",
             dependencies: [
-                "WardenAuditPostgres", "WardenAudit", "WardenTestSupport", "WardenGlob", "WardenValue",
+                "WardenAuditPostgres", "WardenAudit", "WardenTestSupport", "WardenPostgresTestSupport", "WardenGlob", "WardenValue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -163,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WardenCLITests",
-            dependencies: ["WardenCLI", "WardenTestSupport"]
+            dependencies: ["WardenCLI", "WardenTestSupport", "WardenPostgresTestSupport", "WardenAuditPostgres"]
         ),
     ],
     swiftLanguageModes: [.v6]

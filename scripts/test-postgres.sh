@@ -7,6 +7,9 @@
 #   swift test --filter Postgres
 #   scripts/test-postgres.sh stop "$WARDEN_TEST_POSTGRES_DIR"
 #
+# For fault tests: `crash DIR` stops the server at once (`pg_ctl -m immediate`: no shutdown
+# checkpoint, as after a power cut; the data folder is kept) and `resume DIR` starts it again.
+#
 # `start` prints the exports on standard output and everything else on standard error.
 set -euo pipefail
 
@@ -42,16 +45,31 @@ start() {
         cat "$dir/initdb.log" >&2
         exit 1
     }
-    # Unix socket only, in the temporary folder; settings for a throwaway test server.
-    run_as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=200 -c fsync=on" >&2 || {
-        cat "$dir/server.log" >&2
-        exit 1
-    }
+    # Unix socket only, in the temporary folder.
+    echo "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=200" >"$dir/options"
+    launch "$pg_ctl" "$dir"
     echo "test-postgres: server running in $dir (socket $dir/.s.PGSQL.5432)" >&2
     echo "export WARDEN_TEST_POSTGRES_URL='postgres://warden@localhost/postgres?host=$dir'"
     echo "export WARDEN_TEST_POSTGRES_DIR='$dir'"
     echo "export WARDEN_TEST_POSTGRES_CTL='$pg_ctl'"
+}
+
+launch() {
+    local pg_ctl=$1 dir=$2
+    run_as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o "$(cat "$dir/options")" >&2 || {
+        cat "$dir/server.log" >&2
+        exit 1
+    }
+}
+
+crash() {
+    local dir=${1:?test-postgres: crash needs the server folder}
+    run_as_owner "$(find_bin pg_ctl)" -D "$dir/data" -m immediate -w stop >&2
+}
+
+resume() {
+    local dir=${1:?test-postgres: resume needs the server folder}
+    launch "$(find_bin pg_ctl)" "$dir"
 }
 
 stop() {
@@ -66,5 +84,7 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop "${2:-}" ;;
-    *) echo "usage: scripts/test-postgres.sh start | stop DIR" >&2; exit 3 ;;
+    crash) crash "${2:-}" ;;
+    resume) resume "${2:-}" ;;
+    *) echo "usage: scripts/test-postgres.sh start | stop DIR | crash DIR | resume DIR" >&2; exit 3 ;;
 esac

@@ -15,9 +15,11 @@ import WardenAudit
 ///
 /// Failures: a write that fails (server down, connection lost, statement timed out) throws
 /// `.writeFailed`, and the connection is dropped; the next write reconnects and first checks that
-/// the store's head for this node is where the writer's chain continues. If it is not (a commit
-/// whose answer was lost did happen), the sink refuses every later write (`.sinkBroken`): reopen
-/// the log, which continues after the committed records.
+/// the store's head for this node is where the writer's chain continues. When the store is ahead
+/// (a commit whose answer was lost did happen), that write fails too and ``headAfterFailure``
+/// tells the writer to continue after the store's head, so the chain has no gap and no fork; when
+/// it is behind (acknowledged records missing), the sink refuses every later write
+/// (`.sinkBroken`).
 ///
 /// The writer thread calls the sink synchronously; see ``PostgresBlockingConnection`` for how
 /// that waits on postgres-nio without a deadlock.
@@ -76,17 +78,26 @@ public final class PostgresAuditSink: AuditSink {
         for sealed in batch { columns.append(sealed.record, line: sealed.line) }
         do {
             let connection = try state.connectIfNeeded(url: url)
+            state.headAfterFailure = nil
             if state.mustCheckHead {
                 let found = try PostgresChainHead.fetch(node: node, on: connection)?.head ?? .genesis
                 let expected = AuditChainHead(seq: first.record.seq - 1, hash: first.record.prev)
-                guard found == expected else {
-                    state.broken = true
-                    throw AuditError(
-                        .sinkBroken,
-                        "the PostgreSQL audit store holds node `\(node)` up to \(found), but this writer continues after \(expected) "
-                            + "(a batch whose commit was not confirmed did commit, or another writer uses node `\(node)`); reopen the log")
-                }
                 state.mustCheckHead = false
+                if found != expected {
+                    guard found.seq > expected.seq else {
+                        state.broken = true
+                        throw AuditError(
+                            .sinkBroken,
+                            "the PostgreSQL audit store holds node `\(node)` only up to \(found), but this writer wrote up to \(expected): "
+                                + "acknowledged records are missing (was the database restored from a backup?); check it with "
+                                + "`warden audit verify --db`, then reopen the log")
+                    }
+                    state.headAfterFailure = found
+                    throw AuditError(
+                        .writeFailed,
+                        "the PostgreSQL audit store holds node `\(node)` up to \(found), past this writer's \(expected) (a batch whose "
+                            + "commit was not confirmed did commit); the chain continues after it")
+                }
             }
             try connection.query(columns.insert)
             state.expectedHead = AuditChainHead(seq: last.record.seq, hash: last.record.hash)
@@ -100,6 +111,9 @@ public final class PostgresAuditSink: AuditSink {
             throw AuditError(.writeFailed, "cannot write to the PostgreSQL audit store `\(url)`: \(error)")
         }
     }
+
+    /// Set by a write that found the store ahead of the writer: the chain continues after it.
+    public var headAfterFailure: AuditChainHead? { state.headAfterFailure }
 
     /// Nothing to do: each committed batch is already durable.
     public func sync() throws(AuditError) {
@@ -127,6 +141,8 @@ private final class SinkState: @unchecked Sendable {
     var broken = false
     /// Where the writer's chain stands after the last successful write.
     var expectedHead = AuditChainHead.genesis
+    /// The store's head when a write found it past the writer's (see `headAfterFailure`).
+    var headAfterFailure: AuditChainHead?
 
     init(connection: PostgresBlockingConnection, timeouts: (connect: TimeAmount, statement: TimeAmount), logger: Logger) {
         self.connection = connection

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WardenAudit
+import WardenPostgresTestSupport
 import WardenGlob
 
 @testable import WardenAuditPostgres

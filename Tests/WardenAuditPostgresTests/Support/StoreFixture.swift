@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import WardenAudit
+import WardenPostgresTestSupport
 import WardenAuditPostgres
 import Testing
 import WardenValue
