@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "WardenAuditPostgres",
             dependencies: [
-                "WardenAudit",
+                "WardenAudit", "WardenGlob", "WardenValue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -81,7 +81,7 @@ enum PostgresAuditSchema {
                 .schema,
                 "`\(connection.url)` holds audit schema version \(current), newer than this warden's \(latestVersion); upgrade warden")
         }
-        do {
+        do throws(PostgresAuditError) {
             try connection.query("BEGIN")
             try connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))")
             try connection.query(

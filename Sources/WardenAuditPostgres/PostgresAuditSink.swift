@@ -47,10 +47,10 @@ public final class PostgresAuditSink: AuditSink {
         self.url = url
         self.node = node
         let timeouts = (connect: TimeAmount(connectTimeout), statement: TimeAmount(statementTimeout))
-        do {
+        do throws(PostgresAuditError) {
             let connection = try PostgresBlockingConnection.connect(
                 url, connectTimeout: timeouts.connect, statementTimeout: timeouts.statement, logger: logger)
-            do {
+            do throws(PostgresAuditError) {
                 try PostgresAuditSchema.migrate(connection)
                 let head = try PostgresChainHead.fetch(node: node, on: connection)
                 chainHead = head?.head ?? .genesis

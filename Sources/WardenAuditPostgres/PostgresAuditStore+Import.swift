@@ -24,7 +24,7 @@ extension PostgresAuditStore {
         let storeLocation = AuditLocation(path: location, line: nil)
         let reading: PostgresBlockingConnection
         let loading: PostgresBlockingConnection
-        do {
+        do throws(PostgresAuditError) {
             reading = try connect()
             loading = try connect()
         } catch {

@@ -29,7 +29,7 @@ public struct PostgresAuditStore: AuditStore {
     func connect() throws(PostgresAuditError) -> PostgresBlockingConnection {
         let connection = try PostgresBlockingConnection.connect(
             url, connectTimeout: TimeAmount(connectTimeout), statementTimeout: TimeAmount(statementTimeout))
-        do {
+        do throws(PostgresAuditError) {
             try PostgresAuditSchema.migrate(connection)
         } catch {
             connection.close()

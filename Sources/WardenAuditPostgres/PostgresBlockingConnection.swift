@@ -58,7 +58,7 @@ final class PostgresBlockingConnection: Sendable {
         let expired = DeadlineFlag()
         let timer = connection.eventLoop.scheduleTask(in: statementTimeout) {
             expired.fired.store(true, ordering: .relaxed)
-            connection.close(promise: nil)
+            connection.close().whenComplete { _ in }
         }
         defer { timer.cancel() }
         do {

@@ -1,4 +1,6 @@
+import PostgresNIO
 import WardenAudit
+import WardenValue
 
 /// A batch of records as column arrays, inserted with one statement (`unnest` of arrays, three
 /// data-modifying parts: records, checks, check policies), so a batch costs one round trip and

@@ -1,5 +1,6 @@
 import PostgresNIO
 import WardenAudit
+import WardenGlob
 
 /// The SQL `WHERE` condition (on `audit_records r`) equivalent to an ``AuditFilter``, with its
 /// bindings. Patterns become `LIKE` (`*` -> `%`, the rest escaped; a pattern ending in `.*`

@@ -1,5 +1,6 @@
 import PostgresNIO
 import WardenAudit
+import WardenValue
 
 /// One page of a node's `audit_records` rows with their check and policy rows, for `verify`.
 struct PostgresVerifyPage {

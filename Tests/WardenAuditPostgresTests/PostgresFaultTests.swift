@@ -42,21 +42,18 @@ import WardenValue
             let url = try PostgresAuditURL(server.url)
             let sink = try PostgresAuditSink(url: url, node: "gw-1", connectTimeout: .seconds(2), statementTimeout: .seconds(5), logger: quietLogger)
             let log = AuditLog(node: "gw-1", sink: sink, mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
-            let acknowledged = Mutex<[Int]>([])
-            let refused = Atomic<Int>(0)
-            let running = Atomic<Bool>(true)
-            let counter = Atomic<Int>(0)
+            let state = LoadState()
             let load = Task {
                 await withTaskGroup(of: Void.self) { group in
                     for _ in 0..<16 {
                         group.addTask {
-                            while running.load(ordering: .relaxed) {
-                                let n = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+                            while state.running.load(ordering: .relaxed) {
+                                let n = state.counter.wrappingAdd(1, ordering: .relaxed).oldValue
                                 do {
                                     try await log.record(Self.marked(n))
-                                    acknowledged.withLock { $0.append(n) }
+                                    state.acknowledged.withLock { $0.append(n) }
                                 } catch {
-                                    refused.add(1, ordering: .relaxed)
+                                    state.refused.add(1, ordering: .relaxed)
                                     try? await Task.sleep(for: .milliseconds(10))
                                 }
                             }
@@ -64,13 +61,13 @@ import WardenValue
                     }
                 }
             }
-            try await Self.waitUntil(60, "200 records were acknowledged") { acknowledged.withLock { $0.count } >= 200 }
+            try await Self.waitUntil(60, "200 records were acknowledged") { state.acknowledged.withLock { $0.count } >= 200 }
             try await server.crash()
-            try await Self.waitUntil(60, "calls were refused while the server was down") { refused.load(ordering: .relaxed) >= 16 }
-            let beforeResume = acknowledged.withLock { $0.count }
+            try await Self.waitUntil(60, "calls were refused while the server was down") { state.refused.load(ordering: .relaxed) >= 16 }
+            let beforeResume = state.acknowledged.withLock { $0.count }
             try await server.resume()
-            try await Self.waitUntil(60, "200 more records were acknowledged") { acknowledged.withLock { $0.count } >= beforeResume + 200 }
-            running.store(false, ordering: .relaxed)
+            try await Self.waitUntil(60, "200 more records were acknowledged") { state.acknowledged.withLock { $0.count } >= beforeResume + 200 }
+            state.running.store(false, ordering: .relaxed)
             await load.value
             await log.shutdown()
 
@@ -78,10 +75,10 @@ import WardenValue
             let chains = try store.verify(options: AuditVerifyOptions())
             #expect(chains.map(\.node) == ["gw-1"])
             let stored = try Self.storedMarks(store)
-            let lost = acknowledged.withLock { $0 }.filter { !stored.contains("{load|\($0)}") }
+            let lost = state.acknowledged.withLock { $0 }.filter { !stored.contains("{load|\($0)}") }
             #expect(lost.isEmpty, "acknowledged but not stored: \(lost.prefix(10))")
-            #expect(refused.load(ordering: .relaxed) > 0)
-            #expect(chains.first?.verification.records ?? 0 >= acknowledged.withLock { $0.count })
+            #expect(state.refused.load(ordering: .relaxed) > 0)
+            #expect(chains.first?.verification.records ?? 0 >= state.acknowledged.withLock { $0.count })
         } catch {
             try? await server.stop()
             throw error
@@ -124,6 +121,14 @@ import WardenValue
         }
         try await server.stop()
     }
+}
+
+/// The shared counters of an in-process load.
+final class LoadState: Sendable {
+    let acknowledged = Mutex<[Int]>([])
+    let refused = Atomic<Int>(0)
+    let running = Atomic<Bool>(true)
+    let counter = Atomic<Int>(0)
 }
 
 /// A `warden-audit-load` child process whose `ack N` lines are collected as they arrive.
