@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
         .library(name: "WardenAudit", targets: ["WardenAudit"]),
+        .library(name: "WardenAuditPostgres", targets: ["WardenAuditPostgres"]),
         .library(name: "WardenLua", targets: ["WardenLua"]),
     ],
     dependencies: [
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libyaml from the system (apt `libyaml-dev`, brew `libyaml`).
@@ -85,6 +87,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The PostgreSQL audit store: sink, migrations, review source, import and verification.
+        .target(
+            name: "WardenAuditPostgres",
+            dependencies: [
+                "WardenAudit", "WardenGlob", "WardenValue",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The authorizing decorator over any `ProcessRuntime`, the permission table, the policy store.
         .target(
             name: "WardenGateway",
@@ -116,7 +127,7 @@ let package = Package(
         .target(
             name: "WardenCLI",
             dependencies: [
-                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenGateway", "WardenDemo",
+                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenAuditPostgres", "WardenGateway", "WardenDemo",
                 "WardenService", "WardenLua", "WardenRegistry", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -125,11 +136,25 @@ let package = Package(
         .executableTarget(name: "warden", dependencies: ["WardenCLI"]),
         // Counts heap allocations for `warden bench` (glibc's allocator, interposed and forwarded).
         .target(name: "CAllocationCounter"),
+        // A load generator for the PostgreSQL store's fault tests and benchmarks (not a product).
+        .executableTarget(
+            name: "warden-audit-load",
+            dependencies: [
+                "WardenAudit", "WardenAuditPostgres", "WardenValue", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/WardenAuditLoad"
+        ),
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(
             name: "WardenTestSupport",
             dependencies: ["WardenRuntime", "WardenAudit", "WardenPolicy"],
             path: "Tests/WardenTestSupport"
+        ),
+        // The private PostgreSQL server of the tests (`WARDEN_TEST_POSTGRES_URL`): fresh databases, the skip rule.
+        .target(
+            name: "WardenPostgresTestSupport",
+            dependencies: ["WardenAuditPostgres"],
+            path: "Tests/WardenPostgresTestSupport"
         ),
         .testTarget(name: "WardenValueTests", dependencies: ["WardenValue"]),
         .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML"]),
@@ -142,6 +167,14 @@ let package = Package(
         ),
         .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime"]),
         .testTarget(name: "WardenAuditTests", dependencies: ["WardenAudit", "WardenTestSupport"]),
+        .testTarget(
+            name: "WardenAuditPostgresTests",
+            dependencies: [
+                "WardenAuditPostgres", "WardenAudit", "WardenTestSupport", "WardenPostgresTestSupport", "WardenGlob", "WardenValue",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "WardenGatewayTests",
             dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport", "WardenGlob"]
@@ -163,7 +196,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WardenCLITests",
-            dependencies: ["WardenCLI", "WardenTestSupport"]
+            dependencies: ["WardenCLI", "WardenTestSupport", "WardenPostgresTestSupport", "WardenAuditPostgres"]
         ),
     ],
     swiftLanguageModes: [.v6]

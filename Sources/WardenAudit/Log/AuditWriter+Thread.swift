@@ -164,7 +164,7 @@ extension AuditWriter {
             do throws(AuditError) {
                 try sink.write(sealed)
             } catch {
-                sealer.rewind(to: before)
+                sealer.rewind(to: sink.headAfterFailure ?? before)
                 schedule = scheduleBefore
                 failure = error
             }
@@ -214,7 +214,7 @@ extension AuditWriter {
         do throws(AuditError) {
             try sink.write([checkpoint])
         } catch {
-            sealer.rewind(to: before)
+            sealer.rewind(to: sink.headAfterFailure ?? before)
             schedule = scheduleBefore
             fail(error, records: 0, &unreported)
             return

@@ -9,6 +9,8 @@ extension AuditReader {
             var accumulator = AuditStatsAccumulator(options: options)
             try forEach(matching: filter) { accumulator.add($0.record) }
             return accumulator.result
+        case .store(let reference):
+            return try reference.store.stats(matching: filter, options: options, verifying: verifies)
         case .database(let path):
             let database = try AuditDatabase.openForReading(path)
             if verifies { try Self.verifyDatabase(path) }

@@ -13,6 +13,8 @@ public struct AuditReader: Sendable {
         case files([String])
         /// An audit database.
         case database(String)
+        /// Another store (PostgreSQL).
+        case store(AuditStoreReference)
     }
 
     /// Where records come from.
@@ -25,6 +27,9 @@ public struct AuditReader: Sendable {
 
     /// A reader over an audit database.
     public static func database(_ path: String) -> AuditReader { AuditReader(source: .database(path)) }
+
+    /// A reader over any audit store.
+    public static func store(_ store: any AuditStore) -> AuditReader { AuditReader(source: .store(AuditStoreReference(store))) }
 
     /// The same reader, verifying as it reads or not.
     public func verifying(_ verifies: Bool) -> AuditReader {
@@ -65,6 +70,9 @@ public struct AuditReader: Sendable {
         case .database(let path):
             let database = try AuditDatabase.openForReading(path)
             return DatabaseRecordSource(database: database, filter: filter, limit: limit, verifying: verifies)
+        case .store(let reference):
+            let cursor = try reference.store.records(matching: filter, limit: limit, verifying: verifies)
+            return CursorRecordSource(cursor)
         }
     }
 

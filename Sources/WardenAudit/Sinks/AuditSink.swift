@@ -17,6 +17,12 @@ public protocol AuditSink: Sendable {
     /// back between runs.
     var lastRecordID: String? { get }
 
+    /// After a failed ``write(_:)``: where the chain really continues, when the sink found that
+    /// it holds more than the writer believed (a remote store whose commit answer was lost did
+    /// commit); the writer then continues after it instead of reusing those seqs. `nil` (the
+    /// default) keeps the writer's head from before the failed batch.
+    var headAfterFailure: AuditChainHead? { get }
+
     /// Appends a batch of records in order, all or nothing.
     func write(_ batch: [SealedRecord]) throws(AuditError)
 
@@ -30,4 +36,7 @@ public protocol AuditSink: Sendable {
 extension AuditSink {
     /// Not known by default.
     public var lastRecordID: String? { nil }
+
+    /// A local sink knows what it holds: the writer's own head is right.
+    public var headAfterFailure: AuditChainHead? { nil }
 }

@@ -5,13 +5,14 @@ import WardenAudit
 struct AuditImportCommand: AuditSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load JSON Lines audit files into a SQLite audit database, verifying the chain as they load.",
+        abstract: "Load JSON Lines audit files into an audit store (SQLite or PostgreSQL), verifying the chain as they load.",
         discussion: """
             Records already in the database are skipped (after checking that the files hold the same chain); \
-            new ones must continue it. On a break the verified records before it stay imported and the exit code is 1.
+            new ones must continue it. On a break the verified records before it stay imported and the exit code is 1. \
+            A PostgreSQL store keeps one chain per node: the files' records are loaded (with COPY) into their node's chain.
             """)
 
-    @Option(name: .customLong("db"), help: "The audit database to create or extend.")
+    @Option(name: .customLong("db"), help: "The audit store to create or extend: a SQLite database file or a PostgreSQL URL.")
     var database: String
 
     @Argument(help: "JSON Lines audit files in chain order.")
@@ -27,8 +28,10 @@ struct AuditImportCommand: AuditSubcommand {
 
     func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
         guard !files.isEmpty else { throw .invalid("no audit files given: name the JSON Lines files to import") }
+        let store: any AuditStore
+        do { store = try AuditDestination.store(for: database) } catch { throw .invalid(error.message) }
         do {
-            let result = try AuditImporter.importFiles(files, into: database, continued: continued)
+            let result = try await store.importFiles(files, continued: continued)
             io.out(result.description + "\n")
             return 0
         } catch {

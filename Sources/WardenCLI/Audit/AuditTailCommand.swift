@@ -44,16 +44,18 @@ struct AuditTailCommand: AuditSubcommand {
             throw .invalid("invalid -n, --count or --interval: give positive numbers")
         }
         let filter = try filters.filter()
-        let follower: AuditFollower
+        let follower: any AuditRecordFollowing
         switch try source.reader().source {
         case .files(let files):
             guard files.count == 1, let path = files.first else {
                 throw .invalid("tail follows one file: give the active file (archives are followed through rotation)")
             }
-            follower = .file(
+            follower = AuditFollower.file(
                 path, filter: filter, verifying: !verification.noVerify, notify: { io.err($0.description) })
         case .database(let path):
-            do { follower = try .database(path, filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
+            do { follower = try AuditFollower.database(path, filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
+        case .store(let reference):
+            do { follower = try reference.store.follow(filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
         }
         let printer = AuditRecordPrinter(format: chosen, io: io)
         var printed = 0

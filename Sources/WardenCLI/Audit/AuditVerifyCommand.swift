@@ -53,13 +53,17 @@ struct AuditVerifyCommand: AuditSubcommand {
     func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
         let options = try verifyOptions()
         do {
-            let result: AuditVerification
+            let chains: [AuditStoreChain]
             switch try source.reader().source {
-            case .files(let files): result = try AuditVerifier.verify(files: files, options: options)
-            case .database(let path): result = try AuditVerifier.verify(database: path, options: options)
+            case .files(let files): chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(files: files, options: options))]
+            case .database(let path): chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(database: path, options: options))]
+            case .store(let reference): chains = try reference.store.verify(options: options)
             }
-            io.out(result.description + "\n")
-            for warning in result.warnings { io.err("warning: \(warning)") }
+            if chains.isEmpty { io.out("ok: the store holds no records\n") }
+            for chain in chains { io.out(chain.description + "\n") }
+            for chain in chains {
+                for warning in chain.verification.warnings { io.err("warning: \(chain.node.map { "node \($0): " } ?? "")\(warning)") }
+            }
             return 0
         } catch let error as AuditChainBreak {
             io.err("verification failed: \(error) [\(error.code)]")

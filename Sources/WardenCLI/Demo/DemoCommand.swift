@@ -28,8 +28,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The policy tree the gateway enforces.")
     var policies = "policies"
 
-    @Option(help: "The audit log file (JSON Lines); created if missing, appended to otherwise.")
+    @Option(help: "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`.")
     var audit = "warden-demo-audit.jsonl"
+
+    @Option(help: "The writing node's name in every record (its own chain in a PostgreSQL store); default: the host name.")
+    var node: String?
 
     @Option(help: "Audit delivery mode: async, sync or durable.")
     var mode: DeliveryMode = .durable
@@ -50,16 +53,17 @@ struct DemoCommand: AsyncParsableCommand {
         let loaded = PolicyLoader().load(paths: [policies])
         guard let policySet = loaded.policySet else { throw CLIError.invalidPolicies(loaded.errors.map(\.description)) }
         let logger = Logger(label: "warden.demo")
-        let file: JSONLFileSink
+        let nodeName = try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode)
+        let file: any AuditSink
         do {
-            file = try JSONLFileSink(path: audit, logger: logger)
+            file = try AuditDestination.sink(for: audit, node: nodeName, logger: logger)
         } catch {
-            throw CLIError.invalid(error.message)
+            throw CLIError.invalid("\(error)")
         }
         let collector = RecordCollector(head: file.chainHead)
         let sink = try MultiplexAuditSink([file, collector])
         let log = AuditLog(
-            node: "warden-demo", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, checkpoints: checkpoints)
+            node: nodeName, sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, checkpoints: checkpoints)
         let runtime = LocalRuntime()
         DemoApplication.install(on: runtime)
         let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policySet, sources: [policies]), audit: log)

@@ -43,10 +43,10 @@ struct DemoSummary {
             lines.append("")
             lines.append("The audit log `\(auditPath)` holds these calls as records \(first)-\(last). Check its chain:")
             if let publicKeyPath {
-                lines.append("  warden audit verify --key \(publicKeyPath) \(auditPath)")
+                lines.append("  warden audit verify --key \(publicKeyPath) \(AuditDestination.verifyArguments(for: auditPath))")
                 lines.append("(\(checkpoints) signed checkpoint\(checkpoints == 1 ? "" : "s") written in this run)")
             } else {
-                lines.append("  warden audit verify \(auditPath)")
+                lines.append("  warden audit verify \(AuditDestination.verifyArguments(for: auditPath))")
             }
         }
         return lines.joined(separator: "\n")

@@ -42,7 +42,7 @@ final class RunApplication: Sendable {
         }
         if !problems.isEmpty { throw CLIError.invalidPolicies(problems) }
         let logger = Logger(label: "warden.run")
-        log = try AuditLogFile.open(options.audit, node: "warden-run", mode: options.mode, logger: logger)
+        log = try AuditLogFile.open(options.audit, node: options.node, mode: options.mode, logger: logger)
         runtime = LocalRuntime()
         for host in tree.hosts {
             runtime.addHost(host.id, maxProcesses: host.maxProcesses ?? (host.isTerminal ? 1 : 10_000))

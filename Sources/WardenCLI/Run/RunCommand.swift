@@ -40,8 +40,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Seconds services have to stop after the cancel at shutdown.")
     var shutdownTimeout = 5.0
 
-    @Option(help: "The audit log file (JSON Lines); created if missing, appended to otherwise.")
+    @Option(help: "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`.")
     var audit = "warden-run-audit.jsonl"
+
+    @Option(help: "The writing node's name in every record (its own chain in a PostgreSQL store); default: the host name.")
+    var node: String?
 
     @Option(help: "Audit delivery mode: async, sync or durable.")
     var mode: DeliveryMode = .durable
@@ -85,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
         let signals = test || exec != nil || stop != nil ? nil : SignalWait()
         let app = try RunApplication(
             tree: loaded, policySet: policySet, sources: [tree],
-            options: RunOptions(audit: audit, mode: mode, strict: strict), io: io)
+            options: RunOptions(audit: audit, node: try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode), mode: mode, strict: strict), io: io)
         let status: Int32
         if let testHost {
             status = await TestRun(app: app, host: testHost, limit: .milliseconds(Int64(testTimeout * 1000)), io: io)

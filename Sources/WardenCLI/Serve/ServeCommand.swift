@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     var maxBody = ServiceRoutes.defaultMaxBody
 
     @Option(help: ArgumentHelp(
-        "The audit log POST /v1/authorize records calls in (JSON Lines; created if missing, continued otherwise).",
+        "The audit log POST /v1/authorize records calls in: a JSON Lines file (created if missing, continued otherwise) or a postgres:// URL.",
         valueName: "file"))
     var audit: String?
 
@@ -129,7 +129,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "listen": "\(listen)", "authentication": "\(authentication)",
                 "audit": "\(audit.map { "\($0) (\(mode.rawValue))" } ?? "none: POST /v1/authorize is refused")",
             ])
-        let review = (auditSource ?? audit).map { AuditReview(path: $0) }
+        let review = (auditSource ?? audit.flatMap { AuditDestination.isPostgres($0) ? nil : $0 }).map { AuditReview(path: $0) }
         try await ServiceRunner.run(
             service, address: address, maxBody: maxBody, access: access, audit: review, watching: watch ? policies : nil, logger: logger
         ) { port in

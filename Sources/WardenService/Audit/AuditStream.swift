@@ -45,6 +45,8 @@ public struct AuditStream: Sendable {
                     follower = .file(paths.last ?? "", filter: filter, verifying: verifies)
                 case .database(let path):
                     follower = try .database(path, filter: filter, verifying: verifies)
+                case .store:
+                    throw AuditReview.storeNotServed
                 }
                 try await Self.send(try follower.backlog(backlog), to: &writer)
                 try await writer.write(ByteBuffer(string: ": following\n\n"))

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmarks of the PostgreSQL audit store against a private server (the benchmark harness cannot
+# start one): durable with 64 concurrent callers, async, four nodes writing at once, the import of a
+# JSON Lines log with COPY, and the filtered query of the SQLite benchmark.
+#
+#   scripts/bench-postgres.sh [RECORDS]      # default 200000; release build; prints one line per figure
+#
+# Each figure is the median of three runs, each into a fresh database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+records=${1:-200000}
+
+swift build -c release --product warden-audit-load >&2
+swift build -c release --product warden >&2
+bin=$(swift build -c release --show-bin-path)
+postgres_env=$(scripts/test-postgres.sh start)
+eval "$postgres_env"
+trap 'scripts/test-postgres.sh stop "$WARDEN_TEST_POSTGRES_DIR"' EXIT
+admin="$WARDEN_TEST_POSTGRES_URL"
+socket="$WARDEN_TEST_POSTGRES_DIR"
+
+fresh() {
+    local name="bench_$RANDOM$RANDOM"
+    psql "host=$socket user=warden dbname=postgres" -qAtc "CREATE DATABASE $name" >/dev/null
+    echo "postgres://warden@localhost/$name?host=$socket"
+}
+
+median() { sort -g | sed -n 2p; }
+
+rate() {  # rate URL NODE RECORDS CALLERS MODE -> records/s
+    "$bin/warden-audit-load" "$@" | awk '/^done/ { printf "%.0f\n", $2 / $4 }'
+}
+
+echo "durable, 64 callers: $(for _ in 1 2 3; do rate "$(fresh)" gw-1 "$records" 64 durable; done | median) records/s"
+echo "async, 64 callers: $(for _ in 1 2 3; do rate "$(fresh)" gw-1 "$records" 64 async; done | median) records/s"
+one=$(for _ in 1 2 3; do rate "$(fresh)" gw-1 "$records" 16 async; done | median)
+four_nodes() {
+    local url start end
+    url=$(fresh)
+    start=$(date +%s.%N)
+    for node in 1 2 3 4; do "$bin/warden-audit-load" "$url" "gw-$node" "$records" 16 async >/dev/null & done
+    wait
+    end=$(date +%s.%N)
+    echo "$records $start $end" | awk '{ printf "%.0f\n", 4 * $1 / ($3 - $2) }'
+}
+four=$(for _ in 1 2 3; do four_nodes; done | median)
+echo "async, one node 16 callers: $one records/s; four nodes at once: $four records/s ($(echo "$four $one" | awk '{ printf "%.2f", $1 / $2 }')x)"
+
+# Import: a JSON Lines log written by the demo's writer path, loaded with COPY.
+work=$(mktemp -d)
+url=$(fresh)
+"$bin/warden-audit-load" "$url" gw-src "$records" 64 async >/dev/null
+db=${url#*localhost/}; db=${db%%\?*}
+psql "host=$socket user=warden dbname=$db" -qAtc "COPY (SELECT line FROM audit_records ORDER BY seq) TO STDOUT" >"$work/audit.jsonl"
+imports=$(for _ in 1 2 3; do
+    target=$(fresh)
+    start=$(date +%s.%N)
+    "$bin/warden" audit import --db "$target" "$work/audit.jsonl" >/dev/null
+    end=$(date +%s.%N)
+    echo "$records $start $end" | awk '{ printf "%.0f\n", $1 / ($3 - $2) }'
+done | median)
+echo "import of $records records (COPY, verifying): $imports records/s"
+
+# The filtered query of the SQLite benchmark: actor + action + since, limit 100.
+target=$(fresh)
+"$bin/warden" audit import --db "$target" "$work/audit.jsonl" >/dev/null
+queries=$(for _ in 1 2 3; do
+    start=$(date +%s.%N)
+    "$bin/warden" audit query --db "$target" --actor 'load:*' --action 'process.send' --since 2020-01-01 --limit 100 --format jsonl >/dev/null
+    end=$(date +%s.%N)
+    echo "$start $end" | awk '{ printf "%.1f\n", ($2 - $1) * 1000 }'
+done | median)
+echo "filtered query (actor + action + since, limit 100, whole command): $queries ms"
+rm -rf "$work"
