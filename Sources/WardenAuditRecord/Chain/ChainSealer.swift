@@ -5,12 +5,12 @@ import WardenValue
 /// of a log, so records are sealed in exactly one order.
 package struct ChainSealer {
     /// The last sealed record's seq and hash.
-    private(set) var head: AuditChainHead
+    package private(set) var head: AuditChainHead
     /// The writing instance's name.
     package let node: String
     private var ids = AuditRecordID()
     /// The time of the last call record sealed by this sealer, `nil` before the first.
-    private(set) var lastRecordTime: AuditTime?
+    package private(set) var lastRecordTime: AuditTime?
 
     /// A sealer continuing the chain after `head`, with ids after `lastID` (the head's id).
     package init(head: AuditChainHead, node: String, lastID: String? = nil) {

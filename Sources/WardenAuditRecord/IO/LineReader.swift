@@ -127,7 +127,7 @@ package final class LineReader {
 }
 
 /// Why a file could not be read line by line.
-enum LineReaderError: Error {
+package enum LineReaderError: Error {
     /// A read failed.
     case system(SystemError)
     /// A line is longer than the limit (most likely the file is not a log).

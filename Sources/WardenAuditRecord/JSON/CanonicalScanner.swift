@@ -9,7 +9,7 @@ import WardenValue
 
 /// The bytes are not exactly what the canonical encoder writes (or not JSON at all); the caller
 /// falls back to ``JSONLineParser`` and re-encoding, which say what is wrong.
-struct NotCanonical: Error {}
+package struct NotCanonical: Error {}
 
 /// A string of a line: the bytes between its quotes, valid UTF-8 in canonical form, and whether
 /// an escape is among them (if not, the bytes are the string's).

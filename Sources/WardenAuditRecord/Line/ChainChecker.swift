@@ -28,9 +28,9 @@ package struct ChainChecker {
     /// A forward jump in `seq` under inspection: a gap, or the first half of a swap.
     private var jump: SwapSearch?
     /// How many records were accepted.
-    private(set) var count = 0
+    package private(set) var count = 0
     /// The first accepted record's seq.
-    private(set) var firstSeq: Int?
+    package private(set) var firstSeq: Int?
 
     /// A checker expecting the chain to start after `start` (genesis for a whole log), or at any
     /// record when `start` is `nil` (a log whose beginning lives elsewhere).

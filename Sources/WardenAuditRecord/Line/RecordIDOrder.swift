@@ -1,6 +1,6 @@
 /// A record id (a UUID) as a 128-bit number, for checking that ids strictly increase. UUIDv7
 /// ids compare by their time first, so a log's ids increase in the order written.
-struct RecordIDOrder: Comparable {
+package struct RecordIDOrder: Comparable {
     var high: UInt64
     var low: UInt64
 
@@ -30,5 +30,5 @@ struct RecordIDOrder: Comparable {
         self = text.withUTF8 { RecordIDOrder($0) }
     }
 
-    static func < (a: RecordIDOrder, b: RecordIDOrder) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    package static func < (a: RecordIDOrder, b: RecordIDOrder) -> Bool { (a.high, a.low) < (b.high, b.low) }
 }

@@ -1,7 +1,7 @@
 import WardenValue
 
 /// Typed access to the fields of one JSON object of a record, with messages naming the field.
-struct RecordFields {
+package struct RecordFields {
     package let map: [String: Value]
     /// The dotted path of this object inside the record (empty for the record itself).
     package let path: String

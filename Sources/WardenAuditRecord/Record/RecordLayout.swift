@@ -47,6 +47,9 @@ package struct RecordLayout {
     /// The strings of every list of the record (scope, groups, policies, errors).
     package var strings: [StringSpan] = []
 
+    /// An empty layout, filled by ``scan(_:)``.
+    package init() {}
+
     /// Reads a whole line as a version-1 record in canonical form, with every field of the
     /// right type and valid, exactly as the writer produces it.
     ///
