@@ -12,7 +12,9 @@ let package = Package(
         .library(name: "WardenRuntime", targets: ["WardenRuntime"]),
         .library(name: "WardenLocalRuntime", targets: ["WardenLocalRuntime"]),
         .library(name: "WardenGateway", targets: ["WardenGateway"]),
-        .library(name: "WardenAudit", targets: ["WardenAudit"]),
+        .library(name: "WardenAuditRecord", targets: ["WardenAuditRecord"]),
+        .library(name: "WardenAuditLog", targets: ["WardenAuditLog"]),
+        .library(name: "WardenAuditReview", targets: ["WardenAuditReview"]),
         .library(name: "WardenAuditPostgres", targets: ["WardenAuditPostgres"]),
         .library(name: "WardenLua", targets: ["WardenLua"]),
     ],
@@ -26,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // libyaml from the system (apt `libyaml-dev`, brew `libyaml`).
@@ -66,7 +70,7 @@ let package = Package(
         // The runtime API: `ProcessRuntime`, PIDs, messages, events, errors, security context.
         .target(name: "WardenRuntime", dependencies: ["WardenValue"]),
         // The built-in actor runtime (the embedded default).
-        .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime"]),
+        .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime", "WardenValue"]),
         // The Lua process host: runs Lua processes on any `ProcessRuntime`.
         .target(
             name: "WardenLua",
@@ -76,23 +80,38 @@ let package = Package(
         ),
         // Registry trees: policies plus the Lua entries, hosts and services `warden run` uses.
         .target(name: "WardenRegistry", dependencies: ["WardenPolicy", "WardenYAML", "WardenLua", "WardenRuntime", "WardenValue"]),
-        // Audit records, hash chain, sinks (JSONL, SQLite), verification and review queries.
+        // The audit record format and its chain: records, canonical JSON writer and scanner,
+        // hashing, checkpoint keys and signatures, and the checking of one line and one link.
         .target(
-            name: "WardenAudit",
+            name: "WardenAuditRecord",
+            dependencies: ["WardenValue", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The audit writer: `AuditLog` (delivery modes, signed checkpoints), `AuditSink`, the
+        // JSON Lines file sink and the multiplexer. Links no database.
+        .target(
+            name: "WardenAuditLog",
             dependencies: [
-                "WardenValue", "WardenGlob",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "WardenAuditRecord", "WardenValue",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Audit review: reading (verifying as it reads), verify, import, query, stats, tail, the
+        // `AuditStore` seam and its SQLite store and sink.
+        .target(
+            name: "WardenAuditReview",
+            dependencies: [
+                "WardenAuditRecord", "WardenAuditLog", "WardenValue", "WardenGlob",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The PostgreSQL audit store: sink, migrations, review source, import and verification.
         .target(
             name: "WardenAuditPostgres",
             dependencies: [
-                "WardenAudit", "WardenGlob", "WardenValue",
+                "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview", "WardenGlob", "WardenValue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -100,9 +119,7 @@ let package = Package(
         .target(
             name: "WardenGateway",
             dependencies: [
-                "WardenPolicy", "WardenRuntime", "WardenAudit",
-                .product(name: "Logging", package: "swift-log"),
-            ]
+"WardenPolicy", "WardenRuntime", "WardenValue", "WardenAuditRecord", "WardenAuditLog"]
         ),
         // The small application `warden demo` runs behind the gateway (hosts, definitions, bodies).
         .target(name: "WardenDemo", dependencies: ["WardenLocalRuntime", "WardenRuntime", "WardenValue"]),
@@ -110,13 +127,13 @@ let package = Package(
         .target(
             name: "WardenService",
             dependencies: [
-                "WardenPolicy", "WardenGateway", "WardenAudit", "WardenRuntime", "WardenValue", "WardenYAML",
+                "WardenPolicy", "WardenExpression", "WardenGateway", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview",
+                "WardenRuntime", "WardenValue", "WardenYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -127,7 +144,8 @@ let package = Package(
         .target(
             name: "WardenCLI",
             dependencies: [
-                "WardenPolicy", "WardenRuntime", "WardenLocalRuntime", "WardenAudit", "WardenAuditPostgres", "WardenGateway", "WardenDemo",
+                "WardenPolicy", "WardenExpression", "WardenValue", "WardenRuntime", "WardenLocalRuntime", "WardenAuditRecord",
+                "WardenAuditLog", "WardenAuditReview", "WardenAuditPostgres", "WardenGateway", "WardenDemo",
                 "WardenService", "WardenLua", "WardenRegistry", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -140,14 +158,15 @@ let package = Package(
         .executableTarget(
             name: "warden-audit-load",
             dependencies: [
-                "WardenAudit", "WardenAuditPostgres", "WardenValue", .product(name: "Logging", package: "swift-log"),
+                "WardenAuditRecord", "WardenAuditLog", "WardenAuditPostgres", "WardenValue",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/WardenAuditLoad"
         ),
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(
             name: "WardenTestSupport",
-            dependencies: ["WardenRuntime", "WardenAudit", "WardenPolicy"],
+            dependencies: ["WardenRuntime", "WardenValue", "WardenAuditRecord", "WardenAuditLog", "WardenPolicy"],
             path: "Tests/WardenTestSupport"
         ),
         // The private PostgreSQL server of the tests (`WARDEN_TEST_POSTGRES_URL`): fresh databases, the skip rule.
@@ -157,46 +176,69 @@ let package = Package(
             path: "Tests/WardenPostgresTestSupport"
         ),
         .testTarget(name: "WardenValueTests", dependencies: ["WardenValue"]),
-        .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML"]),
+        .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML", "WardenValue"]),
         .testTarget(name: "WardenRegexTests", dependencies: ["WardenRegex"]),
-        .testTarget(name: "WardenExpressionTests", dependencies: ["WardenExpression"]),
+        .testTarget(name: "WardenExpressionTests", dependencies: ["WardenExpression", "WardenValue"]),
         .testTarget(
             name: "WardenPolicyTests",
-            dependencies: ["WardenPolicy", "WardenYAML", "WardenGlob"],
+            dependencies: ["WardenPolicy", "WardenValue", "WardenGlob"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime"]),
-        .testTarget(name: "WardenAuditTests", dependencies: ["WardenAudit", "WardenTestSupport"]),
+        .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime", "WardenValue"]),
+        // One test target for the three audit modules: most tests write a log and read it back.
+        .testTarget(
+            name: "WardenAuditTests",
+            dependencies: [
+                "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview", "WardenTestSupport", "WardenValue",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "WardenAuditPostgresTests",
             dependencies: [
-                "WardenAuditPostgres", "WardenAudit", "WardenTestSupport", "WardenPostgresTestSupport", "WardenGlob", "WardenValue",
+                "WardenAuditPostgres", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview", "WardenPostgresTestSupport",
+                "WardenGlob", "WardenValue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "WardenGatewayTests",
-            dependencies: ["WardenGateway", "WardenLocalRuntime", "WardenTestSupport", "WardenGlob"]
+            dependencies: [
+                "WardenGateway", "WardenLocalRuntime", "WardenRuntime", "WardenPolicy", "WardenValue", "WardenAuditRecord",
+                "WardenAuditLog", "WardenAuditReview", "WardenTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "WardenLuaTests",
             dependencies: [
-                "WardenLua", "CLua", "CLuaShim", "WardenLocalRuntime", "WardenGateway", "WardenTestSupport",
+                "WardenLua", "CLua", "CLuaShim", "WardenLocalRuntime", "WardenRuntime", "WardenGateway", "WardenPolicy",
+                "WardenValue", "WardenAuditRecord", "WardenAuditLog", "WardenTestSupport",
                 .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "WardenServiceTests",
             dependencies: [
-                "WardenService", "WardenCLI", "WardenTestSupport", "WardenAudit", "WardenPolicy", "WardenValue",
+                "WardenService", "WardenCLI", "WardenTestSupport", "WardenAuditRecord", "WardenAuditLog", "WardenPolicy",
+                "WardenValue",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "WardenCLITests",
-            dependencies: ["WardenCLI", "WardenTestSupport", "WardenPostgresTestSupport", "WardenAuditPostgres"]
+            dependencies: [
+                "WardenCLI", "WardenService", "WardenPolicy", "WardenValue", "WardenAuditRecord", "WardenAuditLog",
+                "WardenAuditReview", "WardenAuditPostgres", "WardenTestSupport", "WardenPostgresTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -39,7 +39,9 @@ let package = Package(
             name: "AuditBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
-                .product(name: "WardenAudit", package: warden),
+                .product(name: "WardenAuditRecord", package: warden),
+                .product(name: "WardenAuditLog", package: warden),
+                .product(name: "WardenAuditReview", package: warden),
                 .product(name: "WardenGateway", package: warden),
                 .product(name: "WardenPolicy", package: warden),
             ],
@@ -52,7 +54,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "WardenGateway", package: warden),
                 .product(name: "WardenLocalRuntime", package: warden),
-                .product(name: "WardenAudit", package: warden),
+                .product(name: "WardenAuditRecord", package: warden),
+                .product(name: "WardenAuditLog", package: warden),
             ],
             path: "GatewayBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -1,6 +1,8 @@
 import Benchmark
 import Foundation
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 
 /// Holds a log between a benchmark's setup, iterations and teardown.
 final class LogHolder: @unchecked Sendable {

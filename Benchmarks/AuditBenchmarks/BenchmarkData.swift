@@ -1,6 +1,8 @@
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 import WardenValue
 
 /// Entries and data sets shared by the audit benchmarks.

@@ -1,5 +1,5 @@
 import Benchmark
-import WardenAudit
+import WardenAuditReview
 import WardenGateway
 
 /// Replay of the 1,000,000-record data set against ``ReplayPolicies``: reading and parsing every
@@ -13,7 +13,8 @@ func replayBenchmarks() {
         closure: { _ in
             var replayer = AuditReplayer(policies: policies)
             var changes = 0
-            let summary = try replayer.replay(AuditReader.files([try await BenchmarkData.largeLog()])) { _ in changes += 1 }
+            let cursor = try AuditReader.files([try await BenchmarkData.largeLog()]).recordsReadAhead()
+            let summary = try replayer.replay(records: { () throws(AuditReadError) in try cursor.next()?.record }) { _ in changes += 1 }
             precondition(summary.records == BenchmarkData.largeCount && changes > 0, "replay read \(summary.records) records")
             blackHole(summary)
         },
@@ -25,7 +26,8 @@ func replayBenchmarks() {
         closure: { _ in
             var replayer = AuditReplayer(policies: policies)
             var changes = 0
-            let summary = try replayer.replay(AuditReader.database(try await BenchmarkData.largeDatabase())) { _ in changes += 1 }
+            let cursor = try AuditReader.database(try await BenchmarkData.largeDatabase()).recordsReadAhead()
+            let summary = try replayer.replay(records: { () throws(AuditReadError) in try cursor.next()?.record }) { _ in changes += 1 }
             precondition(summary.records == BenchmarkData.largeCount && changes > 0, "replay read \(summary.records) records")
             blackHole(summary)
         },

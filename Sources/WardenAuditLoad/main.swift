@@ -8,8 +8,9 @@
 import Foundation
 import Logging
 import Synchronization
-import WardenAudit
+import WardenAuditLog
 import WardenAuditPostgres
+import WardenAuditRecord
 import WardenValue
 
 let arguments = CommandLine.arguments

@@ -1,7 +1,8 @@
 import Logging
 import NIOCore
 import PostgresNIO
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// A sink writing this node's chain into a PostgreSQL audit store: one statement per batch
 /// (records, checks and policies as `unnest`ed arrays), committed before ``write(_:)`` returns,

@@ -3,7 +3,9 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Synchronization
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 
 extension PostgresAuditStore {
     /// Imports JSON Lines files holding one node's chain, verifying as it reads (every line and

@@ -1,5 +1,6 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 extension PostgresAuditStore {
     /// Verifies every node's chain (in node name order): each row's line on its own, the chain

@@ -1,7 +1,8 @@
 import Logging
 import NIOCore
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// A PostgreSQL audit store for review: `query`, `stats`, `tail`, `replay`, `verify` and
 /// `import` read and write it exactly as they do the SQLite store. It keeps one chain per node.

@@ -1,5 +1,5 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
 
 /// A node's last record in the store.
 struct PostgresChainHead {

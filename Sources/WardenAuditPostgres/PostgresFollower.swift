@@ -1,5 +1,6 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// Follows a PostgreSQL store (`tail -f`) by polling: each node's chain is committed in seq
 /// order by its one writer, so the rows after the last seq seen of each node are exactly the new

@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 
 /// The reading side of one import: the node, where its chain stood in the store, which records
 /// are already there (skipped) and which continue it (admitted).

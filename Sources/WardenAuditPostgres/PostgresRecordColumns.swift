@@ -1,5 +1,5 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
 import WardenValue
 
 /// A batch of records as column arrays, inserted with one statement (`unnest` of arrays, three

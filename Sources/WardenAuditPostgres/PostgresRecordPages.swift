@@ -1,5 +1,6 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// Matching rows of the store, fetched a page at a time in `(time_us, node, seq)` order with a
 /// keyset after the last row returned; each row's line is parsed (and verified on its own when

@@ -1,5 +1,5 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditReview
 import WardenGlob
 
 /// The SQL `WHERE` condition (on `audit_records r`) equivalent to an ``AuditFilter``, with its

@@ -1,5 +1,5 @@
 import PostgresNIO
-import WardenAudit
+import WardenAuditRecord
 import WardenValue
 
 /// One page of a node's `audit_records` rows with their check and policy rows, for `verify`.

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
-import WardenAudit
-import WardenPostgresTestSupport
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 import WardenGlob
+import WardenPostgresTestSupport
 
 @testable import WardenAuditPostgres
 

@@ -1,6 +1,8 @@
 import PostgresNIO
 import Testing
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 import WardenPostgresTestSupport
 
 @testable import WardenAuditPostgres

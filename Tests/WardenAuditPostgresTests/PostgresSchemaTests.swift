@@ -1,6 +1,7 @@
 import PostgresNIO
 import Testing
-import WardenAudit
+import WardenAuditLog
+import WardenAuditReview
 import WardenPostgresTestSupport
 
 @testable import WardenAuditPostgres

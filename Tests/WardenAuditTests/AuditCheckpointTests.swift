@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 /// Signed checkpoints: where the writer puts them, and what `verify --key` proves with them.
 @Suite struct AuditCheckpointTests {

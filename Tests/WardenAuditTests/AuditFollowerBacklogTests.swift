@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditReview
 
 #if canImport(Glibc)
 import Glibc

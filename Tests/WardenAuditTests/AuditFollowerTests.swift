@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 @Suite(.timeLimit(.minutes(5))) struct AuditFollowerTests {
     /// Polls until `count` records arrived; gives up `seconds` after `writer` finished (the

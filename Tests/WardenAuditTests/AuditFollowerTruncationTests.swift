@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 #if canImport(Glibc)
 import Glibc

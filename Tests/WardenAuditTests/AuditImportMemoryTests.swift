@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 /// An import keeps the same memory for a log of any size: what it holds is bounded by its
 /// batches, the hand-off between its threads and SQLite's page cache, never by the log.

@@ -4,7 +4,9 @@ import Testing
 import WardenTestSupport
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 @Suite(.timeLimit(.minutes(5))) struct AuditLogTests {
     let logger = quietLogger

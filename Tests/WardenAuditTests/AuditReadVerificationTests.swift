@@ -2,7 +2,7 @@ import GRDB
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 /// Review reading verifies the log as it reads it, unless told not to.
 @Suite struct AuditReadVerificationTests {

@@ -1,7 +1,7 @@
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 @Suite struct AuditReaderTests {
     typealias F = ReviewFixture

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
 
 /// Checks written records against `schemas/audit-record.schema.json`.
 ///

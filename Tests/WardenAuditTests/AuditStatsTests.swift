@@ -1,6 +1,6 @@
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 @Suite struct AuditStatsTests {
     typealias F = ReviewFixture

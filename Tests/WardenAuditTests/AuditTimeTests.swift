@@ -1,6 +1,6 @@
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
 
 @Suite struct AuditTimeTests {
     @Test(arguments: [

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 /// What `verify` checks beyond hashes: ids strictly increasing, times not going back, swapped
 /// lines named as a swap. Each forgery keeps every hash correct (re-chained) and is made on a

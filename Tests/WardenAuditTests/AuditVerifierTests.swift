@@ -3,7 +3,9 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 @Suite struct AuditVerifierTests {
     /// Writes a log of `count` records and returns its lines.

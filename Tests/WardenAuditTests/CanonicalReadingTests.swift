@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
 
 /// Lines in the writer's form are checked and read in one pass (``RecordLayout``,
 /// ``CanonicalRecordReader``); any other line falls back to the full parser and re-encoding.

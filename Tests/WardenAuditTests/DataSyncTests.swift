@@ -7,7 +7,8 @@ import Synchronization
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
 
 /// Observes every data sync of a real `JSONLFileSink`: records the file's size at that moment,
 /// then performs the system's data sync.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 @Suite("hand-off channel")
 struct HandOffChannelTests {

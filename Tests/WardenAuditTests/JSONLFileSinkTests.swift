@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 #if canImport(Glibc)
 import Glibc

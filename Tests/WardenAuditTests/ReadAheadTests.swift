@@ -1,6 +1,6 @@
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 /// Reading ahead on a thread of its own yields what the plain cursor yields: the same records
 /// in the same order, and a damaged line's error after the records before it.

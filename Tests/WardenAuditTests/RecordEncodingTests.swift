@@ -2,7 +2,7 @@ import Crypto
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
 
 @Suite struct RecordEncodingTests {
     private func sha256Hex(_ text: String) -> String {

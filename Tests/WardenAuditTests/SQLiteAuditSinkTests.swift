@@ -2,7 +2,9 @@ import GRDB
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
+@testable import WardenAuditReview
 
 @Suite(.timeLimit(.minutes(5))) struct SQLiteAuditSinkTests {
     /// A database of `count` varied records written through the SQLite sink.

@@ -1,7 +1,7 @@
 import GRDB
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditReview
 
 /// The SQLite sink's `sync()` does nothing because every committed batch is already durable:
 /// that holds only while the connection syncs the write-ahead log on every commit.

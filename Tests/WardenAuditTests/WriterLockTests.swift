@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import WardenAudit
+@testable import WardenAuditLog
 
 #if canImport(Glibc)
 import Glibc

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
+@testable import WardenAuditLog
 @testable import WardenCLI
 
 /// `keygen`, `verify --key / --expect-head`, and the review commands verifying as they read.

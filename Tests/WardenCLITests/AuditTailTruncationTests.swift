@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 import WardenValue
 
 @testable import WardenCLI

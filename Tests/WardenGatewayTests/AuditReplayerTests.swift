@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import Testing
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 import WardenGateway
 import WardenPolicy
 import WardenValue
@@ -140,7 +142,8 @@ struct AuditReplayerTests {
 
         var replayer = try Self.replayer()
         var changes: [ReplayChange] = []
-        let summary = try replayer.replay(.files([path]), onChange: { changes.append($0) })
+        let cursor = try AuditReader.files([path]).records()
+        let summary = try replayer.replay(records: { () throws(AuditReadError) in try cursor.next()?.record }, onChange: { changes.append($0) })
         #expect(summary.records == 6)
         #expect(summary.replayed == 5)
         #expect(summary.skipped == 1)

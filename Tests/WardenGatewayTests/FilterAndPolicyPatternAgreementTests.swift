@@ -1,5 +1,6 @@
 import Testing
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 import WardenPolicy
 import WardenValue
 

@@ -1,5 +1,5 @@
 import Testing
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenPolicy
 import WardenRuntime

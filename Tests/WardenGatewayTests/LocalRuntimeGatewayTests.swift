@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import Testing
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 import WardenGateway
 import WardenLocalRuntime
 import WardenPolicy

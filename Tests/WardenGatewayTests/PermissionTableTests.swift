@@ -1,5 +1,4 @@
 import Testing
-import WardenAudit
 import WardenGateway
 import WardenRuntime
 import WardenValue

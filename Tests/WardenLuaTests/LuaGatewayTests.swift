@@ -1,6 +1,6 @@
 import Logging
 import Testing
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenLocalRuntime
 import WardenLua

@@ -1,6 +1,7 @@
 import Logging
 import Testing
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 import WardenGateway
 import WardenLocalRuntime
 import WardenLua

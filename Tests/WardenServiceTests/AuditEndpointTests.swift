@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WardenAudit
+import WardenAuditRecord
 import WardenService
 import WardenValue
 

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 import WardenValue
 
 /// Audit logs for the audit endpoint tests, written by the real ``AuditLog`` writer.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Testing
-import WardenAudit
+import WardenAuditLog
 import WardenPolicy
 import WardenService
 import WardenTestSupport

@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
-import WardenAudit
+import WardenAuditLog
 import WardenService
 import WardenTestSupport
 import WardenValue

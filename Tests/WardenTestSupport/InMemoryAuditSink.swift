@@ -1,6 +1,7 @@
-import WardenValue
 import Synchronization
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenValue
 
 /// An audit sink that keeps sealed records in memory, for tests. It can be told to fail writes
 /// or syncs, to exercise fail-closed and fail-open paths.

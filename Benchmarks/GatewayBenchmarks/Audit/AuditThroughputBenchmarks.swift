@@ -1,5 +1,5 @@
 import Benchmark
-import WardenAudit
+import WardenAuditLog
 
 /// Records per second through ``AuditLog`` and ``JSONLFileSink`` with gateway-shaped entries
 /// (2-4 checks each). An iteration writes a batch of records from `producers` concurrent tasks

@@ -1,5 +1,5 @@
 import Logging
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenPolicy
 import WardenRuntime

@@ -1,5 +1,6 @@
 import Synchronization
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// An ``AuditSink`` decorator that counts the records its inner sink accepted and wakes one
 /// waiter once a given count is reached.

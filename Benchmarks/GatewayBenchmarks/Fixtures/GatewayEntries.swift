@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 import WardenValue
 
 /// Audit entries shaped like the ones the gateway writes for a supervisor's spawns: 2 to 4

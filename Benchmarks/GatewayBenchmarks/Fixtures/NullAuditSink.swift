@@ -1,4 +1,5 @@
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// An ``AuditSink`` that discards every record, so a benchmark measures what the gateway does
 /// before storage: authorization, entry building, encoding and sealing.

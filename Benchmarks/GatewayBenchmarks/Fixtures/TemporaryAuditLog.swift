@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
 
 /// An ``AuditLog`` over a ``JSONLFileSink`` in a fresh temporary directory, removed on close,
 /// or over a ``NullAuditSink`` to measure the log without the file.

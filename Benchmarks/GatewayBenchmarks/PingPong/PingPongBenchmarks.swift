@@ -1,5 +1,5 @@
 import Benchmark
-import WardenAudit
+import WardenAuditLog
 
 /// Ping-pong between two local-runtime processes: bare, then behind the gateway (21 policies,
 /// JSONL audit log in a temporary directory) in each delivery mode. Each iteration starts one

@@ -1,5 +1,5 @@
 import Foundation
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenLocalRuntime
 import WardenRuntime

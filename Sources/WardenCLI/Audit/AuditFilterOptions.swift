@@ -1,5 +1,6 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// The record filters shared by `query`, `stats` and `tail`.
 struct AuditFilterOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditReview
 
 /// `warden audit import`: loads JSON Lines logs into an audit database, verifying the chain.
 struct AuditImportCommand: AuditSubcommand {

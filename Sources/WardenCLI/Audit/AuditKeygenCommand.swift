@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditRecord
 
 /// `warden audit keygen NAME`: writes a checkpoint signing key pair.
 struct AuditKeygenCommand: AuditSubcommand {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import WardenAudit
 
 /// `warden audit query`: prints the records matching filters.
 struct AuditQueryCommand: AuditSubcommand {

@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditReview
 
 /// Prints records in one ``AuditRecordFormat``; tables are aligned when ``finish()`` is called.
 final class AuditRecordPrinter {

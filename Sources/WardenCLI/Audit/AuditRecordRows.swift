@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 
 /// Turns records into table rows, CSV rows and text lines.
 enum AuditRecordRows {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 import WardenGateway
 import WardenPolicy
 import WardenValue
@@ -62,8 +63,9 @@ struct AuditReplayCommand: AuditSubcommand {
         let progress = ReplayProgress(enabled: io.isTerminal && isatty(STDERR_FILENO) == 1)
         let summary: ReplaySummary
         do {
+            let cursor = try reader.recordsReadAhead(matching: filter)
             summary = try replayer.replay(
-                reader, filter: filter,
+                records: { () throws(AuditReadError) in try cursor.next()?.record },
                 onChange: { change in io.out(format == .jsonl ? Self.json(change) + "\n" : Self.text(change)) },
                 onProgress: progress.show)
         } catch {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditReview
 
 /// Where a review command reads: JSON Lines files (in chain order) or `--db`.
 struct AuditSourceOptions: ParsableArguments {

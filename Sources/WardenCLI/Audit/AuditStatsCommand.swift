@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditReview
 
 /// `warden audit stats`: counts by decision, top actions, actors, resources, policies, denials.
 struct AuditStatsCommand: AuditSubcommand {

@@ -1,4 +1,5 @@
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 import WardenValue
 
 /// Renders ``AuditStats`` for people (text) and programs (JSON).

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditReview
 
 /// `warden audit tail`: prints the last records and, with `-f`, follows new ones.
 struct AuditTailCommand: AuditSubcommand {

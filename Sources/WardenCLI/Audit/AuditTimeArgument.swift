@@ -1,4 +1,5 @@
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// Reads `--since` / `--until` values: an RFC 3339 time (`2025-03-01T12:00:00Z`, a date
 /// `2025-03-01`) or an age before now (`90s`, `30m`, `1h`, `2d`, `1w`, or combined `1h30m`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// `warden audit verify`: recomputes the hash chain, checks checkpoints and pinned heads, and
 /// reports the first break.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditReview
 
 /// `--no-verify` of the review commands, which otherwise verify the log as they read it.
 struct AuditVerifyReadingOptions: ParsableArguments {

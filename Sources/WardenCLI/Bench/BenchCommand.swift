@@ -1,5 +1,5 @@
 import ArgumentParser
-import WardenAudit
+import WardenAuditLog
 import WardenPolicy
 import WardenRuntime
 import WardenValue

@@ -1,5 +1,6 @@
 import Synchronization
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// An audit sink that drops every record after the log sealed it.
 struct DiscardingSink: AuditSink {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
+import WardenAuditReview
 import WardenGateway
 import WardenLocalRuntime
 import WardenPolicy

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 import WardenDemo
 import WardenGateway
 import WardenLocalRuntime

@@ -1,4 +1,5 @@
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 import WardenRuntime
 import WardenValue
 

@@ -1,6 +1,7 @@
-import WardenValue
 import Synchronization
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenValue
 
 /// An audit sink that keeps the records of this run in memory, beside the file sink, so the demo
 /// can print what the log holds.

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenLocalRuntime
 import WardenLua

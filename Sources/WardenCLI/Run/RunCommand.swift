@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WardenAudit
+import WardenAuditLog
 import WardenPolicy
 import WardenRegistry
 import WardenRuntime

@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditLog
 
 /// The settings `warden run` passes to the application it builds.
 struct RunOptions: Sendable {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
 import WardenPolicy
 import WardenService
 

@@ -1,7 +1,8 @@
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
 import WardenAuditPostgres
+import WardenAuditReview
 
 /// Where `--audit` writes and `--db` reads: the one place that tells a PostgreSQL URL
 /// (`postgres://...`) from a file path.

@@ -1,5 +1,5 @@
 import Logging
-import WardenAudit
+import WardenAuditLog
 
 /// How the commands that write an audit log (`run`, `serve`) open it: a JSON Lines file
 /// (created if missing, continued otherwise) or a PostgreSQL store's chain of `node` for a

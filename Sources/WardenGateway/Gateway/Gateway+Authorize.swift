@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 import WardenPolicy
 import WardenRuntime
 import WardenValue

@@ -1,4 +1,3 @@
-import WardenAudit
 import WardenPolicy
 import WardenRuntime
 import WardenValue

@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditLog
 import WardenPolicy
 import WardenRuntime
 import WardenValue

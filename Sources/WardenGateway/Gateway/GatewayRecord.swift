@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 
 /// One call's audit record as the gateway handed it to the audit log.
 public struct GatewayRecord: Sendable {

@@ -1,5 +1,5 @@
 import Synchronization
-import WardenAudit
+import WardenAuditLog
 import WardenPolicy
 import WardenRuntime
 import WardenValue

@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 import WardenPolicy
 import WardenValue
 
@@ -66,29 +66,29 @@ public struct AuditReplayer {
         }
     }
 
-    /// Replays every record `reader` yields; calls `onChange` for each call whose decision
-    /// changes and `onProgress` every 10,000 records.
+    /// Replays every record `next` yields until it returns `nil`; calls `onChange` for each call
+    /// whose decision changes and `onProgress` every 10,000 records.
     ///
-    /// The log is read and parsed on a thread of its own while this one evaluates, so a replay
-    /// uses two cores; `onChange` and `onProgress` are called on the caller's thread, in log order.
-    /// - Throws: ``AuditReadError`` when the log cannot be read.
-    public mutating func replay(
-        _ reader: AuditReader, filter: AuditFilter = AuditFilter(), onChange: (ReplayChange) -> Void,
+    /// The records come from any source (a file or database reader, a stream from the network),
+    /// so replay needs nothing from the review side. `onChange` and `onProgress` are called on
+    /// the caller's thread, in the order of the records.
+    /// - Throws: what `next` throws.
+    public mutating func replay<Failure: Error>(
+        records next: () throws(Failure) -> AuditRecord?, onChange: (ReplayChange) -> Void,
         onProgress: (ReplaySummary) -> Void = { _ in }
-    ) throws(AuditReadError) -> ReplaySummary {
+    ) throws(Failure) -> ReplaySummary {
         var summary = ReplaySummary()
-        let cursor = try reader.recordsReadAhead(matching: filter)
-        while let read = try cursor.next() {
+        while let record = try next() {
             summary.records += 1
             if summary.records % 10_000 == 0 { onProgress(summary) }
-            guard let decision = decide(read.record) else {
+            guard let decision = decide(record) else {
                 summary.skipped += 1
                 continue
             }
             summary.replayed += 1
-            guard decision != read.record.decision else { continue }
+            guard decision != record.decision else { continue }
             if decision == .deny { summary.allowToDeny += 1 } else { summary.denyToAllow += 1 }
-            onChange(ReplayChange(record: read.record, newDecision: decision, newChecks: replayedChecks(read.record)))
+            onChange(ReplayChange(record: record, newDecision: decision, newChecks: replayedChecks(record)))
         }
         return summary
     }

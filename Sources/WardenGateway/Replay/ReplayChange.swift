@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 
 /// A recorded call whose decision would be different under the candidate policy set.
 public struct ReplayChange: Sendable {

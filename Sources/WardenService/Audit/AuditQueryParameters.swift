@@ -1,4 +1,5 @@
-import WardenAudit
+import WardenAuditRecord
+import WardenAuditReview
 
 /// The query parameters of the audit endpoints: the filters of `warden audit query` under the
 /// same names (`since`, `until`, `actor`, `action`, `resource`, `policy`, `decision`, `op`, `pid`),

@@ -1,5 +1,5 @@
 import Foundation
-import WardenAudit
+import WardenAuditReview
 import WardenValue
 
 /// What the audit endpoints of `warden serve` answer, apart from HTTP: records a page at a time,

@@ -1,7 +1,7 @@
 import Hummingbird
 import ServiceLifecycle
 import Synchronization
-import WardenAudit
+import WardenAuditReview
 
 /// `GET /v1/audit/stream`: Server-Sent Events, one `record` event per new matching record as it
 /// is written (`id:` the record id, `data:` its stored JSON line), followed with the same

@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditReview
 
 /// Keeps the `capacity` records with the greatest ids among those offered, in one pass and
 /// bounded memory: one page of `GET /v1/audit/records` out of a store of any size.

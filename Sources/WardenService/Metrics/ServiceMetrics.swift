@@ -1,7 +1,7 @@
 import CoreMetrics
 import Prometheus
 import Synchronization
-import WardenAudit
+import WardenAuditLog
 
 /// The service's metrics, kept in one Prometheus registry and served as text at `GET /metrics`.
 ///

@@ -1,5 +1,5 @@
 import ServiceLifecycle
-import WardenAudit
+import WardenAuditLog
 
 /// The audit log as a service of the group: it runs until graceful shutdown, then flushes and
 /// closes the log. Listed before the HTTP server, it is shut down after it, so every record of a

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenPolicy
 import WardenValue

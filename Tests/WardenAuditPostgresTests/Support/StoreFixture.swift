@@ -1,9 +1,11 @@
 import Foundation
 import Logging
-import WardenAudit
-import WardenPostgresTestSupport
-import WardenAuditPostgres
 import Testing
+import WardenAuditLog
+import WardenAuditPostgres
+import WardenAuditRecord
+import WardenAuditReview
+import WardenPostgresTestSupport
 import WardenValue
 
 let quietLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -1,6 +1,5 @@
 import GRDB
 import PostgresNIO
-import WardenAudit
 
 @testable import WardenAuditPostgres
 

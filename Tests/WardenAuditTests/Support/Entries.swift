@@ -1,4 +1,4 @@
-import WardenAudit
+import WardenAuditRecord
 import WardenValue
 
 /// Sample entries for tests.

@@ -1,11 +1,12 @@
 #if canImport(Glibc)
-import WardenValue
 import Glibc
+import WardenValue
 #elseif canImport(Darwin)
 import Darwin
 #endif
 import Synchronization
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// Wraps a real sink and makes chosen writes fail the way a full disk does.
 final class FaultInjectingSink: AuditSink {

@@ -1,6 +1,6 @@
 import WardenValue
 
-@testable import WardenAudit
+@testable import WardenAuditRecord
 
 /// What someone who can write a log file can do to it: edit records and recompute every later
 /// hash, so that the plain hash chain verifies again.

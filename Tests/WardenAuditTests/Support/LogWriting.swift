@@ -1,5 +1,6 @@
 import Logging
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// A logger that prints nothing, for tests that provoke errors on purpose.
 let quietLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

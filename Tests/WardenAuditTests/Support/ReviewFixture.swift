@@ -1,4 +1,6 @@
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
+import WardenAuditReview
 import WardenValue
 
 /// Eight records whose statistics and filter results are worked out by hand in the tests.

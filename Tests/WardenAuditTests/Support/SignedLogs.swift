@@ -1,5 +1,6 @@
 import Foundation
-import WardenAudit
+import WardenAuditLog
+import WardenAuditRecord
 
 /// Writes `count` records (times from now on, one millisecond apart) to a log signed with `key`
 /// in sync mode, and closes it.

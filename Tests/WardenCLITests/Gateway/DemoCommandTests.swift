@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WardenAudit
+import WardenAuditReview
 
 @Suite("warden demo", .timeLimit(.minutes(5)))
 struct DemoCommandTests {

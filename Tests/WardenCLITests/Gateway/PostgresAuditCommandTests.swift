@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import WardenAudit
 import WardenAuditPostgres
 import WardenPostgresTestSupport
 

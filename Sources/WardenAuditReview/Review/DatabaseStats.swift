@@ -1,0 +1,80 @@
+import GRDB
+import WardenAuditRecord
+
+/// ``AuditStats`` computed by SQL over the audit tables.
+struct DatabaseStats {
+    let condition: AuditSQLCondition
+    let options: AuditStatsOptions
+    let filtered: Bool
+
+    init(filter: AuditFilter, options: AuditStatsOptions) {
+        condition = AuditSQLCondition(filter)
+        self.options = options
+        filtered = filter != AuditFilter()
+    }
+
+    /// `FROM` clause of the selected call records, `f` (checkpoint rows are never selected).
+    private var records: String {
+        "(SELECT r.seq, r.time_us, r.actor, r.decision, r.error_kind FROM audit_records r WHERE \(condition.sql)) f"
+    }
+
+    private var arguments: StatementArguments { StatementArguments(condition.arguments) }
+
+    /// Rows of `table` (aliased `x`) belonging to the selected records.
+    private func joined(_ table: String) -> String {
+        filtered ? "\(table) x JOIN \(records) ON x.seq = f.seq" : "\(table) x"
+    }
+
+    func compute(_ db: Database) throws -> AuditStats {
+        var stats = AuditStats()
+        if let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*), TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny'), TOTAL(f.error_kind IS NOT NULL),
+                    MIN(f.time_us), MAX(f.time_us) FROM \(records)
+                """, arguments: arguments)
+        {
+            stats.records = row[0]
+            stats.allowed = Int(row[1] as Double)
+            stats.denied = Int(row[2] as Double)
+            stats.failed = Int(row[3] as Double)
+            stats.firstTime = (row[4] as Int64?).map(AuditTime.init(microseconds:))
+            stats.lastTime = (row[5] as Int64?).map(AuditTime.init(microseconds:))
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT x.decision, COUNT(*) FROM \(joined("audit_checks")) GROUP BY x.decision", arguments: arguments)
+        {
+            guard let decision = AuditCheckDecision(rawValue: row[0]) else { continue }
+            stats.checkDecisions[decision] = row[1]
+            stats.checks += row[1] as Int
+        }
+        stats.topActions = try top(db, "x.action", from: joined("audit_checks"))
+        stats.topResources = try top(db, "x.resource", from: joined("audit_checks"))
+        stats.topPolicies = try top(db, "x.policy", from: joined("audit_check_policies"))
+        stats.topDeniedActions = try top(db, "x.action", from: joined("audit_checks"), where: "x.decision != 'allow'")
+        stats.topDeniedResources = try top(db, "x.resource", from: joined("audit_checks"), where: "x.decision != 'allow'")
+        stats.topActors = try top(db, "f.actor", from: records)
+        stats.topDeniedActors = try top(db, "f.actor", from: records, where: "f.decision = 'deny'")
+        if let size = options.bucketMicroseconds {
+            let start = "(f.time_us - (((f.time_us % \(size)) + \(size)) % \(size)))"
+            stats.buckets = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(start) AS bucket, TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny')
+                    FROM \(records) GROUP BY bucket ORDER BY bucket
+                    """, arguments: arguments
+            ).map { AuditStats.Bucket(start: AuditTime(microseconds: $0[0]), allow: Int($0[1] as Double), deny: Int($0[2] as Double)) }
+        }
+        return stats
+    }
+
+    private func top(_ db: Database, _ column: String, from: String, where predicate: String? = nil) throws -> [AuditStats.Count] {
+        let filter = predicate.map { "WHERE \($0)" } ?? ""
+        // SQLite sorts NULL first and text by bytes (BINARY): the order AuditStats.ranked uses.
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT \(column), COUNT(*) AS n FROM \(from) \(filter) GROUP BY \(column) ORDER BY n DESC, \(column) LIMIT ?",
+            arguments: arguments + [options.top]
+        ).map { AuditStats.Count(key: $0[0], count: $0[1]) }
+    }
+}
