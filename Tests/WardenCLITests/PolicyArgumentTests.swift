@@ -23,9 +23,8 @@ struct PolicyArgumentTests {
     }
 
     @Test(arguments: [
-        ["validate"],
         ["eval", "--policies", "p", "--bogus"],
-        ["eval", "--action", "a", "--resource", "r"],
+        ["eval", "--policies", "p", "--policies"],
         ["eval", "--policies", "p", "--resource", "r"],
         ["eval", "--policies", "p", "--action", "a"],
         ["eval", "--policies", "p", "--action", "a", "--resource", "r", "--actor-meta", "{}"],
