@@ -8,21 +8,31 @@ import WardenValue
 
 /// Runs `warden audit ARGS` in-process and returns its exit code and output.
 func runAudit(_ arguments: [String], terminal: Bool = false) async throws -> (code: Int32, out: String, err: String) {
-    try await runAudit(arguments, io: AuditIO.capture(terminal: terminal))
+    try await runAudit(arguments, io: CapturedIO(terminal: terminal))
 }
 
-/// Runs `warden audit ARGS` in-process writing to `io`, which the caller may watch meanwhile.
-func runAudit(_ arguments: [String], io: AuditIO) async throws -> (code: Int32, out: String, err: String) {
-    let parsed = try AuditCommand.parseAsRoot(arguments)
-    guard let command = parsed as? any AuditSubcommand else {
-        throw AuditCLIError.invalid("`\(arguments.joined(separator: " "))` is not an audit subcommand")
+/// Runs `warden audit ARGS` in-process writing to `io`, which the caller may watch meanwhile;
+/// through the command runner, as `warden audit ...` runs.
+func runAudit(_ arguments: [String], io: CapturedIO) async throws -> (code: Int32, out: String, err: String) {
+    let code = await CommandRunner.run(WardenCommand.self, arguments: ["audit"] + arguments, io: io.io)
+    return (code, io.capturedOut, io.capturedErr)
+}
+
+/// Streams that keep what a command writes, readable while it runs.
+struct CapturedIO: Sendable {
+    let output = BufferedOutput()
+    let errors = BufferedOutput()
+    let io: CommandIO
+
+    /// Streams whose output is (or is not) taken for a terminal.
+    init(terminal: Bool = false) {
+        io = CommandIO(output: output, errors: errors, input: BufferedLineInput(""), outputIsTerminal: terminal)
     }
-    do {
-        let code = try await command.execute(io)
-        return (code, io.capturedOut, io.capturedErr)
-    } catch {
-        return (error.code, io.capturedOut, io.capturedErr + "error: \(error.message)\n")
-    }
+
+    /// Everything written to the output so far.
+    var capturedOut: String { output.text }
+    /// Everything written to the error stream so far.
+    var capturedErr: String { errors.text }
 }
 
 /// A fresh temporary directory, removed when released.

@@ -25,7 +25,7 @@ import WardenValue
         let path = dir.file("audit.jsonl")
         try await F.writeLog(path)
         let total = 4 + 200
-        let io = AuditIO.capture()
+        let io = CapturedIO()
         let tail = Task { try await runAudit(["tail", "-f", "-n", "4", "--count", "\(total)", "--interval", "5", path], io: io) }
         // The writer starts once the tail has printed the existing records.
         while io.capturedOut.split(separator: "\n").count < 4 {

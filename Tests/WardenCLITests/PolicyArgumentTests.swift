@@ -23,9 +23,8 @@ struct PolicyArgumentTests {
     }
 
     @Test(arguments: [
-        ["validate"],
         ["eval", "--policies", "p", "--bogus"],
-        ["eval", "--action", "a", "--resource", "r"],
+        ["eval", "--policies", "p", "--policies"],
         ["eval", "--policies", "p", "--resource", "r"],
         ["eval", "--policies", "p", "--action", "a"],
         ["eval", "--policies", "p", "--action", "a", "--resource", "r", "--actor-meta", "{}"],
@@ -46,13 +45,13 @@ struct PolicyArgumentTests {
     @Test func scopeAndGroupOptionsRepeatAndSplitAtCommas() throws {
         let command = try #require(
             try WardenCommand.parseAsRoot([
-                "eval", "--policies", "a", "b", "--scope", "ns:p1, ns:p2", "--scope", "ns:p3", "--group", "ns:g",
+                "eval", "--policies", "a", "--policies", "b", "--scope", "ns:p1, ns:p2", "--scope", "ns:p3", "--group", "ns:g",
                 "--action", "x", "--resource", "y",
             ]) as? EvalCommand)
-        #expect(command.policies == ["a", "b"])
-        #expect(IDList.split(command.scope) == ["ns:p1", "ns:p2", "ns:p3"])
-        #expect(IDList.split(command.group) == ["ns:g"])
-        #expect(command.strict)
+        #expect(command.policies.given == ["a", "b"])
+        #expect(IDList.split(command.caller.scope) == ["ns:p1", "ns:p2", "ns:p3"])
+        #expect(IDList.split(command.caller.group) == ["ns:g"])
+        #expect(command.caller.strict)
         #expect(command.format == nil)
     }
 
@@ -62,8 +61,8 @@ struct PolicyArgumentTests {
                 "eval", "--policies", "a", "--actor", "u", "--actor-meta", #"{"role":"admin","level":3}"#,
                 "--meta", #"{"pid":"{app:processes|0x1}"}"#, "--action", "x", "--resource", "y", "--no-strict",
             ]) as? EvalCommand)
-        #expect(command.actorMeta == ["role": "admin", "level": 3])
+        #expect(command.caller.actorMeta == ["role": "admin", "level": 3])
         #expect(command.meta == ["pid": "{app:processes|0x1}"])
-        #expect(!command.strict)
+        #expect(!command.caller.strict)
     }
 }

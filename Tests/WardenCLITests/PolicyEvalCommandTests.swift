@@ -210,10 +210,10 @@ struct PolicyEvalCommandTests {
         #expect(result.errors.contains("error[io-error]"))
     }
 
-    @Test func severalPolicyPathsFollowOneFlag() async {
+    @Test func thePoliciesFlagRepeatsForMorePaths() async {
         let security = PolicyCLI.policies + "/security"
         let result = await PolicyCLI.run([
-            "eval", "--policies", security + "/admins.yaml", security + "/tenants.yaml", "--actor", "ops",
+            "eval", "--policies", security + "/admins.yaml", "--policies", security + "/tenants.yaml", "--actor", "ops",
             "--actor-meta", #"{"role":"admin"}"#, "--action", "process.exec", "--resource", "app.workers:handler",
         ])
         #expect(result.code == 0)

@@ -32,7 +32,7 @@ struct AuditFilterOptions: ParsableArguments {
     var pid: String?
 
     /// The filter these options describe, with ages counted back from `now`.
-    func filter(now: AuditTime = .now()) throws(AuditCLIError) -> AuditFilter {
+    func filter(now: AuditTime = .now()) throws(CommandFailure) -> AuditFilter {
         let text = AuditFilterText(
             since: since, until: until, actor: actor, action: action, resource: resource, policy: policy,
             decision: decision, op: op, pid: pid)

@@ -2,7 +2,7 @@ import ArgumentParser
 import WardenAuditReview
 
 /// `warden audit import`: loads JSON Lines logs into an audit database, verifying the chain.
-struct AuditImportCommand: AuditSubcommand {
+struct AuditImportCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load JSON Lines audit files into an audit store (SQLite or PostgreSQL), verifying the chain as they load.",
@@ -24,21 +24,21 @@ struct AuditImportCommand: AuditSubcommand {
     /// Creates the command with default options.
     init() {}
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         guard !files.isEmpty else { throw .invalid("no audit files given: name the JSON Lines files to import") }
         let store: any AuditStore
         do { store = try AuditDestination.store(for: database) } catch { throw .invalid(error.message) }
         do {
             let result = try await store.importFiles(files, continued: continued)
-            io.out(result.description + "\n")
-            return 0
+            io.output.write(result.description + "\n")
+            return .success
         } catch {
             switch error {
             case .chainBreak(let found, let imported):
-                io.err("import stopped: \(found) [\(found.code)]; \(imported) record\(imported == 1 ? " was" : "s were") imported before it")
-                return AuditCLIError.failure
+                io.errors.line("import stopped: \(found) [\(found.code)]; \(imported) record\(imported == 1 ? " was" : "s were") imported before it")
+                return .failure
             case .database(let failure):
                 throw .failed(failure.message)
             }

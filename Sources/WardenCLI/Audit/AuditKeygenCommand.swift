@@ -2,7 +2,7 @@ import ArgumentParser
 import WardenAuditRecord
 
 /// `warden audit keygen NAME`: writes a checkpoint signing key pair.
-struct AuditKeygenCommand: AuditSubcommand {
+struct AuditKeygenCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "keygen",
         abstract: "Write a key pair for signing audit checkpoints: NAME.key (private, mode 0600) and NAME.pub.",
@@ -17,16 +17,16 @@ struct AuditKeygenCommand: AuditSubcommand {
     /// Creates the command with default options.
     init() {}
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         guard !name.isEmpty, !name.hasSuffix("/") else {
             throw .invalid("invalid key name `\(name)`: give a path and base name such as `audit-signing`")
         }
         do {
             let written = try AuditSigningKey.writeNewPair(name: name)
-            io.out("wrote `\(written.signing)` (private, mode 0600) and `\(written.public)`; key id \(written.keyID)\n")
-            return 0
+            io.output.write("wrote `\(written.signing)` (private, mode 0600) and `\(written.public)`; key id \(written.keyID)\n")
+            return .success
         } catch {
             throw .failed(error.message)
         }

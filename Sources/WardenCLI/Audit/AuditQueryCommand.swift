@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `warden audit query`: prints the records matching filters.
-struct AuditQueryCommand: AuditSubcommand {
+struct AuditQueryCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Print the audit records matching filters, from JSON Lines files or a database.",
@@ -25,10 +25,10 @@ struct AuditQueryCommand: AuditSubcommand {
     /// Creates the command with default options.
     init() {}
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
-        let chosen = format ?? (io.isTerminal ? .table : .jsonl)
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
+        let chosen = format ?? (io.outputIsTerminal ? .table : .jsonl)
         guard chosen != .text else { throw .invalid("invalid --format `text` for query: use table, jsonl or csv") }
         if let limit, limit < 0 { throw .invalid("invalid --limit `\(limit)`: give a number of records, 0 or more") }
         let reader = verification.apply(to: try source.reader())
@@ -41,6 +41,6 @@ struct AuditQueryCommand: AuditSubcommand {
             throw .failed(error.description)
         }
         printer.finish()
-        return 0
+        return .success
     }
 }

@@ -3,40 +3,41 @@ import WardenAuditReview
 /// Prints records in one ``AuditRecordFormat``; tables are aligned when ``finish()`` is called.
 final class AuditRecordPrinter {
     let format: AuditRecordFormat
-    let io: AuditIO
+    private let output: BlockBufferedOutput
     private var tableRows: [[String]] = []
     private var wroteHeader = false
 
-    init(format: AuditRecordFormat, io: AuditIO) {
+    /// Prints to `io.output` in blocks (see ``finish()``).
+    init(format: AuditRecordFormat, io: CommandIO) {
         self.format = format
-        self.io = io
+        output = BlockBufferedOutput(io.output)
     }
 
     /// Prints (or, for a table, collects) one record.
     func print(_ read: AuditReadRecord) {
         switch format {
-        case .jsonl: io.out(read.line + "\n")
-        case .text: io.out(AuditRecordRows.textLine(read.record) + "\n")
+        case .jsonl: output.write(read.line + "\n")
+        case .text: output.write(AuditRecordRows.textLine(read.record) + "\n")
         case .table: tableRows += AuditRecordRows.tableRows(read.record)
         case .csv:
             if !wroteHeader {
-                io.out(AuditCSV.row(AuditRecordRows.csvHeader))
+                output.write(AuditCSV.row(AuditRecordRows.csvHeader))
                 wroteHeader = true
             }
-            for row in AuditRecordRows.csvRows(read.record) { io.out(AuditCSV.row(row)) }
+            for row in AuditRecordRows.csvRows(read.record) { output.write(AuditCSV.row(row)) }
         }
     }
 
     /// Prints what is collected (the aligned table) and flushes.
     func finish() {
         if format == .table, !tableRows.isEmpty {
-            io.out(AuditTable.render(header: AuditRecordRows.tableHeader, rows: tableRows))
+            output.write(AuditTable.render(header: AuditRecordRows.tableHeader, rows: tableRows))
             tableRows = []
         }
         if format == .csv, !wroteHeader {
-            io.out(AuditCSV.row(AuditRecordRows.csvHeader))
+            output.write(AuditCSV.row(AuditRecordRows.csvHeader))
             wroteHeader = true
         }
-        io.flush()
+        output.flush()
     }
 }

@@ -7,7 +7,7 @@ import WardenPolicy
 import WardenValue
 
 /// `warden audit replay`: what would change if a candidate policy set had been in force.
-struct AuditReplayCommand: AuditSubcommand {
+struct AuditReplayCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Re-evaluate every recorded call against a candidate policy set and report the decisions that change.",
@@ -29,13 +29,11 @@ struct AuditReplayCommand: AuditSubcommand {
             """
     )
 
-    @Option(
-        name: .customLong("policies"), parsing: .singleValue,
-        help: ArgumentHelp("A candidate policy file or directory; repeat for more.", valueName: "path"))
-    var policyPaths: [String] = []
+    /// The candidate policies: `--policies PATH`, repeated; default `policies/`.
+    @OptionGroup var policies: PolicyOptions
 
-    @Flag(help: "Replay with strict mode off (callers without an actor or a scope are allowed).")
-    var noStrict = false
+    /// Strict mode of the replay (`--no-strict`: callers without an actor or a scope are allowed).
+    @OptionGroup var strictness: StrictOption
 
     @Option(help: "Output format: text, or jsonl (one changed call per line, then a summary line).")
     var format: ReplayFormat = .text
@@ -48,33 +46,33 @@ struct AuditReplayCommand: AuditSubcommand {
         case text, jsonl
     }
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
-        guard !policyPaths.isEmpty else { throw .invalid("missing --policies: name the candidate policy files or directories") }
-        let loaded = PolicyLoader().load(paths: policyPaths)
-        guard let candidate = loaded.policySet else {
-            throw .invalid(
-                "the candidate policies do not load:\n" + loaded.errors.map(\.description).joined(separator: "\n"))
-        }
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         let reader = verification.apply(to: try source.reader())
         let filter = try filters.filter()
-        var replayer = AuditReplayer(policies: candidate, strict: !noStrict)
-        let progress = ReplayProgress(enabled: io.isTerminal && isatty(STDERR_FILENO) == 1)
+        let candidate = try policies.load(io)
+        var replayer = AuditReplayer(policies: candidate, strict: strictness.strict)
+        let progress = ReplayProgress(enabled: io.outputIsTerminal && isatty(STDERR_FILENO) == 1)
+        let output = BlockBufferedOutput(io.output)
         let summary: ReplaySummary
         do {
             let cursor = try reader.recordsReadAhead(matching: filter)
             summary = try replayer.replay(
                 records: { () throws(AuditReadError) in try cursor.next()?.record },
-                onChange: { change in io.out(format == .jsonl ? Self.json(change) + "\n" : Self.text(change)) },
+                onChange: { change in output.write(format == .jsonl ? Self.json(change) + "\n" : Self.text(change)) },
                 onProgress: progress.show)
         } catch {
             progress.finish()
+            output.flush()
             throw .failed(error.description)
         }
         progress.finish()
-        io.out(format == .jsonl ? Self.json(summary, revision: candidate.revision) + "\n" : Self.text(summary, revision: candidate.revision))
-        return summary.changed == 0 ? 0 : 2
+        output.write(
+            format == .jsonl
+                ? Self.json(summary, revision: candidate.revision) + "\n" : Self.text(summary, revision: candidate.revision))
+        output.flush()
+        return summary.changed == 0 ? .success : .denied
     }
 
     static func text(_ change: ReplayChange) -> String {
@@ -107,32 +105,46 @@ struct AuditReplayCommand: AuditSubcommand {
         """
     }
 
+    /// One changed call: `{"seq", "id", "time", "op", "actor", "old", "new", "old_policies",
+    /// "new_policies", "checks": [{"action", "resource", "decision", "policies"}]}`, in this order.
     static func json(_ change: ReplayChange) -> String {
         let record = change.record
-        return Value.map([
-            "seq": .int(record.seq), "id": .string(record.id), "time": .string(record.time.description),
-            "op": .string(record.op), "actor": record.caller.actor.map { .string($0.id) } ?? .null,
-            "old": .string(record.decision.rawValue), "new": .string(change.newDecision.rawValue),
-            "old_policies": .list(change.oldPolicies.map(Value.string)),
-            "new_policies": .list(change.newPolicies.map(Value.string)),
-            "checks": .list(
-                change.newChecks.map {
-                    .map([
-                        "action": .string($0.action), "resource": .string($0.resource),
-                        "decision": .string($0.decision.rawValue), "policies": .list($0.policies.map(Value.string)),
-                    ])
-                }),
-        ]).canonicalJSON
+        var object = JSONObject()
+        object.add("seq", .int(record.seq))
+        object.add("id", .string(record.id))
+        object.add("time", .string(record.time.description))
+        object.add("op", .string(record.op))
+        object.add("actor", record.caller.actor.map { .string($0.id) } ?? .null)
+        object.add("old", .string(record.decision.rawValue))
+        object.add("new", .string(change.newDecision.rawValue))
+        object.add("old_policies", strings: change.oldPolicies)
+        object.add("new_policies", strings: change.newPolicies)
+        object.add(
+            "checks",
+            change.newChecks.map { check in
+                var entry = JSONObject()
+                entry.add("action", .string(check.action))
+                entry.add("resource", .string(check.resource))
+                entry.add("decision", .string(check.decision.rawValue))
+                entry.add("policies", strings: check.policies)
+                return entry
+            })
+        return object.text
     }
 
+    /// The closing line: `{"summary": {"records", "replayed", "skipped", "allow_to_deny",
+    /// "deny_to_allow", "revision"}}`, in this order.
     static func json(_ summary: ReplaySummary, revision: String) -> String {
-        Value.map([
-            "summary": .map([
-                "records": .int(summary.records), "replayed": .int(summary.replayed), "skipped": .int(summary.skipped),
-                "allow_to_deny": .int(summary.allowToDeny), "deny_to_allow": .int(summary.denyToAllow),
-                "revision": .string(revision),
-            ])
-        ]).canonicalJSON
+        var counts = JSONObject()
+        counts.add("records", .int(summary.records))
+        counts.add("replayed", .int(summary.replayed))
+        counts.add("skipped", .int(summary.skipped))
+        counts.add("allow_to_deny", .int(summary.allowToDeny))
+        counts.add("deny_to_allow", .int(summary.denyToAllow))
+        counts.add("revision", .string(revision))
+        var object = JSONObject()
+        object.add("summary", counts)
+        return object.text
     }
 }
 

@@ -12,7 +12,7 @@ struct AuditSourceOptions: ParsableArguments {
     var database: String?
 
     /// The reader for the chosen source.
-    func reader() throws(AuditCLIError) -> AuditReader {
+    func reader() throws(CommandFailure) -> AuditReader {
         switch (files.isEmpty, database) {
         case (false, nil): return .files(files)
         case (true, let path?):

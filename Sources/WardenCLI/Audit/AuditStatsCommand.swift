@@ -2,7 +2,7 @@ import ArgumentParser
 import WardenAuditReview
 
 /// `warden audit stats`: counts by decision, top actions, actors, resources, policies, denials.
-struct AuditStatsCommand: AuditSubcommand {
+struct AuditStatsCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Summarize audit records: totals by decision, top actions, actors, resources, policies and denials.",
@@ -34,9 +34,9 @@ struct AuditStatsCommand: AuditSubcommand {
     /// Creates the command with default options.
     init() {}
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         guard top >= 0 else { throw .invalid("invalid --top `\(top)`: give a number, 0 or more") }
         var bucketMicros: Int64?
         if let bucket {
@@ -51,16 +51,15 @@ struct AuditStatsCommand: AuditSubcommand {
             stats = try reader.stats(matching: try filters.filter(), options: AuditStatsOptions(top: top, bucketMicroseconds: bucketMicros))
         } catch let error as AuditReadError {
             throw .failed(error.description)
-        } catch let error as AuditCLIError {
+        } catch let error as CommandFailure {
             throw error
         } catch {
             throw .failed("\(error)")
         }
         switch format {
-        case .text: io.out(AuditStatsText.render(stats, bucket: bucket))
-        case .json: io.out(AuditStatsText.json(stats, bucket: bucket).canonicalJSON + "\n")
+        case .text: io.output.write(AuditStatsText.render(stats, bucket: bucket))
+        case .json: io.output.write(AuditStatsText.json(stats, bucket: bucket).text + "\n")
         }
-        io.flush()
-        return 0
+        return .success
     }
 }

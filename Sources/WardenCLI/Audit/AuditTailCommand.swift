@@ -2,7 +2,7 @@ import ArgumentParser
 import WardenAuditReview
 
 /// `warden audit tail`: prints the last records and, with `-f`, follows new ones.
-struct AuditTailCommand: AuditSubcommand {
+struct AuditTailCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "tail",
         abstract: "Print the last audit records and, with -f, follow new ones as they are written.",
@@ -35,10 +35,10 @@ struct AuditTailCommand: AuditSubcommand {
     /// Creates the command with default options.
     init() {}
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
-        let chosen = format ?? (io.isTerminal ? .text : .jsonl)
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
+        let chosen = format ?? (io.outputIsTerminal ? .text : .jsonl)
         guard chosen != .table else { throw .invalid("invalid --format `table` for tail: use text, jsonl or csv") }
         guard lines >= 0, interval > 0, (count ?? 1) > 0 else {
             throw .invalid("invalid -n, --count or --interval: give positive numbers")
@@ -51,7 +51,7 @@ struct AuditTailCommand: AuditSubcommand {
                 throw .invalid("tail follows one file: give the active file (archives are followed through rotation)")
             }
             follower = AuditFollower.file(
-                path, filter: filter, verifying: !verification.noVerify, notify: { io.err($0.description) })
+                path, filter: filter, verifying: !verification.noVerify, notify: { io.errors.line($0.description) })
         case .database(let path):
             do { follower = try AuditFollower.database(path, filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
         case .store(let reference):
@@ -78,6 +78,6 @@ struct AuditTailCommand: AuditSubcommand {
             printer.finish()
             throw .failed(error.description)
         }
-        return 0
+        return .success
     }
 }

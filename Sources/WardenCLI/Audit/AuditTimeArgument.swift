@@ -6,7 +6,7 @@ import WardenAuditReview
 /// The parsing itself is ``AuditFilterText``'s, shared with the service.
 enum AuditTimeArgument {
     /// The time `text` names, relative to `now`.
-    static func parse(_ text: String, option: String, now: AuditTime) throws(AuditCLIError) -> AuditTime {
+    static func parse(_ text: String, option: String, now: AuditTime) throws(CommandFailure) -> AuditTime {
         do {
             return try AuditFilterText.time(text, field: String(option.drop { $0 == "-" }), now: now)
         } catch {

@@ -5,7 +5,7 @@ import WardenAuditReview
 
 /// `warden audit verify`: recomputes the hash chain, checks checkpoints and pinned heads, and
 /// reports the first break.
-struct AuditVerifyCommand: AuditSubcommand {
+struct AuditVerifyCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the hash chain of audit files or a database and report the first break.",
@@ -49,9 +49,9 @@ struct AuditVerifyCommand: AuditSubcommand {
     /// Creates the command with default options.
     init() {}
 
-    func run() async throws { try await runStandard() }
+    func run() async throws { try await runWithStandardStreams() }
 
-    func execute(_ io: AuditIO) async throws(AuditCLIError) -> Int32 {
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         let options = try verifyOptions()
         do {
             let chains: [AuditStoreChain]
@@ -60,16 +60,16 @@ struct AuditVerifyCommand: AuditSubcommand {
             case .database(let path): chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(database: path, options: options))]
             case .store(let reference): chains = try reference.store.verify(options: options)
             }
-            if chains.isEmpty { io.out("ok: the store holds no records\n") }
-            for chain in chains { io.out(chain.description + "\n") }
+            if chains.isEmpty { io.output.write("ok: the store holds no records\n") }
+            for chain in chains { io.output.write(chain.description + "\n") }
             for chain in chains {
-                for warning in chain.verification.warnings { io.err("warning: \(chain.node.map { "node \($0): " } ?? "")\(warning)") }
+                for warning in chain.verification.warnings { io.errors.line("warning: \(chain.node.map { "node \($0): " } ?? "")\(warning)") }
             }
-            return 0
+            return .success
         } catch let error as AuditChainBreak {
-            io.err("verification failed: \(error) [\(error.code)]")
-            return AuditCLIError.failure
-        } catch let error as AuditCLIError {
+            io.errors.line("verification failed: \(error) [\(error.code)]")
+            return .failure
+        } catch let error as CommandFailure {
             throw error
         } catch {
             throw .failed("\(error)")
@@ -77,7 +77,7 @@ struct AuditVerifyCommand: AuditSubcommand {
     }
 
     /// The options the flags describe, reading the key and head files.
-    func verifyOptions() throws(AuditCLIError) -> AuditVerifyOptions {
+    func verifyOptions() throws(CommandFailure) -> AuditVerifyOptions {
         var publicKeys: [AuditPublicKey] = []
         for path in keys {
             do { publicKeys.append(try AuditPublicKey(contentsOf: path)) } catch { throw .invalid(error.message) }
@@ -97,7 +97,7 @@ struct AuditVerifyCommand: AuditSubcommand {
     }
 
     /// The hash a head file holds: the file is the hash alone, or text with `head <hash>` in it.
-    static func head(inFile path: String) throws(AuditCLIError) -> String {
+    static func head(inFile path: String) throws(CommandFailure) -> String {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .invalid("cannot read --expect-head-file `\(path)`: \((error as NSError).localizedDescription.lowercased())")

@@ -3,24 +3,19 @@ import WardenValue
 
 extension BenchCommand {
     /// Loads the policies (timed), reads the requests, measures the decisions and prints them.
-    func executeDecisions(_ io: CommandIO) -> WardenExitCode {
+    func executeDecisions(_ io: CommandIO) throws(CommandFailure) -> WardenExitCode {
+        let paths = try policies.paths(io)
         let loadStart = MonotonicClock.now()
-        guard let set = PolicyLoading.load(policies, io: io) else { return .invalidInput }
+        let set = try PolicyOptions.load(paths)
         let loadMilliseconds = Double(MonotonicClock.now() &- loadStart) / 1e6
         guard let path = requests, let lines = readLines(path, io: io) else { return .invalidInput }
         let file = path == "-" ? "standard input" : path
-        let prepared: [DecisionBench.Prepared]
-        do throws(CLIError) {
-            prepared = try DecisionBench.prepare(lines, set: set, defaultScope: scopeSpec, file: file)
-        } catch {
-            io.errors.line("error: \(error.description)")
-            return .invalidInput
-        }
+        let prepared = try DecisionBench.prepare(lines, set: set, defaultScope: caller.scopeSpec, file: file)
         guard !prepared.isEmpty else {
             io.errors.line("error: \(UserText.quoted(file)) holds no request; hint: write one JSON request per line")
             return .invalidInput
         }
-        let result = DecisionBench(set: set, requests: prepared, strict: strict, passes: passes).run()
+        let result = DecisionBench(set: set, requests: prepared, strict: caller.strict, passes: passes).run()
         switch format {
         case .json:
             io.output.line(decisionsJSON(set, loadMilliseconds, prepared.count, result).text)

@@ -14,9 +14,9 @@ extension BenchCommand {
         """
 
     /// Runs the mix bare and behind the gateway and prints both.
-    func executeGateway(_ io: CommandIO) async -> WardenExitCode {
+    func executeGateway(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         let set: PolicySet
-        if policies.isEmpty {
+        if policies.given.isEmpty {
             switch PolicyLoader().load(yaml: Self.allowAllPolicy, file: "bench-allow-all.yaml").result {
             case .success(let loaded): set = loaded
             case .failure(let error):
@@ -24,26 +24,17 @@ extension BenchCommand {
                 return .failure
             }
         } else {
-            guard let loaded = PolicyLoading.load(policies, io: io) else { return .invalidInput }
-            set = loaded
+            set = try policies.load(io)
         }
-        let spec = scopeSpec
-        if case .failure(let error) = set.resolve(spec) {
-            io.errors.line("error: \(error.description)")
-            return .invalidInput
-        }
+        let spec = caller.scopeSpec
+        _ = try caller.resolveScope(in: set)
         let scope = SecurityScope(policies: spec?.policies ?? set.policyIDs, groups: spec?.groups ?? [])
         let bench = GatewayBench(
-            policies: set, security: SecurityContext(actor: Actor(id: actor, meta: actorMeta ?? [:]), scope: scope),
+            policies: set, security: SecurityContext(
+                actor: Actor(id: caller.actor ?? "bench:driver", meta: caller.actorMeta ?? [:]), scope: scope),
             sink: GatewayBench.Sink(rawValue: sink) ?? .jsonl, auditPath: audit, mode: mode, rounds: rounds,
             passes: passes)
-        let result: GatewayBench.Measurement
-        do throws(CLIError) {
-            result = try await bench.run()
-        } catch {
-            io.errors.line("error: \(error.description)")
-            return .failure
-        }
+        let result = try await bench.run()
         switch format {
         case .json: io.output.line(gatewayJSON(set, result).text)
         case .text: for line in gatewayText(set, result) { io.output.line(line) }

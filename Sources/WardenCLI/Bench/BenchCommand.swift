@@ -5,7 +5,7 @@ import WardenRuntime
 import WardenValue
 
 /// `warden bench`: what deciding and guarding cost, on the user's own policies and requests.
-public struct BenchCommand: AsyncStreamCommand {
+public struct BenchCommand: StreamCommand {
     /// Describes the command for `warden help bench`.
     public static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -35,25 +35,17 @@ public struct BenchCommand: AsyncStreamCommand {
             """
     )
 
-    /// Policy files and directories.
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Policy files or directories (several may follow one flag).", valueName: "path"))
-    public var policies: [String] = []
+    /// The policies: `--policies PATH`, repeated; default `policies/` (with `--gateway`: one
+    /// allow-all policy when none is given).
+    @OptionGroup public var policies: PolicyOptions
+
+    /// The caller: `--actor` (with `--gateway`, default `bench:driver`), `--actor-meta`,
+    /// `--scope`, `--group`, `--strict` / `--no-strict`.
+    @OptionGroup public var caller: CallerOptions
 
     /// The JSON-lines request file.
     @Option(help: ArgumentHelp("Decide one JSON request per line of this file (- for standard input).", valueName: "file"))
     public var requests: String?
-
-    /// Policy ids in the scope.
-    @Option(help: ArgumentHelp("Policy ids (namespace:name) in the scope; repeat or separate with commas.", valueName: "id,..."))
-    public var scope: [String] = []
-
-    /// Group ids in the scope.
-    @Option(help: ArgumentHelp("Group ids (namespace:group) in the scope; repeat or separate with commas.", valueName: "id,..."))
-    public var group: [String] = []
-
-    /// Strict mode.
-    @Flag(inversion: .prefixedNo, help: "Deny requests without an actor or a scope (strict mode, the default).")
-    public var strict = true
 
     /// Passes over the requests (or runs of the mix per variant).
     @Option(help: "Timed passes over the requests, or runs of the mix per variant with --gateway.")
@@ -78,16 +70,6 @@ public struct BenchCommand: AsyncStreamCommand {
     /// The audit delivery mode.
     @Option(help: "With --gateway: audit delivery mode: async, sync or durable.")
     public var mode: DeliveryMode = .async
-
-    /// The caller's actor id.
-    @Option(help: "With --gateway: the caller's actor id.")
-    public var actor = "bench:driver"
-
-    /// The caller's actor meta.
-    @Option(
-        help: ArgumentHelp("With --gateway: the caller's actor meta, a JSON object.", valueName: "json"),
-        transform: { text in try JSONArgument.object(text) })
-    public var actorMeta: [String: Value]?
 
     /// Text or JSON output.
     @Option(help: "Output format: text or json.")
@@ -115,10 +97,9 @@ public struct BenchCommand: AsyncStreamCommand {
         guard requests != nil else {
             throw ValidationError("give `--requests FILE` to measure decisions, or `--gateway` to measure process calls")
         }
-        guard !policies.isEmpty else { throw ValidationError("give the policies with `--policies PATH`") }
         let gatewayOnly = [
-            ("--audit", audit != nil), ("--actor-meta", actorMeta != nil), ("--sink", sink != "jsonl"),
-            ("--rounds", rounds != 2_000), ("--mode", mode != .async), ("--actor", actor != "bench:driver"),
+            ("--audit", audit != nil), ("--actor-meta", caller.actorMeta != nil), ("--sink", sink != "jsonl"),
+            ("--rounds", rounds != 2_000), ("--mode", mode != .async), ("--actor", caller.actor != nil),
         ]
         if let (flag, _) = gatewayOnly.first(where: \.1) {
             throw ValidationError("`\(flag)` applies to `--gateway`; request lines give their own actor")
@@ -128,14 +109,8 @@ public struct BenchCommand: AsyncStreamCommand {
     /// Runs with the process's standard streams.
     public func run() async throws { try await runWithStandardStreams() }
 
-    /// The command line's scope; `nil` when neither `--scope` nor `--group` is given.
-    var scopeSpec: ScopeSpec? {
-        let spec = ScopeSpec(policies: IDList.split(scope), groups: IDList.split(group))
-        return spec.isEmpty ? nil : spec
-    }
-
     /// Measures and prints.
-    public func execute(_ io: CommandIO) async -> WardenExitCode {
-        gateway ? await executeGateway(io) : executeDecisions(io)
+    public func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
+        gateway ? try await executeGateway(io) : try executeDecisions(io)
     }
 }

@@ -32,10 +32,10 @@ struct DecisionBench {
 
     /// Reads the request lines of `lines` (`(number, bytes)`, blank lines already skipped) and
     /// resolves each line's scope, or `defaultScope`, once.
-    /// - Throws: ``CLIError`` naming the first line that cannot be read or whose scope does not resolve.
+    /// - Throws: ``CommandFailure`` naming the first line that cannot be read or whose scope does not resolve.
     static func prepare(
         _ lines: [(Int, [UInt8])], set: PolicySet, defaultScope: ScopeSpec?, file: String
-    ) throws(CLIError) -> [Prepared] {
+    ) throws(CommandFailure) -> [Prepared] {
         var resolved: [ScopeSpec?: Result<ResolvedScope, ScopeError>] = [:]
         var prepared: [Prepared] = []
         prepared.reserveCapacity(lines.count)

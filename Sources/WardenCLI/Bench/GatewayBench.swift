@@ -40,9 +40,9 @@ struct GatewayBench {
     var passes: Int
 
     /// Runs `passes` bare and `passes` gateway runs of `rounds` rounds each, alternating.
-    /// - Throws: ``CLIError`` when the audit sink cannot be opened or a call of the mix fails
+    /// - Throws: ``CommandFailure`` when the audit sink cannot be opened or a call of the mix fails
     ///   (a policy set that denies one of them, for instance).
-    func run() async throws(CLIError) -> Measurement {
+    func run() async throws(CommandFailure) -> Measurement {
         let bare = GatewayBenchMix.Samples()
         let guarded = GatewayBenchMix.Samples()
         var records = 0
@@ -57,7 +57,7 @@ struct GatewayBench {
 
     /// One run on a fresh runtime; returns the records written (0 bare).
     @discardableResult
-    private func runOnce(gateway withGateway: Bool, into samples: GatewayBenchMix.Samples) async throws(CLIError) -> Int {
+    private func runOnce(gateway withGateway: Bool, into samples: GatewayBenchMix.Samples) async throws(CommandFailure) -> Int {
         let runtime = LocalRuntime()
         runtime.addHost(GatewayBenchMix.host, maxProcesses: 4096)
         runtime.register(GatewayBenchMix.echo, body: GatewayBenchMix.echoBody)
@@ -77,7 +77,7 @@ struct GatewayBench {
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 } catch {
-                    throw .invalid("cannot create a temporary directory for the audit log at \(UserText.quoted(directory))")
+                    throw .failed("cannot create a temporary directory for the audit log at \(UserText.quoted(directory))")
                 }
                 scratch = directory
                 path = directory + (sink == .sqlite ? "/audit.db" : "/audit.jsonl")
@@ -114,7 +114,7 @@ struct GatewayBench {
         } catch {
             await runtime.shutdown()
             await log?.shutdown()
-            throw .invalid(
+            throw .failed(
                 "the \(withGateway ? "gateway" : "bare") run failed: \(error.kind.rawValue): \(error.message); "
                     + "hint: the policies must allow the mix's send, spawn, host and registry calls for the caller")
         }
@@ -123,7 +123,7 @@ struct GatewayBench {
         return counter?.count ?? 0
     }
 
-    private func openSink(at path: String) throws(CLIError) -> CountingSink {
+    private func openSink(at path: String) throws(CommandFailure) -> CountingSink {
         do throws(AuditError) {
             switch sink {
             case .discard: return CountingSink(DiscardingSink())
@@ -131,7 +131,7 @@ struct GatewayBench {
             case .sqlite: return CountingSink(try SQLiteAuditSink(path: path))
             }
         } catch {
-            throw .invalid(
+            throw .failed(
                 "cannot open the audit \(sink.rawValue) sink at \(UserText.quoted(path)): \(error.message); "
                     + "hint: give a writable path with `--audit FILE`")
         }

@@ -11,7 +11,7 @@ import WardenRuntime
 
 /// `warden demo`: the whole loop on one machine: the built-in runtime behind the gateway, a small
 /// application making allowed and denied calls, and the audit log it leaves.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run a small application behind the gateway and show every allowed and denied call.",
@@ -26,8 +26,9 @@ struct DemoCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The policy tree the gateway enforces.")
-    var policies = "policies"
+    @OptionGroup var policies: PolicyOptions
+
+    @OptionGroup var strictness: StrictOption
 
     @Option(help: "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`.")
     var audit = "warden-demo-audit.jsonl"
@@ -49,17 +50,22 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "With --signing-key, seconds a record may stay unsealed while the log is open.")
     var checkpointInterval = 10.0
 
-    func run() async throws {
+    func run() async throws { try await runWithStandardStreams() }
+
+    /// Runs the scenario and prints its summary; 0 when it ran through, 2 when the supervisor
+    /// was stopped before it was ready (its calls were denied), 3 for invalid input or a failed log.
+    func execute(_ io: CommandIO) async throws -> WardenExitCode {
         let checkpoints = try checkpointing()
-        let loaded = PolicyLoader().load(paths: [policies])
-        guard let policySet = loaded.policySet else { throw CLIError.invalidPolicies(loaded.errors.map(\.description)) }
+        let paths = try policies.paths(io)
+        let policySet = try PolicyOptions.load(paths)
+        let shown = paths.joined(separator: ", ")
         let logger = Logger(label: "warden.demo")
         let nodeName = try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode)
         let file: any AuditSink
         do {
             file = try AuditDestination.sink(for: audit, node: nodeName, logger: logger)
         } catch {
-            throw CLIError.invalid("\(error)")
+            throw CommandFailure.invalid("\(error)")
         }
         let collector = RecordCollector(head: file.chainHead)
         let sink = try MultiplexAuditSink([file, collector])
@@ -67,7 +73,9 @@ struct DemoCommand: AsyncParsableCommand {
             node: nodeName, sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, checkpoints: checkpoints)
         let runtime = LocalRuntime()
         DemoApplication.install(on: runtime)
-        let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policySet, sources: [policies]), audit: log)
+        let gateway = Gateway(
+            wrapping: runtime, policies: PolicyStore(policySet, sources: paths), audit: log,
+            configuration: GatewayConfiguration(strict: strictness.strict))
 
         let outcome = try await Self.runScenario(on: gateway)
         await gateway.shutdown()
@@ -80,16 +88,17 @@ struct DemoCommand: AsyncParsableCommand {
         case .finished(let finished): results = finished
         case .supervisorStopped(let result): results = [("supervisor", result)]
         }
-        print(DemoSummary(
-            policies: policies, revision: policySet.revision, auditPath: audit, mode: mode,
+        io.output.line(DemoSummary(
+            policies: shown, revision: policySet.revision, auditPath: audit, mode: mode,
             records: records, results: results,
             checkpoints: checkpointCount, publicKeyPath: signingKey.map(Self.publicKeyPath)
         ).text)
-        if let failure = log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
+        if let failure = log.failure { throw CommandFailure.invalid("the audit log failed: \(failure.message)") }
         if case .supervisorStopped(let result) = outcome {
-            FileHandleOutput.standardError.line(DemoSummary.earlyStop(result, records: records, policies: policies))
-            throw ExitCode(WardenExitCode.denied.rawValue)
+            io.errors.line(DemoSummary.earlyStop(result, records: records, policies: shown))
+            return .denied
         }
+        return .success
     }
 
     /// How the scenario ended: every root process finished, or the supervisor stopped before it
@@ -102,11 +111,11 @@ struct DemoCommand: AsyncParsableCommand {
     /// The checkpoint configuration of `--signing-key`, `--checkpoint-every`, `--checkpoint-interval`.
     func checkpointing() throws -> AuditCheckpointing? {
         guard checkpointEvery > 0, checkpointInterval > 0, checkpointInterval.isFinite else {
-            throw CLIError.invalid("invalid --checkpoint-every or --checkpoint-interval: give positive numbers")
+            throw CommandFailure.invalid("invalid --checkpoint-every or --checkpoint-interval: give positive numbers")
         }
         guard let signingKey else { return nil }
         let key: AuditSigningKey
-        do { key = try AuditSigningKey(contentsOf: signingKey) } catch { throw CLIError.invalid(error.message) }
+        do { key = try AuditSigningKey(contentsOf: signingKey) } catch { throw CommandFailure.invalid(error.message) }
         return AuditCheckpointing(key: key, everyRecords: checkpointEvery, interval: .milliseconds(Int64(checkpointInterval * 1000)))
     }
 

@@ -22,11 +22,11 @@ enum SupervisorReadiness: Sendable {
             group.addTask { .stopped(try await supervisor.result()) }
             group.addTask {
                 try await Task.sleep(for: .seconds(10))
-                throw CLIError.invalid("the demo supervisor neither got ready nor stopped in 10 seconds")
+                throw CommandFailure.invalid("the demo supervisor neither got ready nor stopped in 10 seconds")
             }
             defer { group.cancelAll() }
             guard let first = try await group.next() else {
-                throw CLIError.invalid("the demo supervisor could not be watched")
+                throw CommandFailure.invalid("the demo supervisor could not be watched")
             }
             return first
         }

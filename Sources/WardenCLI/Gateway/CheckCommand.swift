@@ -4,7 +4,7 @@ import WardenPolicy
 import WardenValue
 
 /// `warden check`: a permission dry-run of one call; nothing is executed.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Dry-run one process call: every permission it needs, each decision, and the verdict.",
@@ -25,6 +25,8 @@ struct CheckCommand: ParsableCommand {
                 --group app.security:tenants spawn_linked app.workers:handler app:processes
             """,
     )
+
+    @OptionGroup var policies: PolicyOptions
 
     @OptionGroup var caller: CallerOptions
 
@@ -55,26 +57,24 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The call and its operands, e.g. `send app.cache get`.")
     var call: [String] = []
 
-    func run() throws {
+    func run() async throws { try await runWithStandardStreams() }
+
+    /// Plans the call's checks and decides them; 0 allowed, 2 denied, 3 invalid input.
+    func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
         let builder = CallFacts.BuilderOptions(
             context: withContext, actor: withActor, scope: withScope, name: withName, queuedMessages: messages)
-        let dryRun: DryRunCall
-        do {
-            dryRun = try DryRunCall(arguments: call, callerPID: pid, owner: owner, builder: builder)
-        } catch {
-            throw CLIError.invalid(error.description)
-        }
-        let request = try caller.resolve()
         let checks: [PlannedCheck]
         do {
+            let dryRun = try DryRunCall(arguments: call, callerPID: pid, owner: owner, builder: builder)
             checks = try CheckPlanner.plan(dryRun.facts)
         } catch {
-            throw CLIError.invalid(error.description)
+            throw .invalid("\(error)")
         }
-        let verdict = Authorizer.authorize(
-            checks, actor: request.actor, scope: request.scope, in: request.policies, strict: !caller.noStrict)
+        let set = try policies.load(io)
+        let scope = try caller.resolveScope(in: set)
+        let verdict = set.decide(checks, actor: caller.actorValue, scope: .success(scope), strict: caller.strict)
         let report = CheckReport(call: call.joined(separator: " "), verdict: verdict)
-        print(format == .json ? report.json : report.text)
-        if !verdict.isAllowed { throw ExitCode(2) }
+        io.output.line(format == .json ? report.json : report.text)
+        return verdict.isAllowed ? .success : .denied
     }
 }

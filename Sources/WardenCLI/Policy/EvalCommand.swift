@@ -43,31 +43,15 @@ public struct EvalCommand: StreamCommand {
             """
     )
 
-    /// Policy files and directories.
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Policy files or directories (several may follow one flag).", valueName: "path"))
-    public var policies: [String] = []
+    /// The policies: `--policies PATH`, repeated; default `policies/`.
+    @OptionGroup public var policies: PolicyOptions
 
-    /// Policy ids in the scope.
-    @Option(help: ArgumentHelp("Policy ids (namespace:name) in the scope; repeat or separate with commas.", valueName: "id,..."))
-    public var scope: [String] = []
-
-    /// Group ids in the scope.
-    @Option(help: ArgumentHelp("Group ids (namespace:group) in the scope; repeat or separate with commas.", valueName: "id,..."))
-    public var group: [String] = []
+    /// The caller: `--actor`, `--actor-meta`, `--scope`, `--group`, `--strict` / `--no-strict`.
+    @OptionGroup public var caller: CallerOptions
 
     /// Whether the caller has no scope at all (not even every policy).
     @Flag(help: "The caller has no scope: strict mode denies, --no-strict allows, without evaluating policies.")
     public var noScope = false
-
-    /// The actor's id; absent means no actor.
-    @Option(help: "The actor's id; without it the request has no actor.")
-    public var actor: String?
-
-    /// The actor's meta as a JSON object.
-    @Option(
-        help: ArgumentHelp("The actor's meta, a JSON object.", valueName: "json"),
-        transform: { text in try JSONArgument.object(text) })
-    public var actorMeta: [String: Value]?
 
     /// The action.
     @Option(help: "The action, e.g. process.spawn.")
@@ -82,10 +66,6 @@ public struct EvalCommand: StreamCommand {
         help: ArgumentHelp("The request attributes, a JSON object.", valueName: "json"),
         transform: { text in try JSONArgument.object(text) })
     public var meta: [String: Value]?
-
-    /// Strict mode: deny when there is no actor or no scope.
-    @Flag(inversion: .prefixedNo, help: "Deny requests without an actor or a scope (strict mode, the default).")
-    public var strict = true
 
     /// Text or JSON output.
     @Option(help: "Output format: text or json (with --requests, always JSON lines).")
@@ -104,18 +84,12 @@ public struct EvalCommand: StreamCommand {
 
     /// Checks the combination of options.
     public func validate() throws {
-        guard !policies.isEmpty else { throw ValidationError("give the policies with `--policies PATH`") }
-        if !scope.isEmpty, IDList.split(scope).isEmpty {
-            throw ValidationError("`--scope` names no policy id; write `--scope namespace:name`")
-        }
-        if !group.isEmpty, IDList.split(group).isEmpty {
-            throw ValidationError("`--group` names no group id; write `--group namespace:group`")
-        }
-        if noScope, !scope.isEmpty || !group.isEmpty {
+        if noScope, !caller.scope.isEmpty || !caller.group.isEmpty {
             throw ValidationError("`--no-scope` cannot be combined with `--scope` or `--group`; drop one of them")
         }
         if requests != nil {
-            let single = [("--actor", actor != nil), ("--actor-meta", actorMeta != nil), ("--action", action != nil),
+            let single = [
+                ("--actor", caller.actor != nil), ("--actor-meta", caller.actorMeta != nil), ("--action", action != nil),
                 ("--resource", resource != nil), ("--meta", meta != nil)]
             if let (flag, _) = single.first(where: \.1) {
                 throw ValidationError(
@@ -128,40 +102,24 @@ public struct EvalCommand: StreamCommand {
         }
         if action == nil { throw ValidationError("missing `--action`; write e.g. `--action process.spawn`") }
         if resource == nil { throw ValidationError("missing `--resource`; write e.g. `--resource app.workers:handler`") }
-        if actorMeta != nil, actor == nil {
-            throw ValidationError("`--actor-meta` needs `--actor`; a request without an actor has no actor meta")
-        }
     }
 
     /// Runs with the process's standard streams.
-    public func run() throws { try runWithStandardStreams() }
-
-    /// The command line's scope; `nil` when neither `--scope` nor `--group` is given.
-    var scopeSpec: ScopeSpec? {
-        let spec = ScopeSpec(policies: IDList.split(scope), groups: IDList.split(group))
-        return spec.isEmpty ? nil : spec
-    }
+    public func run() async throws { try await runWithStandardStreams() }
 
     /// Loads the policies and decides the request(s).
-    public func execute(_ io: CommandIO) -> WardenExitCode {
-        guard let set = PolicyLoading.load(policies, io: io) else { return .invalidInput }
+    public func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
+        let set = try policies.load(io)
+        let strict = caller.strict
         if let requests {
-            return BulkEvaluation(set: set, scope: scopeSpec, noScope: noScope, strict: strict, explain: explain)
+            return BulkEvaluation(set: set, scope: caller.scopeSpec, noScope: noScope, strict: strict, explain: explain)
                 .run(path: requests, io: io)
         }
         var resolved: ResolvedScope?
-        if !noScope {
-            switch set.resolve(scopeSpec) {
-            case .success(let scope): resolved = scope
-            case .failure(let error):
-                io.errors.line("error: \(error.message)\n  hint: \(error.hint)")
-                return .invalidInput
-            }
-        }
+        if !noScope { resolved = try caller.resolveScope(in: set) }
         let request = AuthorizationRequest(
-            actor: actor.map { Actor(id: $0, meta: actorMeta ?? [:]) }, action: action ?? "", resource: resource ?? "",
-            meta: meta ?? [:])
-        let decision = set.authorize(request, scope: resolved, strict: strict)
+            actor: caller.actorValue, action: action ?? "", resource: resource ?? "", meta: meta ?? [:])
+        let decision = set.decide(request, scope: resolved.map { .success($0) }, strict: strict)
         switch format ?? .text {
         case .json:
             var object = DecisionRendering.json(decision, revision: set.revision)

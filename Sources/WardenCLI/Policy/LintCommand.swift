@@ -35,11 +35,11 @@ public struct LintCommand: StreamCommand {
     public init() {}
 
     /// Runs with the process's standard streams.
-    public func run() throws { try runWithStandardStreams() }
+    public func run() async throws { try await runWithStandardStreams() }
 
     /// Loads and lints; 0 without warnings, 1 with warnings, 3 when the policies do not load.
-    public func execute(_ io: CommandIO) -> WardenExitCode {
-        let result = input.loader.load(paths: input.paths)
+    public func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
+        let result = try input.load(io)
         let diagnostics: [PolicyDiagnostic]
         let code: WardenExitCode
         if let set = result.policySet {

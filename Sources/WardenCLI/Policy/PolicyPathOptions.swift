@@ -1,12 +1,16 @@
 import ArgumentParser
 import WardenPolicy
 
-/// The arguments `warden validate` and `warden lint` share: the policy paths to read and the
-/// output format of their diagnostics.
+/// The arguments `warden validate` and `warden lint` share: the policies to read (`--policies
+/// PATH`, repeated, or the same paths given positionally; default `policies/`) and the output
+/// format of their diagnostics.
 public struct PolicyPathOptions: ParsableArguments {
-    /// The files and directories to read.
-    @Argument(help: "Policy files or directories (read recursively).")
-    public var paths: [String]
+    /// Files and directories given positionally: an alias of `--policies`.
+    @Argument(help: "Policy files or directories, read recursively (the same as --policies PATH).")
+    public var paths: [String] = []
+
+    /// `--policies PATH`, repeated.
+    @OptionGroup public var policies: PolicyOptions
 
     /// Text lines or a JSON array.
     @Option(help: "Output format: text, or json (an array of {file,line,column,severity,code,message,hint}).")
@@ -16,14 +20,12 @@ public struct PolicyPathOptions: ParsableArguments {
     @Flag(help: "Accept paths that hold no policy file (without it, finding none is an error).")
     public var allowEmpty = false
 
-    /// The loader these options ask for.
-    var loader: PolicyLoader { PolicyLoader(allowsEmpty: allowEmpty) }
-
     /// Creates the options with their defaults (ArgumentParser fills them in).
     public init() {}
 
-    /// Requires at least one path.
-    public func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one policy file or directory") }
+    /// Reads every path (positional ones first, then `--policies`; `policies/` when none is given).
+    /// - Throws: ``CommandFailure`` (exit 3) when none is given and there is no `policies/`.
+    func load(_ io: CommandIO) throws(CommandFailure) -> PolicyLoadResult {
+        PolicyLoader(allowsEmpty: allowEmpty).load(paths: try policies.paths(io, extra: paths))
     }
 }

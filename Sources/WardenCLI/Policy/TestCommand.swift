@@ -55,10 +55,10 @@ public struct TestCommand: StreamCommand {
     }
 
     /// Runs with the process's standard streams.
-    public func run() throws { try runWithStandardStreams() }
+    public func run() async throws { try await runWithStandardStreams() }
 
     /// Runs every file; 0 when all cases pass, 1 on a failure, 3 when a file does not load.
-    public func execute(_ io: CommandIO) -> WardenExitCode {
+    public func execute(_ io: CommandIO) async -> WardenExitCode {
         var code = WardenExitCode.success
         var passed = 0
         var failed = 0

@@ -38,11 +38,11 @@ public struct ValidateCommand: StreamCommand {
     public init() {}
 
     /// Runs with the process's standard streams.
-    public func run() throws { try runWithStandardStreams() }
+    public func run() async throws { try await runWithStandardStreams() }
 
     /// Loads the paths and prints every diagnostic; 0 when there is no error, 3 otherwise.
-    public func execute(_ io: CommandIO) -> WardenExitCode {
-        let result = input.loader.load(paths: input.paths)
+    public func execute(_ io: CommandIO) async throws(CommandFailure) -> WardenExitCode {
+        let result = try input.load(io)
         let diagnostics = result.diagnostics.sortedByMark()
         switch input.format {
         case .json:

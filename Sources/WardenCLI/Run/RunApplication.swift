@@ -40,7 +40,11 @@ final class RunApplication: Sendable {
                 problems.append(error.description)
             }
         }
-        if !problems.isEmpty { throw CLIError.invalidPolicies(problems) }
+        if !problems.isEmpty {
+            throw CommandFailure(
+                "the tree did not load (\(DiagnosticRendering.count(problems.count, "error")))", details: problems,
+                code: .invalidInput)
+        }
         let logger = Logger(label: "warden.run")
         log = try AuditLogFile.open(options.audit, node: options.node, mode: options.mode, logger: logger)
         runtime = LocalRuntime()

@@ -7,7 +7,7 @@ import WardenRuntime
 
 /// `warden run TREE`: the tree's Lua processes and services on the built-in runtime behind the
 /// gateway, with the tree's policies and an audit log.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a registry tree's Lua processes and services behind the gateway.",
@@ -49,8 +49,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Audit delivery mode: async, sync or durable.")
     var mode: DeliveryMode = .durable
 
-    @Flag(inversion: .prefixedNo, help: "Deny calls of processes without an actor or a scope (strict mode, the default).")
-    var strict = true
+    @OptionGroup var strictness: StrictOption
 
     func validate() throws {
         if pattern != nil, !test { throw ValidationError("a PATTERN is given only with --test") }
@@ -61,19 +60,21 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let status = try await execute(io: .standard)
-        if status != 0 { throw ExitCode(status) }
+    func run() async throws { try await runWithStandardStreams() }
+
+    /// Runs the command with `io` until SIGINT or SIGTERM (or the entry, or the tests, end).
+    func execute(_ io: CommandIO) async throws -> WardenExitCode {
+        .program(try await execute(io: io))
     }
 
-    /// Runs the command with `io`; returns the exit status. Load problems throw ``CLIError``.
+    /// Runs the command with `io`; returns the exit status. Load problems throw ``CommandFailure``.
     func execute(io: CommandIO, stop: (@Sendable () async -> Void)? = nil) async throws -> Int32 {
         let loaded = RegistryLoader().load(paths: [tree])
         let compiled = loaded.policies.compile()
         let problems = (loaded.diagnostics + compiled.diagnostics).sortedByMark()
         for warning in problems where !warning.isError { io.errors.line(warning.description) }
         guard !problems.containsErrors, let policySet = compiled.policySet else {
-            throw CLIError.invalidPolicies(problems.filter(\.isError).map(\.description))
+            throw CommandFailure.policiesDidNotLoad(problems.filter(\.isError), what: "the tree")
         }
         for line in loaded.ignoredLines { io.errors.line(line) }
         var target: ExecTarget?
@@ -88,7 +89,7 @@ struct RunCommand: AsyncParsableCommand {
         let signals = test || exec != nil || stop != nil ? nil : SignalWait()
         let app = try RunApplication(
             tree: loaded, policySet: policySet, sources: [tree],
-            options: RunOptions(audit: audit, node: try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode), mode: mode, strict: strict), io: io)
+            options: RunOptions(audit: audit, node: try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode), mode: mode, strict: strictness.strict), io: io)
         let status: Int32
         if let testHost {
             status = await TestRun(app: app, host: testHost, limit: .milliseconds(Int64(testTimeout * 1000)), io: io)
@@ -103,7 +104,7 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         await app.shutdown(deadline: .milliseconds(Int64(shutdownTimeout * 1000)))
-        if let failure = app.log.failure { throw CLIError.invalid("the audit log failed: \(failure.message)") }
+        if let failure = app.log.failure { throw CommandFailure.invalid("the audit log failed: \(failure.message)") }
         return status
     }
 
@@ -118,7 +119,7 @@ struct RunCommand: AsyncParsableCommand {
     /// The first `process.host` of the tree, where tests run.
     static func testHost(in tree: RegistryTree) throws -> String {
         guard let host = tree.hosts.first(where: { !$0.isTerminal }) else {
-            throw CLIError.invalid("the tree has no `process.host` entry to run tests on; hint: add `kind: process.host`")
+            throw CommandFailure.invalid("the tree has no `process.host` entry to run tests on; hint: add `kind: process.host`")
         }
         return host.id
     }

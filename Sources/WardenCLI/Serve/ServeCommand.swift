@@ -7,7 +7,7 @@ import WardenService
 
 /// `warden serve`: answers decisions and permission dry-runs over HTTP, with the same JSON as
 /// `warden eval --format json` and `warden check --format json`.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve decisions and permission dry-runs over HTTP (JSON).",
@@ -36,8 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Policy files or directories.", valueName: "path"))
-    var policies: [String] = []
+    @OptionGroup var policies: PolicyOptions
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8181"
@@ -78,11 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Allow a non-loopback --listen address without authentication.")
     var insecure = false
 
-    @Flag(inversion: .prefixedNo, help: "Deny requests without an actor or a scope (strict mode, the default).")
-    var strict = true
+    @OptionGroup var strictness: StrictOption
 
     func validate() throws {
-        guard !policies.isEmpty else { throw ValidationError("give the policies with `--policies PATH`") }
         if tlsCert != nil || tlsKey != nil {
             throw ValidationError(
                 "`--tls-cert` and `--tls-key` are not supported yet; listen on loopback and terminate TLS in a reverse proxy in front of the service")
@@ -104,11 +101,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() async throws { try await runWithStandardStreams() }
+
+    /// Serves until SIGINT or SIGTERM; 3 when the policies, the tokens or the audit log cannot be used.
+    func execute(_ io: CommandIO) async throws -> WardenExitCode {
+        let paths = try policies.paths(io)
         let logger = Logger(label: "warden.serve")
         var table: TokenTable?
         if let tokens {
-            do { table = try TokenTable(contentsOf: tokens) } catch { throw CLIError.invalid(error.message) }
+            do { table = try TokenTable(contentsOf: tokens) } catch { throw CommandFailure.invalid(error.message) }
         }
         let metrics = ServiceMetrics()
         let access = AccessControl(tokens: table) { status in metrics.refused(status: status) }
@@ -118,9 +119,9 @@ struct ServeCommand: AsyncParsableCommand {
             let log = try audit.map {
                 try AuditLogFile.open($0, node: node ?? ProcessInfo.processInfo.hostName, mode: mode, logger: logger)
             }
-            service = try DecisionService(loading: policies, strict: strict, audit: log, metrics: metrics)
+            service = try DecisionService(loading: paths, strict: strictness.strict, audit: log, metrics: metrics)
         } catch let error as PolicyLoadError {
-            throw CLIError.invalidPolicies(error.diagnostics.map(\.description))
+            throw CommandFailure.policiesDidNotLoad(error.diagnostics)
         }
         let address = try listenAddress()
         logger.info(
@@ -131,10 +132,11 @@ struct ServeCommand: AsyncParsableCommand {
             ])
         let review = (auditSource ?? audit.flatMap { AuditDestination.isPostgres($0) ? nil : $0 }).map { AuditReview(path: $0) }
         try await ServiceRunner.run(
-            service, address: address, maxBody: maxBody, access: access, audit: review, watching: watch ? policies : nil, logger: logger
+            service, address: address, maxBody: maxBody, access: access, audit: review, watching: watch ? paths : nil, logger: logger
         ) { port in
             // One line a supervisor (or a test) can wait for; with port 0 it names the chosen port.
-            FileHandleOutput.standardOutput.line("listening on http://\(address.host):\(port) (authentication: \(authentication))")
+            io.output.line("listening on http://\(address.host):\(port) (authentication: \(authentication))")
         }
+        return .success
     }
 }

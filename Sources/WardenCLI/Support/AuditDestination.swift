@@ -30,7 +30,7 @@ enum AuditDestination {
     }
 
     /// A `--node` value checked: not empty, no control characters.
-    static func checkedNode(_ node: String) throws(CLIError) -> String {
+    static func checkedNode(_ node: String) throws(CommandFailure) -> String {
         guard !node.isEmpty, !node.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalid("invalid --node `\(node)`: give a name without control characters, e.g. the host name")
         }

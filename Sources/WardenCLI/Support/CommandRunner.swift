@@ -16,10 +16,7 @@ public enum CommandRunner {
         do {
             var command = try root.parseAsRoot(arguments)
             if let command = command as? any StreamCommand {
-                return command.execute(io).rawValue
-            }
-            if let command = command as? any AsyncStreamCommand {
-                return await command.execute(io).rawValue
+                return await execute(command, io: io).rawValue
             }
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
@@ -32,15 +29,26 @@ public enum CommandRunner {
         }
     }
 
+    /// Runs a parsed command with `io`: its exit code, or the code of the ``CommandFailure`` it
+    /// threw after printing the failure on the error stream (another error is reported as
+    /// ArgumentParser reports it).
+    public static func execute(_ command: some StreamCommand, io: CommandIO) async -> WardenExitCode {
+        do {
+            return try await command.execute(io)
+        } catch {
+            return WardenExitCode(rawValue: report(error, WardenCommand.self, io))
+        }
+    }
+
     /// Writes the message for `error` and returns its exit code, usage errors mapped to 3.
     /// Arguments longer than ``UserText/maxCharacters`` that the message repeats (ArgumentParser
     /// quotes a value it cannot use in full) are cut to that length.
     static func report<Root: ParsableCommand>(
         _ error: any Error, _ root: Root.Type, _ io: CommandIO, arguments: [String] = []
     ) -> Int32 {
-        if let error = error as? CLIError {
-            io.errors.line(error.description)
-            return WardenExitCode.invalidInput.rawValue
+        if let failure = error as? CommandFailure {
+            io.errors.line(failure.description)
+            return failure.code.rawValue
         }
         let code = root.exitCode(for: error)
         let message = shortening(root.fullMessage(for: error, columns: nil), arguments: arguments)

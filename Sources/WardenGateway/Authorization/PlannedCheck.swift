@@ -2,7 +2,7 @@ import WardenPolicy
 import WardenValue
 
 /// One permission a call needs, with the request that will be evaluated for it.
-public struct PlannedCheck: Sendable, Hashable {
+public struct PlannedCheck: AuthorizationCheck, Hashable {
     /// The table row the permission comes from (a builder option's row for its own checks).
     public var origin: GuardedCall
     /// The permission.

@@ -52,9 +52,8 @@ extension Gateway {
             let failure = ProcessError(.internal, error.description, code: "gateway-plan-failed")
             try await recordFailure(facts.call, caller: caller, target: target, error: failure, policies: policies, since: started)
         }
-        let verdict = Authorizer.authorize(
-            checks, actor: caller.security.actor, scope: policies.scope, in: policies.policies,
-            strict: configuration.strict)
+        let verdict = policies.policies.decide(
+            checks, actor: caller.security.actor, scope: policies.scope, strict: configuration.strict)
         var denial: ProcessError?
         if let denied = verdict.firstDenied {
             denial = ProcessError(.permissionDenied, denied.check.denialMessage, code: "permission-denied")

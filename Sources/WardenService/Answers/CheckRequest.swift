@@ -85,7 +85,7 @@ public struct CheckRequest: Sendable {
         }
         let resolved = set.resolve(scope)
         if case .failure(let error) = resolved { return .failure(.invalidValue(error.description)) }
-        return .success(Authorizer.authorize(checks, actor: actor, scope: resolved, in: set, strict: strict))
+        return .success(set.decide(checks, actor: actor, scope: resolved, strict: strict))
     }
 
     private static func flag(_ object: [String: Value], _ key: String, default fallback: Bool) throws(RequestLineError)

@@ -85,7 +85,6 @@ struct BenchCommandTests {
         "argument errors exit 3 and say what to do",
         arguments: [
             (["bench", "--policies", "x"], "give `--requests FILE`"),
-            (["bench", "--requests", "-"], "give the policies with `--policies PATH`"),
             (["bench", "--gateway", "--requests", "-"], "give one of them"),
             (["bench", "--gateway", "--passes", "0"], "`--passes` must be at least 1"),
             (["bench", "--gateway", "--rounds", "0"], "`--rounds` must be at least 1"),

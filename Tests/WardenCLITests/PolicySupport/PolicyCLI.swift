@@ -15,11 +15,13 @@ enum PolicyCLI {
         root.appendingPathComponent("Tests/WardenPolicyTests/Fixtures/policy-vectors.yaml").path
     }
 
-    /// Parses and runs `arguments` in-process, with `input` as standard input.
-    static func run(_ arguments: [String], input: String = "") async -> PolicyCLIResult {
+    /// Parses and runs `arguments` in-process, with `input` as standard input and the default
+    /// `policies/` looked for in `workingDirectory`.
+    static func run(_ arguments: [String], input: String = "", workingDirectory: String = ".") async -> PolicyCLIResult {
         let output = BufferedOutput()
         let errors = BufferedOutput()
-        let io = CommandIO(output: output, errors: errors, input: BufferedLineInput(input))
+        let io = CommandIO(
+            output: output, errors: errors, input: BufferedLineInput(input), workingDirectory: workingDirectory)
         let code = await CommandRunner.run(WardenCommand.self, arguments: arguments, io: io)
         return PolicyCLIResult(code: code, output: output.text, errors: errors.text)
     }

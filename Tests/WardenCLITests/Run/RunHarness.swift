@@ -22,9 +22,9 @@ enum RunHarness {
             code = try await command.execute(io: io) {
                 while let until, !until(errors.text) { try? await Task.sleep(for: .milliseconds(10)) }
             }
-        } catch let error as CLIError {
+        } catch let error as CommandFailure {
             errors.line(error.description)
-            code = 3
+            code = error.code.rawValue
         }
         return PolicyCLIResult(code: code, output: output.text, errors: errors.text)
     }
