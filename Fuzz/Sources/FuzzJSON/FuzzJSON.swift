@@ -1,8 +1,8 @@
 import FuzzSupport
 import WardenValue
 
-/// One input: its text (invalid UTF-8 replaced) parsed as a strict JSON value; what parses must survive canonical JSON and read
-/// back equal. (`FuzzServe` reads the same kind of bytes as requests lines.)
+/// One input: its text (invalid UTF-8 replaced) parsed as a strict JSON value; what parses
+/// must survive canonical JSON and read back equal. (`FuzzServe` reads the same kind of bytes as requests lines.)
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(fuzzInput: start, count: count), as: UTF8.self)

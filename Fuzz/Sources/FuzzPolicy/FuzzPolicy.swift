@@ -17,7 +17,7 @@ let requests = [
 public func fuzzPolicy(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(fuzzInput: start, count: count), as: UTF8.self)
     _ = try? YAMLParser().parse(bytes: Array(UnsafeRawBufferPointer(fuzzInput: start, count: count)), file: "fuzz.yaml")
-    guard case .success(let set) = PolicyLoader().load(yaml: text, file: "fuzz.yaml"),
+    guard let set = PolicyLoader().load(yaml: text, file: "fuzz.yaml").policySet,
         case .success(let scope) = set.resolve(nil)
     else { return 0 }
     for request in requests {

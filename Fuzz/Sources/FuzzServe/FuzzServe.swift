@@ -32,7 +32,7 @@ let policyText = """
 
 /// The service under test, with an audit log in a temporary folder so `authorize` runs.
 let service: DecisionService = {
-    guard case .success(let set) = PolicyLoader().load(yaml: policyText, file: "fuzz.yaml") else {
+    guard let set = PolicyLoader().load(yaml: policyText, file: "fuzz.yaml").policySet else {
         fatalError("the fuzz target's policies do not load")
     }
     let path = FileManager.default.temporaryDirectory
