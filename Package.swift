@@ -17,6 +17,11 @@ let package = Package(
         .library(name: "WardenAuditReview", targets: ["WardenAuditReview"]),
         .library(name: "WardenAuditPostgres", targets: ["WardenAuditPostgres"]),
         .library(name: "WardenLua", targets: ["WardenLua"]),
+        // Products the fuzz targets (`Fuzz/`) link against; clients use the libraries above.
+        .library(name: "WardenValue", targets: ["WardenValue"]),
+        .library(name: "WardenYAML", targets: ["WardenYAML"]),
+        .library(name: "WardenExpression", targets: ["WardenExpression"]),
+        .library(name: "WardenService", targets: ["WardenService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -15,7 +15,21 @@ struct DifferentialTests {
 
     /// The seed of the first set; `WARDEN_DIFF_SEED` replays one failing case.
     static let baseSeed: UInt64 = 0x5EED_0001
-    static let sets = 3_000
+    /// How many sets to generate: `WARDEN_DIFF_SETS` (CI runs more), else 3,000.
+    static func setCount() throws -> Int {
+        guard let text = ProcessInfo.processInfo.environment["WARDEN_DIFF_SETS"] else { return 3_000 }
+        guard let count = Int(text), count > 0 else {
+            throw SetCountError(text: text)
+        }
+        return count
+    }
+
+    /// `WARDEN_DIFF_SETS` is not a count.
+    struct SetCountError: Error, CustomStringConvertible {
+        var text: String
+        var description: String { "WARDEN_DIFF_SETS must be a whole number above 0, found \"\(text)\"" }
+    }
+
     static let requestsPerSet = 12
 
     @Test func bothEvaluatorsAgreeOnRandomPolicySets() throws {
@@ -23,7 +37,7 @@ struct DifferentialTests {
         if let text = ProcessInfo.processInfo.environment["WARDEN_DIFF_SEED"], let seed = UInt64(text) {
             seeds = [seed]
         } else {
-            seeds = (0..<UInt64(Self.sets)).map { Self.baseSeed &+ $0 }
+            seeds = (0..<UInt64(try Self.setCount())).map { Self.baseSeed &+ $0 }
         }
         var checked = 0
         for seed in seeds {
