@@ -38,7 +38,7 @@ let package = Package(
         // Audit lines through the canonical scanner and the chain verifier.
         .executableTarget(
             name: "FuzzAudit",
-            dependencies: ["FuzzSupport", .product(name: "WardenAudit", package: warden)],
+            dependencies: ["FuzzSupport", .product(name: "WardenAuditReview", package: warden)],
             path: "Sources/FuzzAudit"
         ),
         // The bodies of `POST /v1/decide`, `/v1/check` and `/v1/authorize`, without HTTP.
@@ -46,7 +46,7 @@ let package = Package(
             name: "FuzzServe",
             dependencies: [
                 "FuzzSupport", .product(name: "WardenService", package: warden), .product(name: "WardenPolicy", package: warden),
-                .product(name: "WardenAudit", package: warden), .product(name: "WardenGateway", package: warden),
+                .product(name: "WardenAuditLog", package: warden), .product(name: "WardenGateway", package: warden),
             ],
             path: "Sources/FuzzServe"
         ),

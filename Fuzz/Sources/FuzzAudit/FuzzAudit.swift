@@ -1,6 +1,6 @@
 import FuzzSupport
 import Foundation
-import WardenAudit
+import WardenAuditReview
 
 /// The file each input is written to before it is verified (one per fuzzing process).
 let logPath = FileManager.default.temporaryDirectory

@@ -1,7 +1,7 @@
 import FuzzSupport
 import Foundation
 import Logging
-import WardenAudit
+import WardenAuditLog
 import WardenGateway
 import WardenPolicy
 import WardenService
