@@ -11,7 +11,7 @@ struct BadInputTests {
     static let goodRequest = #"{"actor": null, "action": "process.send", "resource": "app.cache"}"#
 
     /// Sends `body` to `uri`, then a good request, and returns the first answer's error object.
-    func refused(_ uri: String, _ body: String, maxBody: Int = ServiceRoutes.defaultMaxBody) async throws -> [String: Value] {
+    func refused(_ uri: String, _ body: String, maxBody: Int = RequestLimits.defaultMaxBody) async throws -> [String: Value] {
         let service = try DecisionService(loading: [Self.policies])
         let answers = try await ServiceClient.send(
             service, maxBody: maxBody, [(.post, uri, body), (.post, "/v1/decide", Self.goodRequest)])

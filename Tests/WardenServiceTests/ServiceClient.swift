@@ -23,10 +23,10 @@ enum ServiceClient {
 
     /// Sends each request to a fresh application over `service` and returns the answers in order.
     static func send(
-        _ service: DecisionService, maxBody: Int = ServiceRoutes.defaultMaxBody, audit: AuditReview? = nil,
+        _ service: DecisionService, maxBody: Int = RequestLimits.defaultMaxBody, audit: AuditReview? = nil,
         _ requests: [(method: HTTPRequest.Method, uri: String, body: String?)]
     ) async throws -> [ServiceAnswer] {
-        let application = Application(router: ServiceRoutes.router(service, maxBody: maxBody, audit: audit))
+        let application = Application(router: ServiceRoutes.router(service, limits: RequestLimits(maxBody: maxBody), audit: audit))
         return try await application.test(.router) { client in
             var answers: [ServiceAnswer] = []
             for request in requests {
@@ -44,7 +44,7 @@ enum ServiceClient {
     /// Sends one request.
     static func send(
         _ service: DecisionService, _ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
-        maxBody: Int = ServiceRoutes.defaultMaxBody, audit: AuditReview? = nil
+        maxBody: Int = RequestLimits.defaultMaxBody, audit: AuditReview? = nil
     ) async throws -> ServiceAnswer {
         try await send(service, maxBody: maxBody, audit: audit, [(method, uri, body)])[0]
     }

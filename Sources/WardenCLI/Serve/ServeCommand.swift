@@ -42,7 +42,18 @@ struct ServeCommand: StreamCommand {
     var listen = "127.0.0.1:8181"
 
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
-    var maxBody = ServiceRoutes.defaultMaxBody
+    var maxBody = RequestLimits.defaultMaxBody
+
+    @Option(help: ArgumentHelp(
+        "Seconds a client has to send a whole request body; a slower one is answered 408.", valueName: "seconds"))
+    var bodyTimeout = 10.0
+
+    @Option(help: ArgumentHelp("Seconds a connection may sit idle before it is closed.", valueName: "seconds"))
+    var idleTimeout = 60.0
+
+    @Option(help: ArgumentHelp(
+        "Seconds the requests in flight get to finish on SIGINT or SIGTERM.", valueName: "seconds"))
+    var shutdownTimeout = 30.0
 
     @Option(help: ArgumentHelp(
         "The audit log POST /v1/authorize records calls in: a JSON Lines file (created if missing, continued otherwise) or a postgres:// URL.",
@@ -62,10 +73,10 @@ struct ServeCommand: StreamCommand {
         "Bearer tokens (SHA-256 digests) and their roles, YAML; turns authentication on.", valueName: "file"))
     var tokens: String?
 
-    @Option(help: ArgumentHelp("Not supported yet: TLS certificate chain (PEM).", valueName: "file"))
+    @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key.", valueName: "file"))
     var tlsCert: String?
 
-    @Option(help: ArgumentHelp("Not supported yet: TLS private key (PEM).", valueName: "file"))
+    @Option(help: ArgumentHelp("The private key of --tls-cert (PEM, unencrypted).", valueName: "file"))
     var tlsKey: String?
 
     @Option(
@@ -80,9 +91,12 @@ struct ServeCommand: StreamCommand {
     @OptionGroup var strictness: StrictOption
 
     func validate() throws {
-        if tlsCert != nil || tlsKey != nil {
-            throw ValidationError(
-                "`--tls-cert` and `--tls-key` are not supported yet; listen on loopback and terminate TLS in a reverse proxy in front of the service")
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError("`--tls-cert` and `--tls-key` go together; give both (the certificate chain and its private key)")
+        }
+        for (flag, seconds) in [("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout), ("--shutdown-timeout", shutdownTimeout)]
+        where !(seconds > 0 && seconds <= 86_400) {
+            throw ValidationError("`\(flag) \(seconds)` must be a number of seconds above 0 and at most 86400")
         }
         if let node, node.isEmpty { throw ValidationError("`--node` must not be empty; give a name such as `gw-1`") }
         guard maxBody > 0 else { throw ValidationError("`--max-body \(maxBody)` must be at least 1 byte") }
@@ -102,6 +116,21 @@ struct ServeCommand: StreamCommand {
     }
 
     func run() async throws { try await runWithStandardStreams() }
+
+    /// The listen address, TLS and limits the options give.
+    private func serverSettings() throws(CommandFailure) -> ServerSettings {
+        do {
+            var tls: ServiceTLS?
+            if let tlsCert, let tlsKey { tls = try ServiceTLS(certificateChain: tlsCert, privateKey: tlsKey) }
+            return ServerSettings(
+                address: try ServiceListenAddress(parsing: listen), tls: tls,
+                limits: RequestLimits(maxBody: maxBody, bodyTimeout: .seconds(bodyTimeout)),
+                idleTimeout: .seconds(idleTimeout),
+                shutdownTimeout: .seconds(shutdownTimeout))
+        } catch {
+            throw .invalid(error.message)
+        }
+    }
 
     /// Serves until SIGINT or SIGTERM; 3 when the policies, the tokens or the audit log cannot be used.
     func execute(_ io: CommandIO) async throws -> WardenExitCode {
@@ -123,19 +152,20 @@ struct ServeCommand: StreamCommand {
         } catch let error as PolicyLoadError {
             throw CommandFailure.policiesDidNotLoad(error.diagnostics)
         }
-        let address = try listenAddress()
+        let settings = try serverSettings()
         logger.info(
             "serving \(service.store.snapshot.count) policies, revision \(service.store.revision.prefix(12))",
             metadata: [
-                "listen": "\(listen)", "authentication": "\(authentication)",
+                "listen": "\(settings.scheme)://\(listen)", "authentication": "\(authentication)",
                 "audit": "\(audit.map { "\($0) (\(mode.rawValue))" } ?? "none: POST /v1/authorize is refused")",
             ])
         let review = (auditSource ?? audit.flatMap { AuditDestination.isPostgres($0) ? nil : $0 }).map { AuditReview(path: $0) }
         try await ServiceRunner.run(
-            service, address: address, maxBody: maxBody, access: access, audit: review, watching: watch ? paths : nil, logger: logger
+            service, settings: settings, access: access, audit: review, watching: watch ? paths : nil, logger: logger
         ) { port in
             // One line a supervisor (or a test) can wait for; with port 0 it names the chosen port.
-            io.output.line("listening on http://\(address.host):\(port) (authentication: \(authentication))")
+            io.output.line(
+                "listening on \(settings.scheme)://\(settings.address.host):\(port) (authentication: \(authentication))")
         }
         return .success
     }

@@ -3,16 +3,13 @@ import WardenValue
 
 /// The HTTP routes of `warden serve` over a ``DecisionService``.
 public enum ServiceRoutes {
-    /// The default limit of a request body: 1 MiB.
-    public static let defaultMaxBody = 1 << 20
-
     /// A router with every route: `POST /v1/decide`, `POST /v1/check`, `POST /v1/authorize`,
     /// `GET /v1/policies`, `POST /v1/policies/reload`, `GET /metrics`, `GET /healthz`, `GET /readyz`,
     /// the audit routes over `audit` (``AuditRoutes``, role `audit`) and the audit review page
     /// (``PageRoutes``). Each route declares the role it needs (``RoleMiddleware``); metrics,
     /// health and the page's files need none (the page asks for a token before reading data).
     public static func router(
-        _ service: DecisionService, maxBody: Int = defaultMaxBody, access: AccessControl = .open,
+        _ service: DecisionService, limits: RequestLimits = RequestLimits(), access: AccessControl = .open,
         audit: AuditReview? = nil, stream: AuditStream = AuditStream()
     ) -> Router<BasicRequestContext> {
         let router = Router()
@@ -23,17 +20,17 @@ public enum ServiceRoutes {
         PageRoutes.add(to: router)
         needing(.decide).post("/v1/decide") { request, _ -> Response in
             let explain = request.uri.queryParameters.get("explain").map { $0 == "true" || $0 == "1" } ?? false
-            return await answer(request, maxBody: maxBody, .decide, service.metrics) { body throws(ServiceError) in
+            return await answer(request, limits, .decide, service.metrics) { body throws(ServiceError) in
                 try service.decide(body, explain: explain)
             }
         }
         needing(.decide).post("/v1/check") { request, _ -> Response in
-            await answer(request, maxBody: maxBody, .check, service.metrics) { body throws(ServiceError) in
+            await answer(request, limits, .check, service.metrics) { body throws(ServiceError) in
                 try service.check(body)
             }
         }
         needing(.gateway).post("/v1/authorize") { request, _ -> Response in
-            await answer(request, maxBody: maxBody, .authorize, service.metrics) { body throws(ServiceError) in
+            await answer(request, limits, .authorize, service.metrics) { body throws(ServiceError) in
                 try await service.authorize(body)
             }
         }
@@ -59,35 +56,27 @@ public enum ServiceRoutes {
         return router
     }
 
-    /// Reads the body (at most `maxBody` bytes) and answers with `handle`'s JSON, or with the
-    /// error it throws; the request's latency and a refused request are counted for `endpoint`.
+    /// Reads the body (within `limits`) and answers with `handle`'s JSON, or with the error it
+    /// throws; the request's latency and a refused request are counted for `endpoint`.
     private static func answer(
-        _ request: Request, maxBody: Int, _ endpoint: ServiceMetrics.Endpoint, _ metrics: ServiceMetrics,
+        _ request: Request, _ limits: RequestLimits, _ endpoint: ServiceMetrics.Endpoint, _ metrics: ServiceMetrics,
         _ handle: ([UInt8]) async throws(ServiceError) -> String
     ) async -> Response {
         let started = ContinuousClock.now
         defer { metrics.observe(endpoint, since: started) }
-        let response = await answer(request, maxBody: maxBody, handle)
+        let response = await answer(request, limits, handle)
         if response.status != .ok { metrics.decided(endpoint, .error) }
         return response
     }
 
     private static func answer(
-        _ request: Request, maxBody: Int, _ handle: ([UInt8]) async throws(ServiceError) -> String
+        _ request: Request, _ limits: RequestLimits, _ handle: ([UInt8]) async throws(ServiceError) -> String
     ) async -> Response {
-        var request = request
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: maxBody)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            return failure(
-                ServiceError(
-                    code: "body-too-large",
-                    message: "the body is larger than \(maxBody) bytes; send less, or start the service with a larger `--max-body`"
-                ))
+            buffer = try await BodyReader.read(request, within: limits)
         } catch {
-            return failure(
-                ServiceError(code: "unreadable-body", message: "the body could not be read (\(error)); send it again"))
+            return failure(bodyError(error, limits))
         }
         do {
             return json(.ok, try await handle(Array(buffer.readableBytesView)))
@@ -96,9 +85,28 @@ public enum ServiceRoutes {
         }
     }
 
+    /// The refusal of a body that was not read.
+    private static func bodyError(_ failure: BodyReader.Failure, _ limits: RequestLimits) -> ServiceError {
+        switch failure {
+        case .tooLarge:
+            ServiceError(
+                code: "body-too-large",
+                message: "the body is larger than \(limits.maxBody) bytes; send less, or start the service with a larger `--max-body`")
+        case .timedOut:
+            ServiceError(
+                status: 408, code: "body-timeout",
+                message: "the body did not arrive within \(limits.bodyTimeout); send it at once, or start the service with a longer `--body-timeout`")
+        case .unreadable(let error):
+            ServiceError(code: "unreadable-body", message: "the body could not be read (\(error)); send it again")
+        }
+    }
+
     /// The response of a refused request: its status and the error's JSON.
+    /// A body that timed out closes its connection: the rest of it may still be arriving.
     static func failure(_ error: ServiceError) -> Response {
-        json(HTTPResponse.Status(code: error.status), error.json)
+        var response = json(HTTPResponse.Status(code: error.status), error.json)
+        if error.status == 408 { response.headers[.connection] = "close" }
+        return response
     }
 
     static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
