@@ -147,7 +147,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // The audit review page's HTML, CSS and JavaScript, served at `/`.
-            resources: [.copy("Resources/page")]
+            resources: [.copy("Resources/page"), .copy("Resources/openapi")]
         ),
         // The command tree, a library so tests can drive it in-process.
         .target(

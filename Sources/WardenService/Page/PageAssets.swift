@@ -14,7 +14,7 @@ struct PageAssets: Sendable {
     let files: [String: Asset]
 
     /// The page's files, read from the resource bundle on first use (empty when it is missing).
-    static let bundled = PageAssets(directory: locate())
+    static let bundled = PageAssets(directory: ServiceResources.locate("page"))
 
     /// Reads the files of `directory` (none when it is `nil`).
     init(directory: URL?) {
@@ -46,30 +46,6 @@ struct PageAssets: Sendable {
         if name.hasSuffix(".css") { return "text/css; charset=utf-8" }
         if name.hasSuffix(".js") { return "text/javascript; charset=utf-8" }
         if name.hasSuffix(".svg") { return "image/svg+xml" }
-        return nil
-    }
-
-    /// The `page` folder of the `Warden_WardenService.resources` bundle, looked for beside the
-    /// running executable (where SwiftPM puts it), without `Bundle.module`, which stops the
-    /// process when the bundle is missing.
-    private static func locate() -> URL? {
-        let bundleName = "Warden_WardenService.resources"
-        var directories: [URL] = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL {
-            directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        if let resources = Bundle.main.resourceURL { directories.append(resources) }
-        for directory in directories {
-            for candidate in [
-                directory.appendingPathComponent(bundleName).appendingPathComponent("page"),
-                directory.appendingPathComponent("Warden_WardenService.bundle").appendingPathComponent("Contents/Resources/page"),
-            ] {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    return candidate
-                }
-            }
-        }
         return nil
     }
 }

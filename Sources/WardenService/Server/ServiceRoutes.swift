@@ -4,7 +4,7 @@ import WardenValue
 /// The HTTP routes of `warden serve` over a ``DecisionService``.
 public enum ServiceRoutes {
     /// A router with every route: `POST /v1/decide`, `POST /v1/check`, `POST /v1/authorize`,
-    /// `GET /v1/policies`, `POST /v1/policies/reload`, `GET /metrics`, `GET /healthz`, `GET /readyz`,
+    /// `GET /v1/policies`, `POST /v1/policies/reload`, `GET /metrics`, `GET /openapi.json`, `GET /healthz`, `GET /readyz`,
     /// the audit routes over `audit` (``AuditRoutes``, role `audit`) and the audit review page
     /// (``PageRoutes``). Each route declares the role it needs (``RoleMiddleware``); metrics,
     /// health and the page's files need none (the page asks for a token before reading data).
@@ -45,6 +45,15 @@ public enum ServiceRoutes {
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: service.metrics.exposition(audit: service.audit))))
+        }
+        router.get("/openapi.json") { _, _ -> Response in
+            guard let document = OpenAPIDocument.bundled else {
+                return failure(
+                    ServiceError(
+                        status: 503, code: "openapi-missing",
+                        message: "the OpenAPI document is not in this build; it is `schemas/openapi.yaml` in the repository"))
+            }
+            return json(.ok, document.canonicalJSON)
         }
         router.get("/healthz") { _, _ -> Response in
             json(.ok, #"{"status":"ok"}"#)
