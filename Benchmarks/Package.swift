@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .executableTarget(
@@ -70,6 +71,12 @@ let package = Package(
             ],
             path: "LuaBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // The HTTP stack's ceiling, measured beside `warden serve` by http/run-wrk.sh.
+        .executableTarget(
+            name: "HTTPCeiling",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "HTTPCeiling"
         ),
     ],
     swiftLanguageModes: [.v6]
