@@ -17,6 +17,7 @@ struct PostgresSQLCondition {
         if let until = filter.until { parts.append("r.time_us < \(bind(Int(until.microseconds)))") }
         if let decision = filter.decision { parts.append("r.decision = \(bind(decision.rawValue))") }
         if let pid = filter.pid { parts.append("r.caller_pid = \(bind(pid))") }
+        if let node = filter.node { parts.append("r.node = \(bind(node))") }
         if let op = filter.op { parts.append(like(op, "r.op")) }
         if let actor = filter.actor { parts.append(like(actor, "r.actor")) }
         var checkParts: [String] = []

@@ -33,6 +33,7 @@ import WardenPostgresTestSupport
         AuditFilter(decision: .deny),
         AuditFilter(op: AuditGlob("process.*")),
         AuditFilter(pid: "{app:processes|0x3}"),
+        AuditFilter(decision: .deny, node: "gw-1"),
         AuditFilter(
             since: AuditTime(microseconds: 1_700_000_010_000_000), until: AuditTime(microseconds: 1_700_000_020_000_000),
             actor: AuditGlob("tenant:acme")),
@@ -50,6 +51,27 @@ import WardenPostgresTestSupport
             while let read = try cursor.next() { found.append(read.record.seq) }
             #expect(found == expected, "\(filter)")
             #expect(!expected.isEmpty, "the filter selects something: \(filter)")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aNodeThatWroteNothingSelectsNothing(kind: StoreKind) async throws {
+        let fixture = try StoreFixture(kind)
+        let records = try await written(fixture)
+        #expect(!records.isEmpty)
+        let cursor = try fixture.store.records(matching: AuditFilter(node: "gw-2"), limit: nil, verifying: true)
+        #expect(try cursor.next() == nil)
+    }
+
+    @Test func theNodeFilterSelectsOneNodesChainInASharedStore() async throws {
+        let fixture = try StoreFixture(.postgres)
+        try await fixture.write(SampleEntries.entries(6), node: "gw-1")
+        try await fixture.write(SampleEntries.entries(4), node: "gw-2")
+        for (node, count) in [("gw-1", 6), ("gw-2", 4)] {
+            let cursor = try fixture.store.records(matching: AuditFilter(node: node), limit: nil, verifying: true)
+            var found: [String] = []
+            while let read = try cursor.next() { found.append(read.record.node) }
+            #expect(found == Array(repeating: node, count: count))
         }
     }
 

@@ -100,6 +100,7 @@ struct AuditEndpointTests {
     @Test(arguments: [
         ("", [String]()), ("decision=deny&bucket=1h", ["--decision", "deny", "--by", "1h"]),
         ("actor=user:*&top=3&bucket=15m", ["--actor", "user:*", "--top", "3", "--by", "15m"]),
+        ("node=gw&decision=deny", ["--node", "gw", "--decision", "deny"]), ("node=gw-2", ["--node", "gw-2"]),
     ])
     func statsAnswerWhatTheStatsCommandPrints(query: String, arguments: [String]) async throws {
         try await ServiceClient.withTemporaryDirectory { directory in
@@ -113,6 +114,8 @@ struct AuditEndpointTests {
             let served = try #require(answer.json)
             #expect(served == (try Value(json: cli.output)))
             #expect(served["top_denied_actions"] != nil)
+            // Records of node `gw` only: another node's filter selects none of them.
+            #expect((served["records"] == .int(0)) == query.contains("node=gw-2"), "\(query): \(answer.body)")
         }
     }
 

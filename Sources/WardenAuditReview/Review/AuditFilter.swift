@@ -20,12 +20,14 @@ public struct AuditFilter: Sendable, Hashable {
     public var op: AuditGlob?
     /// The caller's PID, exactly.
     public var pid: String?
+    /// The node that wrote the record (its `node`), exactly.
+    public var node: String?
 
     /// A filter; with no arguments it matches every record.
     public init(
         since: AuditTime? = nil, until: AuditTime? = nil, actor: AuditGlob? = nil, action: AuditGlob? = nil,
         resource: AuditGlob? = nil, policy: AuditGlob? = nil, decision: AuditDecision? = nil, op: AuditGlob? = nil,
-        pid: String? = nil
+        pid: String? = nil, node: String? = nil
     ) {
         self.since = since
         self.until = until
@@ -36,6 +38,7 @@ public struct AuditFilter: Sendable, Hashable {
         self.decision = decision
         self.op = op
         self.pid = pid
+        self.node = node
     }
 
     /// Whether a check-level field (action, resource, policy) is set.
@@ -48,6 +51,7 @@ public struct AuditFilter: Sendable, Hashable {
         if let until, record.time >= until { return false }
         if let decision, record.decision != decision { return false }
         if let pid, record.caller.pid != pid { return false }
+        if let node, record.node != node { return false }
         if let op, !op.matches(record.op) { return false }
         if let actor {
             guard let id = record.caller.actor?.id, actor.matches(id) else { return false }

@@ -21,11 +21,14 @@ public struct AuditFilterText: Sendable, Hashable {
     public var op: String?
     /// The caller's PID, exactly.
     public var pid: String?
+    /// The writing node, exactly.
+    public var node: String?
 
     /// Creates filter text; with no arguments it selects every record.
     public init(
         since: String? = nil, until: String? = nil, actor: String? = nil, action: String? = nil,
-        resource: String? = nil, policy: String? = nil, decision: String? = nil, op: String? = nil, pid: String? = nil
+        resource: String? = nil, policy: String? = nil, decision: String? = nil, op: String? = nil, pid: String? = nil,
+        node: String? = nil
     ) {
         self.since = since
         self.until = until
@@ -36,6 +39,7 @@ public struct AuditFilterText: Sendable, Hashable {
         self.decision = decision
         self.op = op
         self.pid = pid
+        self.node = node
     }
 
     /// The filter this text describes, with ages counted back from `now`.
@@ -56,6 +60,7 @@ public struct AuditFilterText: Sendable, Hashable {
         filter.policy = policy.map(AuditGlob.init)
         filter.op = op.map(AuditGlob.init)
         filter.pid = pid
+        filter.node = node
         return filter
     }
 

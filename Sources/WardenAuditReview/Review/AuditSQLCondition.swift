@@ -25,6 +25,7 @@ struct AuditSQLCondition {
         if let until = filter.until { add("r.time_us < ?", [until.microseconds]) }
         if let decision = filter.decision { add("r.decision = ?", [decision.rawValue]) }
         if let pid = filter.pid { add("r.caller_pid = ?", [pid]) }
+        if let node = filter.node { add("r.node = ?", [node]) }
         if let op = filter.op {
             let c = op.sqlCondition("r.op")
             add(c.sql, c.arguments)

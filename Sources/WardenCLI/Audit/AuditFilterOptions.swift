@@ -31,11 +31,14 @@ struct AuditFilterOptions: ParsableArguments {
     @Option(help: "The caller's PID, exactly.")
     var pid: String?
 
+    @Option(help: "The node that wrote the record, exactly (e.g. gw-1).")
+    var node: String?
+
     /// The filter these options describe, with ages counted back from `now`.
     func filter(now: AuditTime = .now()) throws(CommandFailure) -> AuditFilter {
         let text = AuditFilterText(
             since: since, until: until, actor: actor, action: action, resource: resource, policy: policy,
-            decision: decision, op: op, pid: pid)
+            decision: decision, op: op, pid: pid, node: node)
         do {
             return try text.filter(now: now)
         } catch {

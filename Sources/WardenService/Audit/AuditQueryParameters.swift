@@ -7,7 +7,7 @@ import WardenAuditReview
 /// silently widens what an auditor sees.
 struct AuditQueryParameters {
     /// The filter names, shared with the command line.
-    static let filterNames: Set<String> = ["since", "until", "actor", "action", "resource", "policy", "decision", "op", "pid"]
+    static let filterNames: Set<String> = ["since", "until", "actor", "action", "resource", "policy", "decision", "op", "pid", "node"]
 
     private let values: [String: String]
 
@@ -37,7 +37,7 @@ struct AuditQueryParameters {
         let text = AuditFilterText(
             since: values["since"], until: values["until"], actor: values["actor"], action: values["action"],
             resource: values["resource"], policy: values["policy"], decision: values["decision"], op: values["op"],
-            pid: values["pid"])
+            pid: values["pid"], node: values["node"])
         do {
             return try text.filter(now: now)
         } catch {

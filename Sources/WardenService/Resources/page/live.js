@@ -4,7 +4,7 @@
 import { call, follow, query } from "./api.js";
 import { byId, decisionBadge, el, notify, replace } from "./dom.js";
 
-export const FILTERS = ["actor", "action", "resource", "decision", "op", "policy", "since", "until"];
+export const FILTERS = ["actor", "action", "resource", "decision", "op", "policy", "node", "since", "until"];
 const PAGE = 50;
 const MAX_ROWS = 1000;
 
