@@ -234,7 +234,7 @@ let package = Package(
             name: "WardenServiceTests",
             dependencies: [
                 "WardenService", "WardenCLI", "WardenTestSupport", "WardenAuditRecord", "WardenAuditLog", "WardenPolicy",
-                "WardenValue",
+                "WardenValue", "WardenPostgresTestSupport", "WardenAuditPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

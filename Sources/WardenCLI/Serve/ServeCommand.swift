@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import WardenAuditLog
+import WardenAuditReview
 import WardenPolicy
 import WardenService
 
@@ -81,7 +82,7 @@ struct ServeCommand: StreamCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The audit log the review routes and the page read: a JSON Lines file (the active one) or an audit database (default: the --audit log).",
+            "The audit log the review routes and the page read: a JSON Lines file (the active one), an audit database file or a postgres:// URL (default: the --audit log).",
             valueName: "file-or-db"))
     var auditSource: String?
 
@@ -116,6 +117,17 @@ struct ServeCommand: StreamCommand {
     }
 
     func run() async throws { try await runWithStandardStreams() }
+
+    /// The review over `source`: a PostgreSQL store for a `postgres://` URL, else a JSON Lines
+    /// log or an audit database file.
+    private static func review(_ source: String) throws(CommandFailure) -> AuditReview {
+        guard AuditDestination.isPostgres(source) else { return AuditReview(path: source) }
+        do {
+            return AuditReview(source: .store(AuditStoreReference(try AuditDestination.store(for: source))))
+        } catch {
+            throw .invalid("invalid --audit-source `\(source)`: \(error)")
+        }
+    }
 
     /// The listen address, TLS and limits the options give.
     private func serverSettings() throws(CommandFailure) -> ServerSettings {
@@ -159,7 +171,7 @@ struct ServeCommand: StreamCommand {
                 "listen": "\(settings.scheme)://\(listen)", "authentication": "\(authentication)",
                 "audit": "\(audit.map { "\($0) (\(mode.rawValue))" } ?? "none: POST /v1/authorize is refused")",
             ])
-        let review = (auditSource ?? audit.flatMap { AuditDestination.isPostgres($0) ? nil : $0 }).map { AuditReview(path: $0) }
+        let review = try (auditSource ?? audit).map(Self.review)
         try await ServiceRunner.run(
             service, settings: settings, access: access, audit: review, watching: watch ? paths : nil, logger: logger
         ) { port in

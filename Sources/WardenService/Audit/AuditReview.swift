@@ -109,41 +109,61 @@ public final class AuditReview: Sendable {
     }
 
     /// `GET /v1/audit/verify`: the chain's status, as `warden audit verify` finds it:
-    /// `{"ok", "records", "first_seq", "head": {"seq", "hash"}, "checkpoints", "warnings", "break"}`,
-    /// where `break` is `null` or `{"code", "location", "seq", "message"}`. Both answers are 200:
-    /// a broken chain is a finding, not a failed request.
+    /// `{"ok", "records", "first_seq", "head": {"seq", "hash"}, "checkpoints", "warnings", "break",
+    /// "chains"}`, where `break` is `null` or `{"code", "location", "seq", "message"}` and `chains`
+    /// lists each chain (`{"node", "records", "first_seq", "head", "checkpoints"}`; `node` is
+    /// `null` for a log with one chain). A store holding several nodes' chains answers their sums,
+    /// with `first_seq` and `head` `null`. Both answers are 200: a broken chain is a finding, not
+    /// a failed request.
     public func verify(_ pairs: [(String, String)]) throws(ServiceError) -> String {
         if let name = pairs.first?.0 {
             throw ServiceError(
                 code: "unknown-parameter",
                 message: "unknown query parameter `\(name)`: verify checks the whole log and takes no parameters")
         }
-        if case .store = source { throw Self.storeNotServed }
         var object: [String: Value] = ["ok": .bool(true), "break": .null, "warnings": .list([])]
         do {
-            let result: AuditVerification
+            let chains: [AuditStoreChain]
             switch source {
-            case .files(let paths): result = try AuditVerifier.verify(files: paths, options: AuditVerifyOptions())
-            case .database(let path): result = try AuditVerifier.verify(database: path, options: AuditVerifyOptions())
-            case .store: return "{}"  // never reached: a store is refused before the switch
+            case .files(let paths):
+                chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(files: paths, options: AuditVerifyOptions()))]
+            case .database(let path):
+                chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(database: path, options: AuditVerifyOptions()))]
+            case .store(let reference):
+                chains = try reference.store.verify(options: AuditVerifyOptions())
             }
-            object["records"] = .int(result.records)
-            object["first_seq"] = result.firstSeq.map { .int($0) } ?? .null
-            object["head"] = .map(["seq": .int(result.head.seq), "hash": .string(result.head.hash)])
-            object["checkpoints"] = .int(result.checkpoints)
-            object["warnings"] = .list(result.warnings.map(Value.string))
+            let single = chains.count == 1 ? chains.first?.verification : nil
+            object["records"] = .int(chains.reduce(0) { $0 + $1.verification.records })
+            object["first_seq"] = single?.firstSeq.map { .int($0) } ?? .null
+            object["head"] = single.map { Self.head($0) } ?? .null
+            object["checkpoints"] = .int(chains.reduce(0) { $0 + $1.verification.checkpoints })
+            object["warnings"] = .list(chains.flatMap { chain in
+                chain.verification.warnings.map { warning in .string(chain.node.map { "node \($0): \(warning)" } ?? warning) }
+            })
+            object["chains"] = .list(chains.map { chain in
+                .map([
+                    "node": chain.node.map(Value.string) ?? .null, "records": .int(chain.verification.records),
+                    "first_seq": chain.verification.firstSeq.map { .int($0) } ?? .null,
+                    "head": Self.head(chain.verification), "checkpoints": .int(chain.verification.checkpoints),
+                ])
+            })
         } catch {
             object["ok"] = .bool(false)
             object["records"] = .null
             object["first_seq"] = .null
             object["head"] = .null
             object["checkpoints"] = .null
+            object["chains"] = .list([])
             object["break"] = .map([
                 "code": .string(error.code), "location": .string(error.location.description),
                 "seq": error.seq.map { .int($0) } ?? .null, "message": .string(error.message),
             ])
         }
         return Value.map(object).canonicalJSON
+    }
+
+    private static func head(_ verification: AuditVerification) -> Value {
+        .map(["seq": .int(verification.head.seq), "hash": .string(verification.head.hash)])
     }
 
     /// The service error for a read that failed: 409 for a chain break, 500 otherwise.
@@ -155,10 +175,4 @@ public final class AuditReview: Sendable {
         }
         return ServiceError(status: 500, code: error.code, message: "cannot read the audit log: \(error.description)")
     }
-
-    /// The review routes read JSON Lines files and SQLite databases; a PostgreSQL store is
-    /// reviewed with `warden audit ... --db URL` for now.
-    static let storeNotServed = ServiceError(
-        status: 501, code: "store-not-served",
-        message: "the review routes read JSON Lines files and audit databases; review a PostgreSQL store with `warden audit query|stats|verify --db URL`")
 }

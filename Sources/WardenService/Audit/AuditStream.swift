@@ -38,15 +38,15 @@ public struct AuditStream: Sendable {
         return ResponseBody { writer in
             open.add(1)
             defer { open.add(-1) }
-            let follower: AuditFollower
+            let follower: any AuditRecordFollowing
             do {
                 switch source {
                 case .files(let paths):
-                    follower = .file(paths.last ?? "", filter: filter, verifying: verifies)
+                    follower = AuditFollower.file(paths.last ?? "", filter: filter, verifying: verifies)
                 case .database(let path):
-                    follower = try .database(path, filter: filter, verifying: verifies)
-                case .store:
-                    throw AuditReview.storeNotServed
+                    follower = try AuditFollower.database(path, filter: filter, verifying: verifies)
+                case .store(let reference):
+                    follower = try reference.store.follow(filter: filter, verifying: verifies)
                 }
                 try await Self.send(try follower.backlog(backlog), to: &writer)
                 try await writer.write(ByteBuffer(string: ": following\n\n"))

@@ -73,7 +73,13 @@ async function chainStatus() {
   const box = byId("chain-status");
   try {
     const result = await call("/v1/audit/verify");
-    if (result.ok) {
+    const chains = (result.chains || []).filter((chain) => chain.node !== null);
+    if (result.ok && chains.length > 0) {
+      // A store several nodes write: one line per node's chain.
+      replace(box, el("p", { class: "ok", id: "chain-verdict", text: `\u2713 verifies: ${result.records} records in ${chains.length} chain${chains.length === 1 ? "" : "s"}` }),
+        facts(chains.map((chain) => [`Node ${chain.node}`, `${chain.records} records, head seq ${chain.head.seq}, ${chain.checkpoints} checkpoints`])
+          .concat([["Warnings", (result.warnings || []).join("; ") || "none"]])));
+    } else if (result.ok) {
       replace(box, el("p", { class: "ok", id: "chain-verdict", text: `\u2713 verifies: ${result.records} records, head seq ${result.head.seq}` }),
         facts([["Head hash", el("span", { class: "mono", text: result.head.hash })], ["Checkpoints", String(result.checkpoints)], ["Warnings", (result.warnings || []).join("; ") || "none"]]));
     } else {
