@@ -59,21 +59,39 @@ public final class AuditReview: Sendable {
         if let text = parameters["cursor"] { cursor = try AuditPageCursor(text: text) }
         let id = parameters["id"]
         let reader = reader.verifying(try parameters.verifies())
-        var newest = NewestRecords(capacity: limit + 1)
+        var page: [AuditReadRecord]
+        var next: String?
+        let pagedBySeq = reader.isDatabase
+        var beforeID: String?
+        var beforeSeq: Int?
+        switch cursor {
+        case .beforeID(let value) where !pagedBySeq: beforeID = value
+        case .beforeSeq(let value) where pagedBySeq: beforeSeq = value
+        case nil: break
+        default: throw Self.cursorOfAnotherSource
+        }
         do {
-            try reader.forEach(matching: filter) { read in
-                if let cursor, !NewestRecords.precedes(read.record.id, cursor.before) { return }
-                if let id, read.record.id != id { return }
-                newest.offer(read)
+            if let newest = try reader.newestRecords(matching: filter, id: id, beforeSeq: beforeSeq, limit: limit + 1) {
+                page = newest
+                if page.count > limit {
+                    page.removeLast(page.count - limit)
+                    next = page.last.map { AuditPageCursor.beforeSeq($0.record.seq).text }
+                }
+            } else {
+                var newest = NewestRecords(capacity: limit + 1)
+                try reader.forEach(matching: filter) { read in
+                    if let beforeID, !NewestRecords.precedes(read.record.id, beforeID) { return }
+                    if let id, read.record.id != id { return }
+                    newest.offer(read)
+                }
+                page = Array(newest.ascending.reversed())
+                if page.count > limit {
+                    page.removeLast(page.count - limit)
+                    next = page.last.map { AuditPageCursor.beforeID($0.record.id).text }
+                }
             }
         } catch {
             throw Self.failure(error)
-        }
-        var page = Array(newest.ascending.reversed())
-        var next: String?
-        if page.count > limit {
-            page.removeLast(page.count - limit)
-            next = page.last.map { AuditPageCursor(before: $0.record.id).text }
         }
         var text = #"{"records":["#
         text += page.map(\.line).joined(separator: ",")
@@ -165,6 +183,11 @@ public final class AuditReview: Sendable {
     private static func head(_ verification: AuditVerification) -> Value {
         .map(["seq": .int(verification.head.seq), "hash": .string(verification.head.hash)])
     }
+
+    /// A cursor made for another kind of source (a file's cursor given to a database's review).
+    static let cursorOfAnotherSource = ServiceError(
+        code: "invalid-cursor",
+        message: "this cursor was made for another audit source; start again without `cursor`")
 
     /// The service error for a read that failed: 409 for a chain break, 500 otherwise.
     static func failure(_ error: AuditReadError) -> ServiceError {
