@@ -2,7 +2,7 @@
 ///
 /// - `audit_records`: one row per record, with the exact canonical line (so the chain can be
 ///   recomputed and tampering with any column is detected) and the columns review queries filter
-///   on, each indexed together with time.
+///   on, each indexed together with time, and the record id (the review page's record view).
 /// - `audit_checks`: one row per permission check (`seq`, `idx`), indexed by action and resource.
 /// - `audit_check_policies`: one row per determining policy of a check, indexed by policy id.
 /// - `audit_meta`: `format = warden-audit`, `schema = 1`.
@@ -16,7 +16,7 @@ enum AuditSchema {
     /// at its end; opening a database for writing creates any that are missing).
     static let secondaryIndexes = [
         "audit_records_time", "audit_records_actor", "audit_records_op", "audit_records_pid", "audit_checks_action",
-        "audit_checks_resource",
+        "audit_checks_resource", "audit_records_id",
     ]
 
     /// Statements creating the schema (idempotent).
@@ -44,6 +44,7 @@ enum AuditSchema {
         CREATE INDEX IF NOT EXISTS audit_records_actor ON audit_records(actor, time_us);
         CREATE INDEX IF NOT EXISTS audit_records_op ON audit_records(op, time_us);
         CREATE INDEX IF NOT EXISTS audit_records_pid ON audit_records(caller_pid, time_us);
+        CREATE INDEX IF NOT EXISTS audit_records_id ON audit_records(id);
         CREATE TABLE IF NOT EXISTS audit_checks (
             seq INTEGER NOT NULL,
             idx INTEGER NOT NULL,
