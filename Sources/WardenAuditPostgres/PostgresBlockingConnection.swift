@@ -32,12 +32,15 @@ final class PostgresBlockingConnection: Sendable {
         if !connection.isClosed { try? connection.close().wait() }
     }
 
-    /// Connects, waiting at most `connectTimeout`.
+    /// Connects, waiting at most `connectTimeout` (by default the URL's, else 10 s); each
+    /// statement may then take `statementTimeout` (by default the URL's, else 30 s).
     /// - Throws: ``PostgresAuditError`` (`.connectFailed`).
     static func connect(
-        _ url: PostgresAuditURL, connectTimeout: TimeAmount = .seconds(10), statementTimeout: TimeAmount = .seconds(30),
+        _ url: PostgresAuditURL, connectTimeout: TimeAmount? = nil, statementTimeout: TimeAmount? = nil,
         logger: Logger = Logger(label: "warden.audit.postgres")
     ) throws(PostgresAuditError) -> PostgresBlockingConnection {
+        let connectTimeout = connectTimeout ?? TimeAmount(url.connectTimeout ?? .seconds(10))
+        let statementTimeout = statementTimeout ?? TimeAmount(url.statementTimeout ?? .seconds(30))
         let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
         let future = PostgresConnection.connect(
             on: eventLoop, configuration: url.configuration(connectTimeout: connectTimeout), id: 1, logger: logger)
@@ -67,7 +70,7 @@ final class PostgresBlockingConnection: Sendable {
             if expired.fired.load(ordering: .relaxed) {
                 throw PostgresAuditError(
                     .timedOut,
-                    "`\(url)` did not answer within \(statementTimeout.nanoseconds / 1_000_000) ms; the connection was closed (a stalled network or an overloaded server)")
+                    "`\(url)` did not answer within \(statementTimeout.nanoseconds / 1_000_000) ms (`statement_timeout`); the connection was closed (a stalled network or an overloaded server)")
             }
             throw PostgresAuditError(.queryFailed, "`\(url)`: \(Self.describe(error))")
         }
@@ -88,8 +91,13 @@ final class PostgresBlockingConnection: Sendable {
                 let code = psql.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
                 return message + code
             }
-            return "\(psql.code)"
+            guard let underlying = psql.underlying else { return "\(psql.code)" }
+            return "\(psql.code): \(describe(underlying))"
         }
+        if let channelError = error as? ChannelError, case .connectTimeout(let limit) = channelError {
+            return "no answer within \(limit.nanoseconds / 1_000_000) ms (`connect_timeout`)"
+        }
+        if let error = error as? IOError { return error.description }
         return "\(error)"
     }
 }
