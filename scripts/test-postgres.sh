@@ -8,7 +8,9 @@
 #   scripts/test-postgres.sh stop "$WARDEN_TEST_POSTGRES_DIR"
 #
 # For fault tests: `crash DIR` stops the server at once (`pg_ctl -m immediate`: no shutdown
-# checkpoint, as after a power cut; the data folder is kept) and `resume DIR` starts it again.
+# checkpoint, as after a power cut; the data folder is kept), `resume DIR` starts it again, and
+# `restart DIR` restarts it as an administrator would (`pg_ctl restart -m fast`: sessions are
+# terminated, the server comes back on the same data).
 #
 # `start` prints the exports on standard output and everything else on standard error.
 set -euo pipefail
@@ -54,9 +56,22 @@ start() {
     echo "export WARDEN_TEST_POSTGRES_CTL='$pg_ctl'"
 }
 
+# Runs a command with only standard input, output and error open, so the server it starts keeps
+# no other descriptor of ours: a caller that waits for this script to end (a test harness watching
+# a pipe or a socket for its child's exit) would otherwise wait for the server to stop.
+without_inherited_descriptors() {
+    (
+        for fd in /proc/$BASHPID/fd/*; do
+            fd=${fd##*/}
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+        done
+        "$@"
+    )
+}
+
 launch() {
     local pg_ctl=$1 dir=$2
-    run_as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o "$(cat "$dir/options")" >&2 || {
+    without_inherited_descriptors run_as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o "$(cat "$dir/options")" >&2 || {
         cat "$dir/server.log" >&2
         exit 1
     }
@@ -70,6 +85,12 @@ crash() {
 resume() {
     local dir=${1:?test-postgres: resume needs the server folder}
     launch "$(find_bin pg_ctl)" "$dir"
+}
+
+restart() {
+    local dir=${1:?test-postgres: restart needs the server folder}
+    without_inherited_descriptors run_as_owner "$(find_bin pg_ctl)" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart \
+        -o "$(cat "$dir/options")" >&2
 }
 
 stop() {
@@ -86,5 +107,6 @@ case "${1:-}" in
     stop) stop "${2:-}" ;;
     crash) crash "${2:-}" ;;
     resume) resume "${2:-}" ;;
-    *) echo "usage: scripts/test-postgres.sh start | stop DIR | crash DIR | resume DIR" >&2; exit 3 ;;
+    restart) restart "${2:-}" ;;
+    *) echo "usage: scripts/test-postgres.sh start | stop DIR | crash DIR | resume DIR | restart DIR" >&2; exit 3 ;;
 esac

@@ -3,8 +3,11 @@
 //
 //   warden-audit-load URL NODE RECORDS CALLERS MODE
 //
-// Prints `ack N` for every record acknowledged (N: the record's number, also its caller pid),
-// `fail N` for every refused one, and `done ACKED FAILED SECONDS` at the end; exit 0.
+// Prints `ack N SEQ` for every record acknowledged in `sync` and `durable` mode (N: the record's
+// number, also its caller pid `{load|N}`; SEQ: its seq in the node's chain), `fail N` for every
+// refused one, and `done ACKED FAILED SECONDS` at the end; exit 0. Acknowledgements are printed
+// in bursts, so a killed writer has printed only acknowledged records (not necessarily all).
+// The URL's `connect_timeout` and `statement_timeout` apply (2 s and 5 s when it gives none).
 import Foundation
 import Logging
 import Synchronization
@@ -24,8 +27,10 @@ let node = arguments[2]
 let logger = Logger(label: "warden.audit.load", factory: { _ in SwiftLogNoOpLogHandler() })
 let sink: PostgresAuditSink
 do {
+    let url = try PostgresAuditURL(arguments[1])
     sink = try PostgresAuditSink(
-        url: try PostgresAuditURL(arguments[1]), node: node, connectTimeout: .seconds(2), statementTimeout: .seconds(5), logger: logger)
+        url: url, node: node, connectTimeout: url.connectTimeout ?? .seconds(2), statementTimeout: url.statementTimeout ?? .seconds(5),
+        logger: logger)
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)
@@ -62,9 +67,9 @@ await withTaskGroup(of: Void.self) { group in
                 let n = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard n < total else { return }
                 do {
-                    try await log.record(entry(n))
+                    let position = try await log.record(entry(n))
                     acked.add(1, ordering: .relaxed)
-                    if mode != .async { output.withLock { $0.append(contentsOf: "ack \(n)\n".utf8) } }
+                    if let position { output.withLock { $0.append(contentsOf: "ack \(n) \(position.seq)\n".utf8) } }
                 } catch {
                     failed.add(1, ordering: .relaxed)
                     output.withLock { $0.append(contentsOf: "fail \(n)\n".utf8) }

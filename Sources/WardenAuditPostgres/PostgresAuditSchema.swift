@@ -52,8 +52,27 @@ enum PostgresAuditSchema {
                 PRIMARY KEY (policy, node, seq, idx)
             )
             """,
-        ]
+        ],
+        // Version 2: every statement that adds records notifies `tail -f` (LISTEN/NOTIFY), once
+        // per statement (a batch or a COPY), delivered when its transaction commits.
+        [
+            """
+            CREATE FUNCTION warden_audit_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('\(notificationChannel)', '');
+                RETURN NULL;
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER audit_records_notify AFTER INSERT ON audit_records
+                FOR EACH STATEMENT EXECUTE FUNCTION warden_audit_notify()
+            """,
+        ],
     ]
+
+    /// The channel the store notifies when records are added (`LISTEN warden_audit`).
+    static let notificationChannel = "warden_audit"
 
     /// The version this module writes and reads.
     static var latestVersion: Int { migrations.count }

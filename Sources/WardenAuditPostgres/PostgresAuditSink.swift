@@ -38,16 +38,22 @@ public final class PostgresAuditSink: AuditSink {
     private let state: SinkState
 
     /// Connects to the store at `url`, applies missing schema migrations and finds `node`'s head.
-    /// - Parameter statementTimeout: how long a batch may take before the connection is closed
-    ///   and the write fails (a stalled network).
+    /// - Parameters:
+    ///   - connectTimeout: how long connecting (and logging in) may take; `nil`: the URL's
+    ///     `connect_timeout`, else 10 s.
+    ///   - statementTimeout: how long a batch may take before the connection is closed and the
+    ///     write fails (a stalled network); `nil`: the URL's `statement_timeout`, else 30 s.
     /// - Throws: ``AuditError`` (`.openFailed`).
     public init(
-        url: PostgresAuditURL, node: String, connectTimeout: Duration = .seconds(10), statementTimeout: Duration = .seconds(30),
+        url: PostgresAuditURL, node: String, connectTimeout: Duration? = nil, statementTimeout: Duration? = nil,
         logger: Logger = Logger(label: "warden.audit.postgres")
     ) throws(AuditError) {
         self.url = url
         self.node = node
-        let timeouts = (connect: TimeAmount(connectTimeout), statement: TimeAmount(statementTimeout))
+        let timeouts = (
+            connect: TimeAmount(connectTimeout ?? url.connectTimeout ?? .seconds(10)),
+            statement: TimeAmount(statementTimeout ?? url.statementTimeout ?? .seconds(30))
+        )
         do throws(PostgresAuditError) {
             let connection = try PostgresBlockingConnection.connect(
                 url, connectTimeout: timeouts.connect, statementTimeout: timeouts.statement, logger: logger)
@@ -77,9 +83,9 @@ public final class PostgresAuditSink: AuditSink {
         if state.broken { throw AuditError(.sinkBroken, "the PostgreSQL audit sink for node `\(node)` refuses writes after an earlier failure whose outcome it could not settle; reopen the log") }
         var columns = PostgresRecordColumns()
         for sealed in batch { columns.append(sealed.record, line: sealed.line) }
+        state.headAfterFailure = nil
         do {
             let connection = try state.connectIfNeeded(url: url)
-            state.headAfterFailure = nil
             if state.mustCheckHead {
                 let found = try PostgresChainHead.fetch(node: node, on: connection)?.head ?? .genesis
                 let expected = AuditChainHead(seq: first.record.seq - 1, hash: first.record.prev)

@@ -13,14 +13,16 @@ import WardenAuditReview
 public struct PostgresAuditStore: AuditStore {
     /// The store's URL.
     public let url: PostgresAuditURL
-    /// How long to wait for the server to accept a connection.
-    public var connectTimeout: Duration = .seconds(10)
-    /// How long one statement may take.
-    public var statementTimeout: Duration = .seconds(300)
+    /// How long to wait for the server to accept a connection (the URL's `connect_timeout`, else 10 s).
+    public var connectTimeout: Duration
+    /// How long one statement may take (the URL's `statement_timeout`, else 300 s).
+    public var statementTimeout: Duration
 
     /// A store at `url`.
     public init(url: PostgresAuditURL) {
         self.url = url
+        connectTimeout = url.connectTimeout ?? .seconds(10)
+        statementTimeout = url.statementTimeout ?? .seconds(300)
     }
 
     /// The URL without its password.

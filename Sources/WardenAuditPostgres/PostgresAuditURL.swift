@@ -4,6 +4,9 @@ import PostgresNIO
 /// A `postgres://user[:password]@host[:port]/database` URL, parsed into a connection
 /// configuration. `?host=/run/postgresql` (libpq's spelling) or a host starting with `/` selects
 /// a unix socket in that folder; the password may also come from `PGPASSWORD`.
+/// `connect_timeout=SECONDS` (libpq's spelling) bounds connecting and logging in, and
+/// `statement_timeout=SECONDS` bounds each statement the writer or a review command waits for
+/// (a stalled network or server turns into an error, and the connection is dropped).
 public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
     /// The user name.
     public let user: String
@@ -17,6 +20,13 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
     public let socketDirectory: String?
     /// The database name.
     public let database: String
+    /// How long connecting (and logging in) may take, when the URL says (`connect_timeout`);
+    /// otherwise the user's default applies (10 s).
+    public let connectTimeout: Duration?
+    /// How long one statement may take before the connection is closed, when the URL says
+    /// (`statement_timeout`); otherwise the user's default applies (30 s for the sink, 300 s for
+    /// the review commands).
+    public let statementTimeout: Duration?
 
     /// Whether `text` is meant as a PostgreSQL URL (`postgres://` or `postgresql://`) rather
     /// than a file path.
@@ -40,6 +50,14 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else { throw invalid("it names no database (the path after the host)") }
         var socketDirectory: String?
+        var connectTimeout: Duration?
+        var statementTimeout: Duration?
+        func seconds(_ item: URLQueryItem) throws(PostgresAuditError) -> Duration {
+            guard let text = item.value, let value = Double(text), value.isFinite, value > 0, value <= 86_400 else {
+                throw invalid("`\(item.name)=\(item.value ?? "")` must be a number of seconds between 0 and 86400, e.g. `\(item.name)=5` or `0.5`")
+            }
+            return .milliseconds(max(1, Int64((value * 1000).rounded())))
+        }
         for item in components.queryItems ?? [] {
             switch item.name {
             case "host":
@@ -49,8 +67,12 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
                 guard item.value == "disable" else {
                     throw invalid("`sslmode=\(item.value ?? "")` is not supported: only `sslmode=disable` (TLS is not built in yet; use a unix socket or a trusted network)")
                 }
+            case "connect_timeout":
+                connectTimeout = try seconds(item)
+            case "statement_timeout":
+                statementTimeout = try seconds(item)
             default:
-                throw invalid("unknown parameter `\(item.name)` (known: `host`, `sslmode`)")
+                throw invalid("unknown parameter `\(item.name)` (known: `host`, `sslmode`, `connect_timeout`, `statement_timeout`)")
             }
         }
         let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
@@ -64,6 +86,8 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
         self.port = port
         self.socketDirectory = socketDirectory
         self.database = database
+        self.connectTimeout = connectTimeout
+        self.statementTimeout = statementTimeout
     }
 
     /// The URL without its password, for messages.

@@ -2,25 +2,46 @@ import PostgresNIO
 import WardenAuditRecord
 import WardenAuditReview
 
-/// Follows a PostgreSQL store (`tail -f`) by polling: each node's chain is committed in seq
-/// order by its one writer, so the rows after the last seq seen of each node are exactly the new
-/// ones. The backlog and the marks it starts from are read in one snapshot (`REPEATABLE READ`).
+/// Follows a PostgreSQL store (`tail -f`): it listens on the store's notification channel
+/// (every statement that adds records notifies it when it commits, see ``PostgresAuditSchema``)
+/// and looks for new rows as soon as one arrives, or after ``safetyInterval`` without one. Each
+/// node's chain is committed in seq order by its one writer, so the rows after the last seq seen
+/// of each node are exactly the new ones. The backlog and the marks it starts from are read in
+/// one snapshot (`REPEATABLE READ`).
 final class PostgresFollower: AuditRecordFollowing {
+    /// The longest wait without a notification before looking anyway.
+    static let safetyInterval = Duration.seconds(5)
+
     private let connection: PostgresBlockingConnection
     private let filter: AuditFilter
     private let verifies: Bool
     private let location: AuditLocation
     /// The last seq seen of each node.
     private var marks: [String: Int] = [:]
+    private let notifications = PostgresNotificationGate()
+    private let listener: PostgresListenContext
 
+    /// Follows the store on `connection`, listening from now on (before the backlog is read, so
+    /// no commit after it goes unnoticed).
     init(connection: PostgresBlockingConnection, filter: AuditFilter, verifying: Bool, location: AuditLocation) {
         self.connection = connection
         self.filter = filter
         self.verifies = verifying
         self.location = location
+        let gate = notifications
+        listener = connection.connection.addListener(channel: PostgresAuditSchema.notificationChannel) { _, _ in gate.signal() }
     }
 
-    deinit { connection.close() }
+    deinit {
+        listener.stop()
+        connection.close()
+    }
+
+    /// Waits for the store's next notification (at most ``safetyInterval``); `interval`, the
+    /// pause between looks of a polling follower, does not apply.
+    func waitForNews(interval: Duration) async {
+        await notifications.wait(upTo: Self.safetyInterval)
+    }
 
     /// The last `count` matching records; polls continue after every record present now.
     func backlog(_ count: Int) throws(AuditReadError) -> [AuditReadRecord] {

@@ -27,7 +27,21 @@ import Testing
         #expect(url.password == "from-env")
     }
 
+    @Test func timeoutsComeFromTheURLInSecondsAndAreUnsetWithoutIt() throws {
+        let url = try PostgresAuditURL("postgres://warden@localhost/audit?connect_timeout=3&statement_timeout=0.25", environment: [:])
+        #expect(url.connectTimeout == .seconds(3))
+        #expect(url.statementTimeout == .milliseconds(250))
+        let plain = try PostgresAuditURL("postgres://warden@localhost/audit", environment: [:])
+        #expect(plain.connectTimeout == nil)
+        #expect(plain.statementTimeout == nil)
+        #expect(PostgresAuditStore(url: plain).statementTimeout == .seconds(300))
+        #expect(PostgresAuditStore(url: url).statementTimeout == .milliseconds(250))
+    }
+
     @Test(arguments: [
+        ("postgres://warden@localhost/audit?connect_timeout=0", "`connect_timeout=0` must be a number of seconds"),
+        ("postgres://warden@localhost/audit?statement_timeout=soon", "`statement_timeout=soon` must be a number of seconds"),
+        ("postgres://warden@localhost/audit?statement_timeout=-1", "`statement_timeout=-1` must be a number of seconds"),
         ("postgres://localhost/audit", "names no user"),
         ("postgres://warden@localhost", "names no database"),
         ("postgres://warden@localhost/audit?sslmode=require", "`sslmode=require` is not supported"),

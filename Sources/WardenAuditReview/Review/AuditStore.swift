@@ -55,6 +55,16 @@ public protocol AuditRecordFollowing: AnyObject {
     func backlog(_ count: Int) throws(AuditReadError) -> [AuditReadRecord]
     /// The matching records added since the previous call.
     func poll() throws(AuditReadError) -> [AuditReadRecord]
+    /// Returns when new records may have been added: after `interval` for a follower that polls,
+    /// or when the store says so for one that is notified.
+    func waitForNews(interval: Duration) async
+}
+
+extension AuditRecordFollowing {
+    /// Polls: sleeps `interval`.
+    public func waitForNews(interval: Duration) async {
+        try? await Task.sleep(for: interval)
+    }
 }
 
 extension AuditFollower: AuditRecordFollowing {}

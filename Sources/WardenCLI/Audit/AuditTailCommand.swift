@@ -26,7 +26,7 @@ struct AuditTailCommand: StreamCommand {
     @Option(help: "With -f, exit after printing this many records in all.")
     var count: Int?
 
-    @Option(help: "With -f, milliseconds between looks for new records.")
+    @Option(help: "With -f, milliseconds between looks for new records (a PostgreSQL store notifies instead).")
     var interval: Int = 200
 
     @Option(help: "text, jsonl or csv (default: text on a terminal, jsonl otherwise).")
@@ -66,7 +66,7 @@ struct AuditTailCommand: StreamCommand {
             }
             printer.finish()
             while follow, printed < (count ?? .max) {
-                try? await Task.sleep(for: .milliseconds(interval))
+                await follower.waitForNews(interval: .milliseconds(interval))
                 if Task.isCancelled { break }
                 for record in try follower.poll() where printed < (count ?? .max) {
                     printer.print(record)

@@ -57,6 +57,19 @@ struct PrivatePostgresServer {
 
     static let script = ChildProcess.packageRoot.appendingPathComponent("scripts/test-postgres.sh").path
 
+    /// Runs `body` with a server of its own, stopped (and removed) afterwards whatever happens.
+    static func with<T>(_ body: (PrivatePostgresServer) async throws -> T) async throws -> T {
+        let server = try await start()
+        do {
+            let result = try await body(server)
+            try await server.stop()
+            return result
+        } catch {
+            try? await server.stop()
+            throw error
+        }
+    }
+
     static func start() async throws -> PrivatePostgresServer {
         let result = try await ChildProcess.run("/bin/bash", [script, "start"])
         guard result.status == 0 else { throw Failure("cannot start a private server: \(result.errors)") }
@@ -76,6 +89,8 @@ struct PrivatePostgresServer {
     func crash() async throws { try await script("crash") }
     /// Starts it again on the same data.
     func resume() async throws { try await script("resume") }
+    /// Restarts it as an administrator would (`pg_ctl restart -m fast`).
+    func restart() async throws { try await script("restart") }
     /// Stops it and removes its folder.
     func stop() async throws { try await script("stop") }
 

@@ -1,0 +1,47 @@
+import Testing
+import WardenAuditLog
+import WardenAuditPostgres
+import WardenAuditRecord
+import WardenPostgresTestSupport
+
+/// The network between the writer and the server stalls (a proxy stops forwarding): the
+/// statement and connect timeouts turn the stall into refused calls, nothing is acknowledged
+/// meanwhile, and once the network moves again the sink reconnects and the chain continues.
+@Suite(needsPostgres, .timeLimit(.minutes(5))) struct PostgresNetworkStallFaultTests {
+    @Test func aStalledNetworkTimesOutFailsClosedAndTheChainContinuesAfterIt() async throws {
+        let url = try PostgresTestServer.freshDatabase()
+        let upstream: StallingProxy.Upstream =
+            if let socket = url.socketDirectory { .unixSocket(path: "\(socket)/.s.PGSQL.\(url.port)") } else {
+                .tcp(host: url.host ?? "localhost", port: url.port)
+            }
+        let proxy = try StallingProxy(upstream: upstream)
+        defer { proxy.shutdownAll() }
+        let proxied = try PostgresAuditURL(
+            "postgres://\(url.user)@127.0.0.1:\(proxy.port)/\(url.database)?connect_timeout=1&statement_timeout=1")
+        let sink = try PostgresAuditSink(url: proxied, node: "gw-1", logger: quietLogger)
+        let log = AuditLog(node: "gw-1", sink: sink, mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
+        let load = ConcurrentLoad(log: log, callers: 4)
+        let running = Task { await load.run() }
+
+        try await load.wait(for: "100 acknowledgements before the stall") { $0.acknowledgedCount >= 100 }
+        proxy.stall()
+        try await Task.sleep(for: .milliseconds(200))
+        let acknowledgedBefore = load.acknowledgedCount
+        let refusedBefore = load.refusedCount
+        // Longer than the statement timeout (the batch in flight) plus a connect timeout (the
+        // reconnection, whose login cannot get through either).
+        try await Task.sleep(for: .milliseconds(3500))
+        #expect(load.acknowledgedCount == acknowledgedBefore, "a call was acknowledged while the network was stalled")
+        #expect(load.refusedCount > refusedBefore, "no call was refused: the stall did not time out")
+        let reasons = load.refusalMessages
+        #expect(reasons.contains { $0.contains("did not answer within 1000 ms") }, "\(reasons)")
+        #expect(reasons.contains { $0.contains("cannot connect") }, "\(reasons)")
+
+        proxy.resume()
+        try await load.wait(for: "100 acknowledgements after the stall") { $0.acknowledgedCount >= acknowledgedBefore + 100 }
+        load.stop()
+        await running.value
+        await log.shutdown()
+        try expectEveryAcknowledgementStoredInOneChain(load.acknowledged, url: url)
+    }
+}
