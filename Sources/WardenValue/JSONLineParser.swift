@@ -4,22 +4,28 @@
 /// Rejects duplicate keys, invalid UTF-8, lone surrogates, raw control characters in strings,
 /// trailing content and nesting deeper than ``maxDepth``. Integers that fit 64 bits become
 /// `.int` (except `-0`, kept as the double `-0.0` so it writes back as `-0`); other numbers
-/// become `.double`.
+/// become `.double`. With `wholeNumbersAsIntegers`, every whole number that fits 64 bits becomes
+/// `.int` (`1.0`, `1e2`, `-0`) and a number too large for a double is an error, as
+/// `Value(json:)` reads JSON.
 package struct JSONLineParser {
     /// The deepest nesting of lists and objects accepted.
     package static let maxDepth = 64
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let wholeNumbersAsIntegers: Bool
     private var index = 0
     private var depth = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, wholeNumbersAsIntegers: Bool) {
         self.bytes = bytes
+        self.wholeNumbersAsIntegers = wholeNumbersAsIntegers
     }
 
     /// Parses one JSON text.
-    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> Value {
-        var parser = JSONLineParser(bytes)
+    package static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, wholeNumbersAsIntegers: Bool = false
+    ) throws(JSONParseError) -> Value {
+        var parser = JSONLineParser(bytes, wholeNumbersAsIntegers: wholeNumbersAsIntegers)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -30,18 +36,22 @@ package struct JSONLineParser {
     }
 
     /// Parses one JSON text from bytes.
-    package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> Value {
+    package static func parse(_ bytes: [UInt8], wholeNumbersAsIntegers: Bool = false) throws(JSONParseError) -> Value {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONParseError) -> Value in try parse(buffer) }
+            Result { () throws(JSONParseError) -> Value in
+                try parse(buffer, wholeNumbersAsIntegers: wholeNumbersAsIntegers)
+            }
         }
         return try result.get()
     }
 
     /// Parses one JSON text from a string.
-    package static func parse(_ text: String) throws(JSONParseError) -> Value {
+    package static func parse(_ text: String, wholeNumbersAsIntegers: Bool = false) throws(JSONParseError) -> Value {
         var text = text
         let result = text.withUTF8 { buffer in
-            Result { () throws(JSONParseError) -> Value in try parse(buffer) }
+            Result { () throws(JSONParseError) -> Value in
+                try parse(buffer, wholeNumbersAsIntegers: wholeNumbersAsIntegers)
+            }
         }
         return try result.get()
     }
@@ -98,7 +108,8 @@ package struct JSONLineParser {
     private mutating func parseObject() throws(JSONParseError) -> Value {
         try nest()
         index += 1
-        var map: [String: Value] = Dictionary(minimumCapacity: 16)
+        // Most objects of requests and records hold a few keys: start small, grow when needed.
+        var map: [String: Value] = Dictionary(minimumCapacity: 4)
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             index += 1
@@ -160,17 +171,20 @@ package struct JSONLineParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes. ASCII needs no validation, so only other text is validated.
+        var ascii = true
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                guard let s = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(from: start) }
                 index += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
+                guard let s = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(from: start) }
                 return s
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw error("control character in a string, it must be escaped") }
+            if c >= 0x80 { ascii = false }
             index += 1
         }
         var scalarsBytes = Array(bytes[start..<index])
@@ -294,6 +308,13 @@ package struct JSONLineParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let d = Double(text) else { throw error("invalid number") }
+        if wholeNumbersAsIntegers {
+            guard d.isFinite else {
+                index = start
+                throw error("a number is too large for a 64-bit float")
+            }
+            if let whole = Int(exactly: d) { return .int(whole) }
+        }
         return .double(d)
     }
 

@@ -42,27 +42,18 @@ extension Value: Codable {
     /// fit 64 bits, other numbers `.double`, as the `Decodable` conformance reads them.
     /// - Throws: `ValueJSONError.invalid` saying what is wrong and where (line and column).
     public init(json text: String) throws(ValueJSONError) {
-        let parsed: Value
         do {
-            parsed = try JSONLineParser.parse(text)
+            self = try JSONLineParser.parse(text, wholeNumbersAsIntegers: true)
         } catch {
             throw .invalid("\(error.message) at \(Value.position(ofByte: error.column, in: text))")
         }
-        guard let value = parsed.wholeNumbersAsIntegers else {
-            throw .invalid("a number is too large for a 64-bit float")
-        }
-        self = value
     }
 
     /// Parses JSON bytes into a value as ``init(json:)`` does; the bytes need not be valid UTF-8
     /// (an invalid byte is named in the error, where a `String` would have replaced it).
     /// - Throws: `JSONParseError` with the message and the 1-based byte column.
     package init(jsonBytes bytes: [UInt8]) throws(JSONParseError) {
-        let parsed = try JSONLineParser.parse(bytes)
-        guard let value = parsed.wholeNumbersAsIntegers else {
-            throw JSONParseError(message: "a number is too large for a 64-bit float", column: 1)
-        }
-        self = value
+        self = try JSONLineParser.parse(bytes, wholeNumbersAsIntegers: true)
     }
 
     /// `line L, column C` of the 1-based byte offset `byte` in `text` (columns count bytes).
@@ -74,33 +65,6 @@ extension Value: Codable {
             lineStart = offset + 1
         }
         return "line \(line), column \(byte - lineStart)"
-    }
-
-    /// The value with every whole float that fits 64 bits turned into an integer (`nil` when a
-    /// float is not finite).
-    private var wholeNumbersAsIntegers: Value? {
-        switch self {
-        case .double(let d):
-            guard d.isFinite else { return nil }
-            return Int(exactly: d).map(Value.int) ?? self
-        case .list(let list):
-            var out: [Value] = []
-            out.reserveCapacity(list.count)
-            for element in list {
-                guard let converted = element.wholeNumbersAsIntegers else { return nil }
-                out.append(converted)
-            }
-            return .list(out)
-        case .map(let map):
-            var out = map
-            for (key, element) in map {
-                guard let converted = element.wholeNumbersAsIntegers else { return nil }
-                out[key] = converted
-            }
-            return .map(out)
-        default:
-            return self
-        }
     }
 }
 

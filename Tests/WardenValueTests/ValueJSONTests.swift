@@ -80,7 +80,8 @@ struct ValueJSONTests {
         (#"{"a": 1, "a": 2}"#, "duplicate key `a` at line 1, column 10"),
         ("[1,]", "unexpected character `]` at line 1, column 4"),
         ("{\n  \"a\": nope\n}", "invalid literal, expected `null` at line 2, column 8"),
-        ("1e400", "a number is too large for a 64-bit float"),
+        ("1e400", "a number is too large for a 64-bit float at line 1, column 1"),
+        ("[1, -1e999]", "a number is too large for a 64-bit float at line 1, column 5"),
         (#""\ud800""#, "lone surrogate in a \\u escape at line 1, column 8"),
         ("", "unexpected end of input at line 1, column 1"),
     ])

@@ -146,6 +146,7 @@ struct ServeCommand: StreamCommand {
 
     /// Serves until SIGINT or SIGTERM; 3 when the policies, the tokens or the audit log cannot be used.
     func execute(_ io: CommandIO) async throws -> WardenExitCode {
+        AllocatorTuning.applyForServer()
         let paths = try policies.paths(io)
         let logger = Logger(label: "warden.serve")
         var table: TokenTable?
