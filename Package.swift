@@ -168,6 +168,16 @@ let package = Package(
             ],
             path: "Sources/WardenAuditLoad"
         ),
+        // Drives the gateway with `durable` audit until killed, printing each acknowledged seq, for
+        // the crash consistency tests (not a product).
+        .executableTarget(
+            name: "warden-crash-writer",
+            dependencies: [
+                "WardenAuditLog", "WardenAuditReview", "WardenGateway", "WardenLocalRuntime", "WardenPolicy", "WardenRuntime",
+                "WardenValue", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/WardenCrashWriter"
+        ),
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(
             name: "WardenTestSupport",
