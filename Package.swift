@@ -50,6 +50,8 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"]), .brew(["lua"])]
         ),
+        // glibc's `mallopt`, for the allocator settings of `warden serve` (no library to link).
+        .systemLibrary(name: "CMalloc"),
         // C trampolines, the bounded allocator and the preemption hook of the Lua host.
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         // The one value type shared by policies, actors and message payloads.
@@ -134,7 +136,7 @@ let package = Package(
             name: "WardenService",
             dependencies: [
                 "WardenPolicy", "WardenExpression", "WardenGateway", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview",
-                "WardenRuntime", "WardenValue", "WardenYAML",
+                "WardenRuntime", "WardenValue", "WardenYAML", "CMalloc",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -171,6 +173,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/WardenAuditLoad"
+        ),
+        // Drives the gateway with `durable` audit until killed, printing each acknowledged seq, for
+        // the crash consistency tests (not a product).
+        .executableTarget(
+            name: "warden-crash-writer",
+            dependencies: [
+                "WardenAuditLog", "WardenAuditReview", "WardenGateway", "WardenLocalRuntime", "WardenPolicy", "WardenRuntime",
+                "WardenValue", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/WardenCrashWriter"
         ),
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(

@@ -2,7 +2,7 @@
 # Builds and runs the libFuzzer targets of Fuzz/ (docs/testing.md).
 #
 #   scripts/fuzz.sh TARGET SECONDS   one target: FuzzJSON, FuzzExpression, FuzzPolicy, FuzzAudit, FuzzServe
-#   scripts/fuzz.sh all SECONDS      every target, one after another
+#   scripts/fuzz.sh all SECONDS      every target, one after another (one build of them all)
 #
 # Each run starts from the seed corpus Fuzz/Corpus/TARGET (read only: new inputs go to a
 # temporary folder), stops after SECONDS, and fails (exit 1) on a crash, a leak or an input
@@ -19,11 +19,21 @@ seconds=$2
 
 flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 
+# Builds the given products of Fuzz/, or every one with no argument; exit 1 when the build fails.
+build() {
+    local products=() status=0 log
+    for name in "$@"; do products+=(--product "$name"); done
+    log=$(mktemp "${TMPDIR:-/tmp}/warden-fuzz-build.XXXXXX")
+    echo "fuzz: building ${*:-every target}"
+    swift build --package-path Fuzz "${flags[@]}" "${products[@]}" >"$log" 2>&1 || status=$?
+    grep -v "ld.gold: warning: Cannot export local symbol" "$log" || true
+    rm -f "$log"
+    [ "$status" -eq 0 ] || { echo "fuzz: the build failed (exit $status)" >&2; exit 1; }
+}
+
 run_one() {
     local name=$1
     [ -d "Fuzz/Corpus/$name" ] || { echo "fuzz: no seed corpus Fuzz/Corpus/$name" >&2; exit 2; }
-    echo "fuzz: building $name"
-    swift build --package-path Fuzz "${flags[@]}" --product "$name" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" || true
     local bin
     bin="$(swift build --package-path Fuzz "${flags[@]}" --show-bin-path)/$name"
     [ -x "$bin" ] || { echo "fuzz: $name did not build" >&2; exit 1; }
@@ -50,9 +60,14 @@ run_one() {
 }
 
 if [ "$target" = all ]; then
+    for name in "${targets[@]}"; do
+        [ -d "Fuzz/Corpus/$name" ] || { echo "fuzz: no seed corpus Fuzz/Corpus/$name" >&2; exit 2; }
+    done
+    build
     failed=0
     for name in "${targets[@]}"; do run_one "$name" || failed=1; done
     exit "$failed"
 fi
 printf '%s\n' "${targets[@]}" | grep -qx -- "$target" || usage
+build "$target"
 run_one "$target"

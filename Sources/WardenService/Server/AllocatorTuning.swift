@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+import CMalloc
 #endif
 
 /// Process-wide settings of the C allocator for a long-running server.
