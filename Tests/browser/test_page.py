@@ -62,14 +62,20 @@ def records(path):
         return [json.loads(line) for line in log if line.strip()]
 
 
-class PageTests(unittest.TestCase):
+class ServedPage:
+    """Starts `warden serve` over the log `prepare_log` writes, and a headless Chromium."""
+
+    @classmethod
+    def prepare_log(cls, path):
+        write_fixture(path)
+        verified = subprocess.run([OPTIONS.warden, "audit", "verify", path], capture_output=True, text=True)
+        assert verified.returncode == 0, f"the fixture does not verify: {verified.stdout}{verified.stderr}"
+
     @classmethod
     def setUpClass(cls):
         cls.directory = tempfile.mkdtemp(prefix="warden-page-")
         cls.log = os.path.join(cls.directory, "audit.jsonl")
-        write_fixture(cls.log)
-        verified = subprocess.run([OPTIONS.warden, "audit", "verify", cls.log], capture_output=True, text=True)
-        assert verified.returncode == 0, f"the fixture does not verify: {verified.stdout}{verified.stderr}"
+        cls.prepare_log(cls.log)
         cls.policies = os.path.join(ROOT, "policies")
         cls.server = subprocess.Popen(
             [OPTIONS.warden, "serve", "--policies", cls.policies, "--audit-source", cls.log, "--listen", "127.0.0.1:0"],
@@ -129,7 +135,9 @@ class PageTests(unittest.TestCase):
     def live_records(self):
         return [r for r in records(self.log) if "checkpoint" not in r]
 
-    # views
+
+class PageTests(ServedPage, unittest.TestCase):
+    """Every view over a log that verifies."""
 
     def test_01_live_list_shows_the_newest_page(self):
         self.open("live")
@@ -202,7 +210,10 @@ class PageTests(unittest.TestCase):
         self.assertEqual(cells[3], ", ".join(check["policies"]))
         self.assertIn(denied["hash"], body)
         self.assertIn(denied["error"]["message"], body)
-        self.assertIn("verifies up to this record", self.driver.find_element(By.ID, "record-chain").text)
+        # The chain line fills in when the verification answers, after the record shows.
+        self.wait(lambda: "verifies up to this record" in self.driver.find_element(By.ID, "record-chain").text,
+                  message="the record's chain line")
+        self.assertEqual(self.driver.find_element(By.ID, "record-chain").get_attribute("class"), "ok")
         self.shot("record")
 
     def test_06_overview_draws_the_chart_and_the_top_denied_lists(self):
@@ -339,6 +350,46 @@ class PageTests(unittest.TestCase):
         self.assertNotIn("unsafe", policy)
         self.assertNotIn("<script>", html)
         self.assertNotIn("style=", html)
+
+
+class TamperedLogTests(ServedPage, unittest.TestCase):
+    """A log someone edited: one denied call turned into an allowed one without re-hashing."""
+
+    @classmethod
+    def prepare_log(cls, path):
+        write_fixture(path)
+        lines = open(path, encoding="utf-8").read().splitlines()
+        cls.edited = next(index for index, line in enumerate(lines[100:], start=100)
+                          if json.loads(line).get("decision") == "deny")
+        record = json.loads(lines[cls.edited])
+        record["decision"] = "allow"
+        lines[cls.edited] = json.dumps(record, separators=(",", ":"))
+        with open(path, "w", encoding="utf-8") as log:
+            log.write("\n".join(lines) + "\n")
+        cls.records = [json.loads(line) for line in lines]
+        verified = subprocess.run([OPTIONS.warden, "audit", "verify", path], capture_output=True, text=True)
+        assert verified.returncode == 1, f"the edited fixture verifies: {verified.stdout}{verified.stderr}"
+
+    def test_01_the_overview_says_the_chain_is_broken_and_where(self):
+        self.open("overview?range=24h")
+        self.wait(lambda: "BROKEN" in self.driver.find_element(By.ID, "chain-verdict").text, message="broken chain")
+        verdict = self.driver.find_element(By.ID, "chain-verdict")
+        self.assertEqual(verdict.get_attribute("class"), "bad")
+        self.assertIn(f"seq {self.records[self.edited]['seq']}", verdict.text)
+        self.shot("overview-broken-chain")
+
+    def test_02_a_record_before_the_break_says_the_chain_breaks_later(self):
+        before = self.records[self.edited - 5]
+        self.open(f"record/{before['id']}")
+        self.wait(lambda: "breaks later" in self.driver.find_element(By.ID, "record-chain").text,
+                  message="the chain line of a record before the break")
+        self.assertIn(f"seq {self.records[self.edited]['seq']}", self.driver.find_element(By.ID, "record-chain").text)
+
+    def test_03_the_edited_record_does_not_verify(self):
+        self.open(f"record/{self.records[self.edited]['id']}")
+        self.wait(lambda: "DOES NOT VERIFY" in self.driver.find_element(By.ID, "record-chain").text,
+                  message="the chain line of the edited record")
+        self.assertEqual(self.driver.find_element(By.ID, "record-chain").get_attribute("class"), "bad")
 
 
 def main():

@@ -130,3 +130,22 @@ export function query(params) {
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join("&");
 }
+
+/** How long a record's view reuses the last chain verification before asking again. */
+const VERIFICATION_REUSE_MS = 60_000;
+let lastVerification = null;
+
+/**
+ * `GET /v1/audit/verify`, which reads the whole store: the overview asks for a fresh answer
+ * (`fresh`), a record's view reuses one up to a minute old, so opening records one after another
+ * in a large store does not verify it again each time.
+ */
+export function verification({ fresh = false } = {}) {
+  const now = Date.now();
+  if (fresh || !lastVerification || now - lastVerification.at > VERIFICATION_REUSE_MS) {
+    const answer = call("/v1/audit/verify");
+    lastVerification = { at: now, answer };
+    answer.catch(() => { if (lastVerification && lastVerification.answer === answer) lastVerification = null; });
+  }
+  return lastVerification.answer;
+}
