@@ -56,24 +56,15 @@ struct CrashWriterRun {
     private static func launch(
         _ arguments: [String], in directory: String, afterFirst: (Process, Bool) async throws -> Void
     ) async throws -> (process: Process, status: Int32, result: CrashWriterRun) {
-        let outputURL = URL(fileURLWithPath: directory).appendingPathComponent("writer.out")
-        let errorURL = URL(fileURLWithPath: directory).appendingPathComponent("writer.err")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: outputURL)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? outputHandle.close()
-            try? errorHandle.close()
-        }
+        let files = try ProcessOutputFiles(in: directory, output: "writer.out", error: "writer.err")
+        defer { files.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try PolicyCLIBinary.executable(named: "warden-crash-writer"))
         process.arguments = arguments
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
+        files.attach(to: process)
         try process.run()
         var started = ContinuousClock.now
-        while process.isRunning, try Data(contentsOf: outputURL).firstIndex(of: UInt8(ascii: "\n")) == nil {
+        while process.isRunning, try Data(contentsOf: files.outputURL).firstIndex(of: UInt8(ascii: "\n")) == nil {
             if ContinuousClock.now - started > .seconds(60) { break }
             try await Task.sleep(for: .milliseconds(2))
         }
@@ -84,8 +75,8 @@ struct CrashWriterRun {
         }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        let output = String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
-        let errors = String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
+        let output = try files.output()
+        let errors = try files.errors()
         // A line cut short by the kill was never fully reported: it does not count.
         var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeLast()

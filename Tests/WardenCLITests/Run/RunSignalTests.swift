@@ -38,21 +38,12 @@ struct RunSignalTests {
         let directory = try RunHarness.tree(Self.tree)
         defer { PolicyCLI.remove(directory) }
         let audit = directory + "/audit.jsonl"
-        let outputURL = URL(fileURLWithPath: directory).appendingPathComponent("stdout")
-        let errorURL = URL(fileURLWithPath: directory).appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: outputURL)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? outputHandle.close()
-            try? errorHandle.close()
-        }
+        let files = try ProcessOutputFiles(in: directory, output: "stdout", error: "stderr")
+        defer { files.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try PolicyCLIBinary.executable())
         process.arguments = ["run", directory, "--no-strict", "--audit", audit]
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
+        files.attach(to: process)
         let exited = AsyncStream<Int32>.makeStream()
         process.terminationHandler = { finished in
             exited.continuation.yield(finished.terminationStatus)
@@ -73,8 +64,8 @@ struct RunSignalTests {
         for await code in exited.stream { status = code }
 
         #expect(process.terminationReason == .exit)
-        #expect(status == 0, "\(String(decoding: (try? Data(contentsOf: errorURL)) ?? Data(), as: UTF8.self))")
-        let output = String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
+        #expect(status == 0, "\((try? files.errors()) ?? "")")
+        let output = try files.output()
         #expect(output.contains("worker stopping on CANCEL"))
         // Every record is complete and the chain verifies: the log was flushed and closed.
         let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")
