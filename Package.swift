@@ -56,6 +56,8 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         // The one value type shared by policies, actors and message payloads.
         .target(name: "WardenValue"),
+        // A lock ThreadSanitizer understands, shared by every module with state behind a lock.
+        .target(name: "WardenSync"),
         // The one `*` pattern language of policies and audit review filters, matched byte-wise.
         .target(name: "WardenGlob"),
         // A C surface over RE2, the linear-time regular expression engine (apt `libre2-dev`,
@@ -71,23 +73,26 @@ let package = Package(
         .target(
             name: "WardenPolicy",
             dependencies: [
-                "WardenValue", "WardenYAML", "WardenExpression", "WardenRegex", "WardenGlob",
+                "WardenSync", "WardenValue", "WardenYAML", "WardenExpression", "WardenRegex", "WardenGlob",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The runtime API: `ProcessRuntime`, PIDs, messages, events, errors, security context.
-        .target(name: "WardenRuntime", dependencies: ["WardenValue"]),
+        .target(name: "WardenRuntime", dependencies: ["WardenSync", "WardenValue"]),
         // The built-in actor runtime (the embedded default).
-        .target(name: "WardenLocalRuntime", dependencies: ["WardenRuntime", "WardenValue"]),
+        .target(name: "WardenLocalRuntime", dependencies: ["WardenSync", "WardenRuntime", "WardenValue"]),
         // The Lua process host: runs Lua processes on any `ProcessRuntime`.
         .target(
             name: "WardenLua",
             dependencies: [
+                "WardenSync",
                 "CLua", "CLuaShim", "WardenRuntime", "WardenValue", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Registry trees: policies plus the Lua entries, hosts and services `warden run` uses.
-        .target(name: "WardenRegistry", dependencies: ["WardenPolicy", "WardenYAML", "WardenLua", "WardenRuntime", "WardenValue"]),
+        .target(
+            name: "WardenRegistry",
+            dependencies: ["WardenPolicy", "WardenYAML", "WardenLua", "WardenRuntime", "WardenValue"]),
         // The audit record format and its chain: records, canonical JSON writer and scanner,
         // hashing, checkpoint keys and signatures, and the checking of one line and one link.
         .target(
@@ -99,7 +104,7 @@ let package = Package(
         .target(
             name: "WardenAuditLog",
             dependencies: [
-                "WardenAuditRecord", "WardenValue",
+                "WardenSync", "WardenAuditRecord", "WardenValue",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -108,7 +113,7 @@ let package = Package(
         .target(
             name: "WardenAuditReview",
             dependencies: [
-                "WardenAuditRecord", "WardenAuditLog", "WardenValue", "WardenGlob",
+                "WardenSync", "WardenAuditRecord", "WardenAuditLog", "WardenValue", "WardenGlob",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -127,7 +132,8 @@ let package = Package(
         .target(
             name: "WardenGateway",
             dependencies: [
-"WardenPolicy", "WardenRuntime", "WardenValue", "WardenAuditRecord", "WardenAuditLog"]
+                "WardenSync", "WardenPolicy", "WardenRuntime", "WardenValue", "WardenAuditRecord", "WardenAuditLog",
+            ]
         ),
         // The small application `warden demo` runs behind the gateway (hosts, definitions, bodies).
         .target(name: "WardenDemo", dependencies: ["WardenLocalRuntime", "WardenRuntime", "WardenValue"]),
@@ -135,7 +141,9 @@ let package = Package(
         .target(
             name: "WardenService",
             dependencies: [
-                "WardenPolicy", "WardenExpression", "WardenGateway", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview",
+                "WardenSync",
+                "WardenPolicy", "WardenExpression", "WardenGateway", "WardenAuditRecord", "WardenAuditLog",
+                "WardenAuditReview",
                 "WardenRuntime", "WardenValue", "WardenYAML", "CMalloc",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -155,7 +163,8 @@ let package = Package(
         .target(
             name: "WardenCLI",
             dependencies: [
-                "WardenPolicy", "WardenExpression", "WardenValue", "WardenRuntime", "WardenLocalRuntime", "WardenAuditRecord",
+                "WardenSync", "WardenPolicy", "WardenExpression", "WardenValue", "WardenRuntime", "WardenLocalRuntime",
+                "WardenAuditRecord",
                 "WardenAuditLog", "WardenAuditReview", "WardenAuditPostgres", "WardenGateway", "WardenDemo",
                 "WardenService", "WardenLua", "WardenRegistry", "CAllocationCounter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -179,7 +188,8 @@ let package = Package(
         .executableTarget(
             name: "warden-crash-writer",
             dependencies: [
-                "WardenAuditLog", "WardenAuditReview", "WardenGateway", "WardenLocalRuntime", "WardenPolicy", "WardenRuntime",
+                "WardenAuditLog", "WardenAuditReview", "WardenGateway", "WardenLocalRuntime", "WardenPolicy",
+                "WardenRuntime",
                 "WardenValue", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/WardenCrashWriter"
@@ -187,7 +197,9 @@ let package = Package(
         // Test doubles shared by the test targets: recording runtime, in-memory audit sink.
         .target(
             name: "WardenTestSupport",
-            dependencies: ["WardenRuntime", "WardenValue", "WardenAuditRecord", "WardenAuditLog", "WardenPolicy"],
+            dependencies: [
+                "WardenSync", "WardenRuntime", "WardenValue", "WardenAuditRecord", "WardenAuditLog", "WardenPolicy",
+            ],
             path: "Tests/WardenTestSupport"
         ),
         // The private PostgreSQL server of the tests (`WARDEN_TEST_POSTGRES_URL`): fresh databases, the skip rule.
@@ -205,11 +217,14 @@ let package = Package(
             dependencies: ["WardenPolicy", "WardenValue", "WardenGlob"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WardenRuntimeTests", dependencies: ["WardenRuntime", "WardenLocalRuntime", "WardenValue"]),
+        .testTarget(
+            name: "WardenRuntimeTests",
+            dependencies: ["WardenSync", "WardenRuntime", "WardenLocalRuntime", "WardenValue"]),
         // One test target for the three audit modules: most tests write a log and read it back.
         .testTarget(
             name: "WardenAuditTests",
             dependencies: [
+                "WardenSync",
                 "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview", "WardenTestSupport", "WardenValue",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -219,7 +234,8 @@ let package = Package(
         .testTarget(
             name: "WardenAuditPostgresTests",
             dependencies: [
-                "WardenAuditPostgres", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview", "WardenPostgresTestSupport",
+                "WardenAuditPostgres", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview",
+                "WardenPostgresTestSupport",
                 "WardenGlob", "WardenValue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -229,8 +245,10 @@ let package = Package(
         .testTarget(
             name: "WardenGatewayTests",
             dependencies: [
-                "WardenGateway", "WardenLocalRuntime", "WardenRuntime", "WardenPolicy", "WardenValue", "WardenAuditRecord",
-                "WardenAuditLog", "WardenAuditReview", "WardenTestSupport", .product(name: "Logging", package: "swift-log"),
+                "WardenGateway", "WardenLocalRuntime", "WardenRuntime", "WardenPolicy", "WardenValue",
+                "WardenAuditRecord",
+                "WardenAuditLog", "WardenAuditReview", "WardenTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -245,8 +263,8 @@ let package = Package(
         .testTarget(
             name: "WardenServiceTests",
             dependencies: [
-                "WardenService", "WardenCLI", "WardenTestSupport", "WardenAuditRecord", "WardenAuditLog", "WardenPolicy",
-                "WardenValue", "WardenPostgresTestSupport", "WardenAuditPostgres",
+                "WardenService", "WardenCLI", "WardenTestSupport", "WardenAuditRecord", "WardenAuditLog",
+                "WardenPolicy", "WardenValue", "WardenPostgresTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -26,13 +26,19 @@ let package = Package(
         // The expression language: lexer, parser, checker, and evaluation of what compiles.
         .executableTarget(
             name: "FuzzExpression",
-            dependencies: ["FuzzSupport", .product(name: "WardenExpression", package: warden), .product(name: "WardenValue", package: warden)],
+            dependencies: [
+                "FuzzSupport", .product(name: "WardenExpression", package: warden),
+                .product(name: "WardenValue", package: warden),
+            ],
             path: "Sources/FuzzExpression"
         ),
         // The YAML loader, policy reading, validation and compilation, and one decision.
         .executableTarget(
             name: "FuzzPolicy",
-            dependencies: ["FuzzSupport", .product(name: "WardenPolicy", package: warden), .product(name: "WardenYAML", package: warden)],
+            dependencies: [
+                "FuzzSupport", .product(name: "WardenPolicy", package: warden),
+                .product(name: "WardenYAML", package: warden),
+            ],
             path: "Sources/FuzzPolicy"
         ),
         // Audit lines through the canonical scanner and the chain verifier.
@@ -45,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "FuzzServe",
             dependencies: [
-                "FuzzSupport", .product(name: "WardenService", package: warden), .product(name: "WardenPolicy", package: warden),
+                "FuzzSupport", .product(name: "WardenService", package: warden),
+                .product(name: "WardenPolicy", package: warden),
                 .product(name: "WardenAuditLog", package: warden), .product(name: "WardenGateway", package: warden),
             ],
             path: "Sources/FuzzServe"

@@ -30,7 +30,9 @@ let benchmarks: @Sendable () -> Void = {
                 await withTaskGroup(of: Void.self) { group in
                     for p in 0..<producers {
                         group.addTask {
-                            for i in 0..<perProducer { try? await log.record(entries[(base + p * perProducer + i) % entries.count]) }
+                            for i in 0..<perProducer {
+                                try? await log.record(entries[(base + p * perProducer + i) % entries.count])
+                            }
                         }
                     }
                 }
@@ -39,7 +41,9 @@ let benchmarks: @Sendable () -> Void = {
                 let dir = try BenchmarkData.scratch("jsonl-async")
                 holder.directory = dir
                 holder.log = AuditLog(
-                    node: "bench", sink: try JSONLFileSink(path: "\(dir)/audit.jsonl", rotateAtBytes: 256 << 20, logger: BenchmarkData.quiet),
+                    node: "bench",
+                    sink: try JSONLFileSink(
+                        path: "\(dir)/audit.jsonl", rotateAtBytes: 256 << 20, logger: BenchmarkData.quiet),
                     mode: .async, failurePolicy: .failClosed, logger: BenchmarkData.quiet)
             },
             teardown: {
@@ -59,7 +63,9 @@ let benchmarks: @Sendable () -> Void = {
             await withTaskGroup(of: Void.self) { group in
                 for caller in 0..<64 {
                     group.addTask {
-                        for i in 0..<perCaller { try? await log.record(entries[(caller * perCaller + i) % entries.count]) }
+                        for i in 0..<perCaller {
+                            try? await log.record(entries[(caller * perCaller + i) % entries.count])
+                        }
                     }
                 }
             }
@@ -79,7 +85,9 @@ let benchmarks: @Sendable () -> Void = {
     // Import of 1,000,000 records (verifying the chain) into a fresh SQLite database.
     Benchmark(
         "SQLite import, 1,000,000 records",
-        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 3),
+        configuration: .init(
+            metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120),
+            maxIterations: 3),
         closure: { benchmark in
             let log = try await BenchmarkData.largeLog()
             let db = "\(BenchmarkData.directory)/import.db"
@@ -98,7 +106,9 @@ let benchmarks: @Sendable () -> Void = {
     // Verification of the 1,000,000-record JSON Lines log.
     Benchmark(
         "verify JSONL, 1,000,000 records",
-        configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 5),
+        configuration: .init(
+            metrics: [.wallClock], timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(60),
+            maxIterations: 5),
         closure: { _ in blackHole(try AuditVerifier.verify(files: [try await BenchmarkData.largeLog()])) },
         setup: { _ = try await BenchmarkData.largeLog() })
 
@@ -108,10 +118,13 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10)),
         closure: { _ in
             let filter = AuditFilter(
-                since: AuditTime(microseconds: BenchmarkData.start + BenchmarkData.span / 2), actor: AuditGlob("user:417"),
+                since: AuditTime(microseconds: BenchmarkData.start + BenchmarkData.span / 2),
+                actor: AuditGlob("user:417"),
                 action: AuditGlob("process.send"))
             var count = 0
-            try AuditReader.database(try await BenchmarkData.largeDatabase()).forEach(matching: filter, limit: 100) { _ in count += 1 }
+            try AuditReader.database(try await BenchmarkData.largeDatabase()).forEach(matching: filter, limit: 100) {
+                _ in count += 1
+            }
             blackHole(count)
         },
         setup: { _ = try await BenchmarkData.largeDatabase() })
@@ -120,9 +133,12 @@ let benchmarks: @Sendable () -> Void = {
         "query database, 1,000,000 records: denied process.terminate on one resource glob",
         configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10)),
         closure: { _ in
-            let filter = AuditFilter(action: AuditGlob("process.terminate"), resource: AuditGlob("{app:processes|0x1*"), decision: .deny)
+            let filter = AuditFilter(
+                action: AuditGlob("process.terminate"), resource: AuditGlob("{app:processes|0x1*"), decision: .deny)
             var count = 0
-            try AuditReader.database(try await BenchmarkData.largeDatabase()).forEach(matching: filter, limit: 100) { _ in count += 1 }
+            try AuditReader.database(try await BenchmarkData.largeDatabase()).forEach(matching: filter, limit: 100) {
+                _ in count += 1
+            }
             blackHole(count)
         },
         setup: { _ = try await BenchmarkData.largeDatabase() })
@@ -142,7 +158,9 @@ let benchmarks: @Sendable () -> Void = {
         "stats database, 1,000,000 records, one actor",
         configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10)),
         closure: { _ in
-            blackHole(try AuditReader.database(try await BenchmarkData.largeDatabase()).stats(matching: AuditFilter(actor: AuditGlob("user:417"))))
+            blackHole(
+                try AuditReader.database(try await BenchmarkData.largeDatabase()).stats(
+                    matching: AuditFilter(actor: AuditGlob("user:417"))))
         },
         setup: { _ = try await BenchmarkData.largeDatabase() })
 

@@ -27,7 +27,9 @@ enum BenchmarkData {
         func check(_ action: String, _ resource: String, _ meta: [String: Value]) -> AuditCheck {
             AuditCheck(
                 action: action, resource: resource, decision: allowed ? .allow : (n % 20 == 0 ? .undefined : .deny),
-                policies: allowed ? ["app.security:\(action.split(separator: ".").last ?? "x")_allowed"] : (n % 20 == 0 ? [] : ["app.security:deny_untrusted"]),
+                policies: allowed
+                    ? ["app.security:\(action.split(separator: ".").last ?? "x")_allowed"]
+                    : (n % 20 == 0 ? [] : ["app.security:deny_untrusted"]),
                 meta: meta.merging(["pid": .string(pid)]) { a, _ in a })
         }
         let op: String
@@ -36,14 +38,20 @@ enum BenchmarkData {
         switch n % 10 {
         case 0...4:
             op = "process.send"
-            targetValue = ["dest": .string(target), "pid": .string(target), "topic": "job", "payload_count": 1, "payload_bytes": 120]
+            targetValue = [
+                "dest": .string(target), "pid": .string(target), "topic": "job", "payload_count": 1,
+                "payload_bytes": 120,
+            ]
             checks = [check("process.send", target, ["op": "send", "topic": "job"])]
         case 5, 6:
             op = "process.spawn_linked"
-            targetValue = ["id": "app.workers:handler", "host": "app:processes", "payload_count": 2, "payload_bytes": 64]
+            targetValue = [
+                "id": "app.workers:handler", "host": "app:processes", "payload_count": 2, "payload_bytes": 64,
+            ]
             let meta: [String: Value] = ["op": "spawn_linked", "host": "app:processes"]
             checks = [
-                check("process.spawn", "app.workers:handler", meta), check("process.spawn.linked", "app.workers:handler", meta),
+                check("process.spawn", "app.workers:handler", meta),
+                check("process.spawn.linked", "app.workers:handler", meta),
                 check("process.host", "app:processes", meta),
             ]
         case 7:
@@ -53,7 +61,11 @@ enum BenchmarkData {
         case 8:
             op = "process.registry.register"
             targetValue = ["name": .string("svc.\(n % 97)")]
-            checks = [check("process.registry.register", "svc.\(n % 97)", ["op": "registry.register", "name": .string("svc.\(n % 97)")])]
+            checks = [
+                check(
+                    "process.registry.register", "svc.\(n % 97)",
+                    ["op": "registry.register", "name": .string("svc.\(n % 97)")])
+            ]
         default:
             op = "authorize"
             targetValue = [:]
@@ -62,7 +74,8 @@ enum BenchmarkData {
         return AuditEntry(
             time: time, op: op,
             caller: AuditCaller(
-                pid: pid, frame: "frame-\(n % 64)", actor: Actor(id: actor, meta: ["role": n % 3 == 0 ? "admin" : "dev", "tenant": "acme"]),
+                pid: pid, frame: "frame-\(n % 64)",
+                actor: Actor(id: actor, meta: ["role": n % 3 == 0 ? "admin" : "dev", "tenant": "acme"]),
                 scope: ["app.security:base"], groups: ["app.security:default"], context: .complete),
             target: targetValue, checks: checks, decision: allowed ? .allow : .deny,
             error: allowed ? nil : AuditCallError(kind: "PERMISSION_DENIED", message: "not allowed: \(op)"),
@@ -76,7 +89,9 @@ enum BenchmarkData {
         if FileManager.default.fileExists(atPath: marker) { return path }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(atPath: path)
-        let log = AuditLog(node: "bench", sink: try JSONLFileSink(path: path, logger: quiet), mode: .async, failurePolicy: .failClosed, logger: quiet)
+        let log = AuditLog(
+            node: "bench", sink: try JSONLFileSink(path: path, logger: quiet), mode: .async, failurePolicy: .failClosed,
+            logger: quiet)
         for n in 0..<largeCount { try await log.record(entry(n)) }
         await log.shutdown()
         _ = FileManager.default.createFile(atPath: marker, contents: Data())

@@ -8,7 +8,9 @@ import Hummingbird
 @main
 enum HTTPCeiling {
     static let answer = ByteBuffer(
-        string: #"{"decision":"allow","policies":["app.security:admin_all"],"errors":[],"revision":"1882b5643701d1e44c2d9b9f9085e23337e75ac64e2dd6c2546faea89f74c35f"}"#)
+        string:
+            #"{"decision":"allow","policies":["app.security:admin_all"],"errors":[],"revision":"1882b5643701d1e44c2d9b9f9085e23337e75ac64e2dd6c2546faea89f74c35f"}"#
+    )
 
     static func main() async throws {
         let port = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 8282

@@ -27,7 +27,9 @@ let benchmarks: @Sendable () -> Void = {
     // same between two Swift processes in the same run, for the ratio.
     Benchmark("Lua ping-pong (per round trip)", configuration: timing) { benchmark in
         let runtime = makeRuntime([
-            lua("bench:echo", """
+            lua(
+                "bench:echo",
+                """
                 return {main = function()
                     local inbox = process.inbox()
                     while true do
@@ -36,7 +38,9 @@ let benchmarks: @Sendable () -> Void = {
                     end
                 end}
                 """),
-            lua("bench:pinger", """
+            lua(
+                "bench:pinger",
+                """
                 return {main = function()
                     local echo = process.spawn_linked("bench:echo", "bench:processes")
                     local inbox = process.inbox()
@@ -88,8 +92,10 @@ let benchmarks: @Sendable () -> Void = {
 /// (RSS delta, Swift task and runtime entry included; one sample, no warm-up).
 func idleLuaProcessBenchmark(count: Int) {
     let label = "\(count / 1_000)k"
-    let nanosecondsPerProcess = BenchmarkMetric.custom("ns per process", polarity: .prefersSmaller, useScalingFactor: false)
-    let bytesPerProcess = BenchmarkMetric.custom("RSS bytes per process", polarity: .prefersSmaller, useScalingFactor: false)
+    let nanosecondsPerProcess = BenchmarkMetric.custom(
+        "ns per process", polarity: .prefersSmaller, useScalingFactor: false)
+    let bytesPerProcess = BenchmarkMetric.custom(
+        "RSS bytes per process", polarity: .prefersSmaller, useScalingFactor: false)
     let totalMiB = BenchmarkMetric.custom("RSS MiB total", polarity: .prefersSmaller, useScalingFactor: false)
     Benchmark(
         "Lua spawn and keep \(label) idle processes",
@@ -98,7 +104,9 @@ func idleLuaProcessBenchmark(count: Int) {
             warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 1)
     ) { benchmark in
         let runtime = makeRuntime([
-            lua("bench:idle", """
+            lua(
+                "bench:idle",
+                """
                 return {main = function(parent)
                     local inbox = process.inbox()
                     process.send(parent, "up")

@@ -71,7 +71,8 @@ let benchmarks: @Sendable () -> Void = {
                 let next = try PID.parse(nextText)
                 try await ctx.send(builder, topic: "ready")
                 while let token = await inbox.receive() {
-                    guard case .int(let hops)? = token.payload.first, case .string(let driver)? = token.payload.last else {
+                    guard case .int(let hops)? = token.payload.first, case .string(let driver)? = token.payload.last
+                    else {
                         continue
                     }
                     if hops == 0 {
@@ -173,8 +174,10 @@ let benchmarks: @Sendable () -> Void = {
 /// memory of earlier samples cannot hide the cost).
 func idleProcessBenchmark(count: Int) {
     let label = count >= 1_000_000 ? "\(count / 1_000_000)M" : "\(count / 1_000)k"
-    let nanosecondsPerProcess = BenchmarkMetric.custom("ns per process", polarity: .prefersSmaller, useScalingFactor: false)
-    let bytesPerProcess = BenchmarkMetric.custom("RSS bytes per process", polarity: .prefersSmaller, useScalingFactor: false)
+    let nanosecondsPerProcess = BenchmarkMetric.custom(
+        "ns per process", polarity: .prefersSmaller, useScalingFactor: false)
+    let bytesPerProcess = BenchmarkMetric.custom(
+        "RSS bytes per process", polarity: .prefersSmaller, useScalingFactor: false)
     let totalMiB = BenchmarkMetric.custom("RSS MiB total", polarity: .prefersSmaller, useScalingFactor: false)
     Benchmark(
         "Runtime spawn and keep \(label) idle processes",

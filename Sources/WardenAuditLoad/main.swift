@@ -29,7 +29,8 @@ let sink: PostgresAuditSink
 do {
     let url = try PostgresAuditURL(arguments[1])
     sink = try PostgresAuditSink(
-        url: url, node: node, connectTimeout: url.connectTimeout ?? .seconds(2), statementTimeout: url.statementTimeout ?? .seconds(5),
+        url: url, node: node, connectTimeout: url.connectTimeout ?? .seconds(2),
+        statementTimeout: url.statementTimeout ?? .seconds(5),
         logger: logger)
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -53,9 +54,14 @@ func flushOutput() {
 func entry(_ n: Int) -> AuditEntry {
     AuditEntry(
         time: AuditTime.now(), op: "process.send",
-        caller: AuditCaller(pid: "{load|\(n)}", frame: nil, actor: Actor(id: "load:\(node)"), scope: ["load:all"], context: .complete),
+        caller: AuditCaller(
+            pid: "{load|\(n)}", frame: nil, actor: Actor(id: "load:\(node)"), scope: ["load:all"], context: .complete),
         target: ["dest": .string("{app:processes|0x\(n % 97)}"), "payload_count": 1, "payload_bytes": 64],
-        checks: [AuditCheck(action: "process.send", resource: "{app:processes|0x\(n % 97)}", decision: .allow, policies: ["load:allow"])],
+        checks: [
+            AuditCheck(
+                action: "process.send", resource: "{app:processes|0x\(n % 97)}", decision: .allow,
+                policies: ["load:allow"])
+        ],
         decision: .allow, policyRevision: "sha256:load", durationNanoseconds: 1000)
 }
 

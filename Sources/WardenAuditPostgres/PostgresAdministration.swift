@@ -22,9 +22,13 @@ package enum PostgresAdministration {
     }
 
     /// `url` with another database and, when given, another user.
-    package static func url(_ url: PostgresAuditURL, database: String, user: String? = nil) throws(PostgresAuditError) -> PostgresAuditURL {
+    package static func url(_ url: PostgresAuditURL, database: String, user: String? = nil) throws(PostgresAuditError)
+        -> PostgresAuditURL
+    {
         let who = user ?? url.user
-        if let socket = url.socketDirectory { return try PostgresAuditURL("postgres://\(who)@localhost:\(url.port)/\(database)?host=\(socket)") }
+        if let socket = url.socketDirectory {
+            return try PostgresAuditURL("postgres://\(who)@localhost:\(url.port)/\(database)?host=\(socket)")
+        }
         return try PostgresAuditURL("postgres://\(who)@\(url.host ?? "localhost"):\(url.port)/\(database)")
     }
 }

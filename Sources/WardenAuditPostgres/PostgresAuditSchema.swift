@@ -98,13 +98,15 @@ enum PostgresAuditSchema {
         guard current < latestVersion else {
             throw PostgresAuditError(
                 .schema,
-                "`\(connection.url)` holds audit schema version \(current), newer than this warden's \(latestVersion); upgrade warden")
+                "`\(connection.url)` holds audit schema version \(current), newer than this warden's \(latestVersion); upgrade warden"
+            )
         }
         do throws(PostgresAuditError) {
             try connection.query("BEGIN")
             try connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))")
             try connection.query(
-                "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+                "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
             let now = try version(connection)
             for index in now..<latestVersion {
                 for statement in migrations[index] { try connection.query(PostgresQuery(unsafeSQL: statement)) }
@@ -116,7 +118,8 @@ enum PostgresAuditSchema {
             throw PostgresAuditError(
                 .schema,
                 "cannot create the audit schema (version \(current) -> \(latestVersion)) in `\(connection.url)`: \(error.message); "
-                    + "connect once as a role that may create tables (the database owner), e.g. `warden audit verify --db URL`")
+                    + "connect once as a role that may create tables (the database owner), e.g. `warden audit verify --db URL`"
+            )
         }
     }
 }

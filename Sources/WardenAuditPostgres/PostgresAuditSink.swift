@@ -80,7 +80,12 @@ public final class PostgresAuditSink: AuditSink {
     /// Inserts the batch in one statement (one transaction): all of it or none.
     public func write(_ batch: [SealedRecord]) throws(AuditError) {
         guard let first = batch.first, let last = batch.last else { return }
-        if state.broken { throw AuditError(.sinkBroken, "the PostgreSQL audit sink for node `\(node)` refuses writes after an earlier failure whose outcome it could not settle; reopen the log") }
+        if state.broken {
+            throw AuditError(
+                .sinkBroken,
+                "the PostgreSQL audit sink for node `\(node)` refuses writes after an earlier failure whose outcome it could not settle; reopen the log"
+            )
+        }
         var columns = PostgresRecordColumns()
         for sealed in batch { columns.append(sealed.record, line: sealed.line) }
         state.headAfterFailure = nil
@@ -112,7 +117,8 @@ public final class PostgresAuditSink: AuditSink {
             throw error
         } catch let error as PostgresAuditError {
             state.dropConnection()
-            throw AuditError(.writeFailed, "cannot write node `\(node)`'s records to the PostgreSQL audit store: \(error.message)")
+            throw AuditError(
+                .writeFailed, "cannot write node `\(node)`'s records to the PostgreSQL audit store: \(error.message)")
         } catch {
             state.dropConnection()
             throw AuditError(.writeFailed, "cannot write to the PostgreSQL audit store `\(url)`: \(error)")
@@ -124,7 +130,9 @@ public final class PostgresAuditSink: AuditSink {
 
     /// Nothing to do: each committed batch is already durable.
     public func sync() throws(AuditError) {
-        if state.broken { throw AuditError(.sinkBroken, "the PostgreSQL audit sink for node `\(node)` is broken; reopen the log") }
+        if state.broken {
+            throw AuditError(.sinkBroken, "the PostgreSQL audit sink for node `\(node)` is broken; reopen the log")
+        }
     }
 
     /// Closes the connection.
@@ -151,7 +159,8 @@ private final class SinkState: @unchecked Sendable {
     /// The store's head when a write found it past the writer's (see `headAfterFailure`).
     var headAfterFailure: AuditChainHead?
 
-    init(connection: PostgresBlockingConnection, timeouts: (connect: TimeAmount, statement: TimeAmount), logger: Logger) {
+    init(connection: PostgresBlockingConnection, timeouts: (connect: TimeAmount, statement: TimeAmount), logger: Logger)
+    {
         self.connection = connection
         self.timeouts = timeouts
         self.logger = logger
@@ -163,7 +172,8 @@ private final class SinkState: @unchecked Sendable {
         connection?.close()
         connection = nil
         mustCheckHead = true
-        let fresh = try PostgresBlockingConnection.connect(url, connectTimeout: timeouts.connect, statementTimeout: timeouts.statement, logger: logger)
+        let fresh = try PostgresBlockingConnection.connect(
+            url, connectTimeout: timeouts.connect, statementTimeout: timeouts.statement, logger: logger)
         connection = fresh
         return fresh
     }

@@ -22,7 +22,9 @@ extension PostgresAuditStore {
 
     /// ``importFiles(_:continued:)`` with a batch size. Reading and verifying run on a thread of
     /// their own and hand batches over (at most two waiting) to this task, which copies them.
-    public func importFiles(_ files: [String], continued: Bool, batchSize: Int) async throws(AuditImportError) -> AuditImportResult {
+    public func importFiles(_ files: [String], continued: Bool, batchSize: Int) async throws(AuditImportError)
+        -> AuditImportResult
+    {
         let storeLocation = AuditLocation(path: location, line: nil)
         let reading: PostgresBlockingConnection
         let loading: PostgresBlockingConnection
@@ -41,7 +43,8 @@ extension PostgresAuditStore {
         let stop = PostgresImportStop()
         let thread = Thread {
             PostgresImportReader(
-                files: files, continued: continued, batchSize: batchSize, connection: reading, location: storeLocation, room: room,
+                files: files, continued: continued, batchSize: batchSize, connection: reading, location: storeLocation,
+                room: room,
                 stop: stop, output: continuation
             ).run()
         }
@@ -58,7 +61,11 @@ extension PostgresAuditStore {
                         try await Self.copy(columns, on: loading.connection, logger: loading.logger)
                         loaded += columns.count
                     } catch {
-                        failure = .database(AuditError(.writeFailed, "cannot load records into `\(location)`: \(PostgresBlockingConnection.describe(error))"))
+                        failure = .database(
+                            AuditError(
+                                .writeFailed,
+                                "cannot load records into `\(location)`: \(PostgresBlockingConnection.describe(error))")
+                        )
                         stop.requested.store(true, ordering: .relaxed)
                     }
                 }
@@ -70,7 +77,9 @@ extension PostgresAuditStore {
             }
         }
         if let failure { throw failure }
-        guard let summary else { throw .database(AuditError(.writeFailed, "the import of `\(location)` ended without a result")) }
+        guard let summary else {
+            throw .database(AuditError(.writeFailed, "the import of `\(location)` ended without a result"))
+        }
         return AuditImportResult(imported: loaded, skipped: summary.skipped, head: summary.head)
     }
 
@@ -81,12 +90,18 @@ extension PostgresAuditStore {
             let records = PostgresCopyText.records(columns)
             let checks = PostgresCopyText.checks(columns)
             let policies = PostgresCopyText.policies(columns)
-            try await connection.copyFrom(table: "audit_records", columns: PostgresCopyText.recordColumns, logger: logger) { try await $0.write(records) }
+            try await connection.copyFrom(
+                table: "audit_records", columns: PostgresCopyText.recordColumns, logger: logger
+            ) { try await $0.write(records) }
             if checks.readableBytes > 0 {
-                try await connection.copyFrom(table: "audit_checks", columns: PostgresCopyText.checkColumns, logger: logger) { try await $0.write(checks) }
+                try await connection.copyFrom(
+                    table: "audit_checks", columns: PostgresCopyText.checkColumns, logger: logger
+                ) { try await $0.write(checks) }
             }
             if policies.readableBytes > 0 {
-                try await connection.copyFrom(table: "audit_check_policies", columns: PostgresCopyText.policyColumns, logger: logger) {
+                try await connection.copyFrom(
+                    table: "audit_check_policies", columns: PostgresCopyText.policyColumns, logger: logger
+                ) {
                     try await $0.write(policies)
                 }
             }
@@ -132,7 +147,9 @@ struct PostgresImportReader {
         let location = self.location
         do {
             try AuditFileChain.forEach(files: files, start: nil) { (record, line) throws(AuditChainBreak) in
-                if stop.requested.load(ordering: .relaxed) { throw AuditChainBreak(.unreadable, at: location, "import stopped") }
+                if stop.requested.load(ordering: .relaxed) {
+                    throw AuditChainBreak(.unreadable, at: location, "import stopped")
+                }
                 guard try session.admit(record) else { return }
                 pending.append(record, line: line)
                 if pending.count >= batchSize {

@@ -18,7 +18,8 @@ extension PostgresAuditStore {
         }
         let nodes: [String]
         do {
-            nodes = try connection.query("SELECT DISTINCT node FROM audit_records ORDER BY node").map { row throws(PostgresAuditError) in
+            nodes = try connection.query("SELECT DISTINCT node FROM audit_records ORDER BY node").map {
+                row throws(PostgresAuditError) in
                 do { return try row.decode(String.self) } catch { throw PostgresAuditError(.queryFailed, "\(error)") }
             }
         } catch { throw unreadable(error) }
@@ -30,7 +31,8 @@ extension PostgresAuditStore {
             var after = 0
             while true {
                 let page: PostgresVerifyPage
-                do { page = try PostgresVerifyPage.fetch(node: node, after: after, limit: 2000, on: connection) } catch { throw unreadable(error) }
+                do { page = try PostgresVerifyPage.fetch(node: node, after: after, limit: 2000, on: connection) } catch
+                { throw unreadable(error) }
                 guard let last = page.rows.last else { break }
                 var records: [AuditRecord] = []
                 records.reserveCapacity(page.rows.count)
@@ -39,7 +41,8 @@ extension PostgresAuditStore {
                     if let column = row.mismatch(with: record) {
                         throw AuditChainBreak(
                             .indexMismatch, at: at, seq: row.seq,
-                            "row does not match its record: column `\(column)` was edited (the stored line verifies, the index does not)")
+                            "row does not match its record: column `\(column)` was edited (the stored line verifies, the index does not)"
+                        )
                     }
                     pinned.remove(record.hash)
                     records.append(record)
@@ -64,7 +67,9 @@ extension PostgresAuditStore {
     }
 
     /// Check or policy rows whose record does not exist were added: a break.
-    private func checkOrphanRows(_ connection: PostgresBlockingConnection, nodes: [String], at location: AuditLocation) throws(AuditChainBreak) {
+    private func checkOrphanRows(_ connection: PostgresBlockingConnection, nodes: [String], at location: AuditLocation)
+        throws(AuditChainBreak)
+    {
         do {
             let rows = try connection.query(
                 """
@@ -78,7 +83,8 @@ extension PostgresAuditStore {
             if checks > 0 || policies > 0 {
                 throw AuditChainBreak(
                     .indexMismatch, at: location,
-                    "the check tables hold rows that belong to no record (\(checks) check rows, \(policies) policy rows); rows were added")
+                    "the check tables hold rows that belong to no record (\(checks) check rows, \(policies) policy rows); rows were added"
+                )
             }
         } catch let error as AuditChainBreak {
             throw error

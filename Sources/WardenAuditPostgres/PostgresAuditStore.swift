@@ -50,15 +50,20 @@ public struct PostgresAuditStore: AuditStore {
     }
 
     /// The records matching `filter` in time order (then node, seq), a page at a time.
-    public func records(matching filter: AuditFilter, limit: Int?, verifying: Bool) throws(AuditReadError) -> AuditRecordCursor {
+    public func records(matching filter: AuditFilter, limit: Int?, verifying: Bool) throws(AuditReadError)
+        -> AuditRecordCursor
+    {
         let connection = try connectForReading()
-        let pages = PostgresRecordPages(connection: connection, filter: filter, limit: limit, verifying: verifying, location: readLocation)
+        let pages = PostgresRecordPages(
+            connection: connection, filter: filter, limit: limit, verifying: verifying, location: readLocation)
         return AuditRecordCursor(limit: limit) { () throws(AuditReadError) -> AuditReadRecord? in try pages.next() }
     }
 
     /// Statistics over the matching records (read and counted); `verifying` verifies every
     /// chain first, as `verify --db` does (any start).
-    public func stats(matching filter: AuditFilter, options: AuditStatsOptions, verifying: Bool) throws(AuditReadError) -> AuditStats {
+    public func stats(matching filter: AuditFilter, options: AuditStatsOptions, verifying: Bool) throws(AuditReadError)
+        -> AuditStats
+    {
         if verifying {
             do { _ = try verify(options: AuditVerifyOptions(continued: true)) } catch { throw AuditReadError(error) }
         }
@@ -70,6 +75,7 @@ public struct PostgresAuditStore: AuditStore {
 
     /// Follows new records by polling each node's chain after the last seq seen.
     public func follow(filter: AuditFilter, verifying: Bool) throws(AuditReadError) -> any AuditRecordFollowing {
-        PostgresFollower(connection: try connectForReading(), filter: filter, verifying: verifying, location: readLocation)
+        PostgresFollower(
+            connection: try connectForReading(), filter: filter, verifying: verifying, location: readLocation)
     }
 }

@@ -36,7 +36,9 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text`.
     /// - Throws: ``PostgresAuditError`` (`.invalidURL`) naming what is missing or wrong.
-    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresAuditError) {
+    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(PostgresAuditError)
+    {
         func invalid(_ why: String) -> PostgresAuditError {
             PostgresAuditError(
                 .invalidURL,
@@ -48,31 +50,41 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
         }
         guard let user = components.user, !user.isEmpty else { throw invalid("it names no user") }
         let database = String(components.path.drop { $0 == "/" })
-        guard !database.isEmpty, !database.contains("/") else { throw invalid("it names no database (the path after the host)") }
+        guard !database.isEmpty, !database.contains("/") else {
+            throw invalid("it names no database (the path after the host)")
+        }
         var socketDirectory: String?
         var connectTimeout: Duration?
         var statementTimeout: Duration?
         func seconds(_ item: URLQueryItem) throws(PostgresAuditError) -> Duration {
             guard let text = item.value, let value = Double(text), value.isFinite, value > 0, value <= 86_400 else {
-                throw invalid("`\(item.name)=\(item.value ?? "")` must be a number of seconds between 0 and 86400, e.g. `\(item.name)=5` or `0.5`")
+                throw invalid(
+                    "`\(item.name)=\(item.value ?? "")` must be a number of seconds between 0 and 86400, e.g. `\(item.name)=5` or `0.5`"
+                )
             }
             return .milliseconds(max(1, Int64((value * 1000).rounded())))
         }
         for item in components.queryItems ?? [] {
             switch item.name {
             case "host":
-                guard let value = item.value, value.hasPrefix("/") else { throw invalid("`host=` must name a socket folder (an absolute path)") }
+                guard let value = item.value, value.hasPrefix("/") else {
+                    throw invalid("`host=` must name a socket folder (an absolute path)")
+                }
                 socketDirectory = value
             case "sslmode":
                 guard item.value == "disable" else {
-                    throw invalid("`sslmode=\(item.value ?? "")` is not supported: only `sslmode=disable` (TLS is not built in yet; use a unix socket or a trusted network)")
+                    throw invalid(
+                        "`sslmode=\(item.value ?? "")` is not supported: only `sslmode=disable` (TLS is not built in yet; use a unix socket or a trusted network)"
+                    )
                 }
             case "connect_timeout":
                 connectTimeout = try seconds(item)
             case "statement_timeout":
                 statementTimeout = try seconds(item)
             default:
-                throw invalid("unknown parameter `\(item.name)` (known: `host`, `sslmode`, `connect_timeout`, `statement_timeout`)")
+                throw invalid(
+                    "unknown parameter `\(item.name)` (known: `host`, `sslmode`, `connect_timeout`, `statement_timeout`)"
+                )
             }
         }
         let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
@@ -101,10 +113,12 @@ public struct PostgresAuditURL: Sendable, Hashable, CustomStringConvertible {
         var configuration: PostgresConnection.Configuration
         if let socketDirectory {
             configuration = PostgresConnection.Configuration(
-                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password,
+                database: database)
         } else {
             configuration = PostgresConnection.Configuration(
-                host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: .disable)
+                host: host ?? "localhost", port: port, username: user, password: password, database: database,
+                tls: .disable)
         }
         configuration.options.connectTimeout = connectTimeout
         return configuration

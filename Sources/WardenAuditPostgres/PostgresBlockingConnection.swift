@@ -48,14 +48,21 @@ final class PostgresBlockingConnection: Sendable {
         let late = Late()
         future.whenSuccess { connection in if late.isLate { connection.close().whenComplete { _ in } } }
         do {
-            let connection = try Self.wait(for: future, upTo: connectTimeout + .milliseconds(500)) { late.isLate = true }
-            return PostgresBlockingConnection(url: url, connection: connection, statementTimeout: statementTimeout, logger: logger)
+            let connection = try Self.wait(for: future, upTo: connectTimeout + .milliseconds(500)) {
+                late.isLate = true
+            }
+            return PostgresBlockingConnection(
+                url: url, connection: connection, statementTimeout: statementTimeout, logger: logger)
         } catch is DeadlinePassed {
             throw PostgresAuditError(
                 .connectFailed,
-                "cannot connect to `\(url)`: no answer within \(connectTimeout.nanoseconds / 1_000_000) ms (`connect_timeout`); check that the server runs and the network between")
+                "cannot connect to `\(url)`: no answer within \(connectTimeout.nanoseconds / 1_000_000) ms (`connect_timeout`); check that the server runs and the network between"
+            )
         } catch {
-            throw PostgresAuditError(.connectFailed, "cannot connect to `\(url)`: \(Self.describe(error)); check that the server runs and the URL's user, host, port and database")
+            throw PostgresAuditError(
+                .connectFailed,
+                "cannot connect to `\(url)`: \(Self.describe(error)); check that the server runs and the URL's user, host, port and database"
+            )
         }
     }
 
@@ -74,12 +81,14 @@ final class PostgresBlockingConnection: Sendable {
             }.rows
         } catch {
             if error is ConnectionLost {
-                throw PostgresAuditError(.queryFailed, "`\(url)`: the connection was lost (the server closed it or went away)")
+                throw PostgresAuditError(
+                    .queryFailed, "`\(url)`: the connection was lost (the server closed it or went away)")
             }
             if error is DeadlinePassed {
                 throw PostgresAuditError(
                     .timedOut,
-                    "`\(url)` did not answer within \(statementTimeout.nanoseconds / 1_000_000) ms (`statement_timeout`); the connection was closed (a stalled network or an overloaded server)")
+                    "`\(url)` did not answer within \(statementTimeout.nanoseconds / 1_000_000) ms (`statement_timeout`); the connection was closed (a stalled network or an overloaded server)"
+                )
             }
             throw PostgresAuditError(.queryFailed, "`\(url)`: \(Self.describe(error))")
         }

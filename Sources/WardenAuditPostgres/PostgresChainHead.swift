@@ -9,7 +9,9 @@ struct PostgresChainHead {
     var id: String
 
     /// The last record of `node`, or `nil` when the node has none.
-    static func fetch(node: String, on connection: PostgresBlockingConnection) throws(PostgresAuditError) -> PostgresChainHead? {
+    static func fetch(node: String, on connection: PostgresBlockingConnection) throws(PostgresAuditError)
+        -> PostgresChainHead?
+    {
         let rows = try connection.query(
             "SELECT seq, hash, id FROM audit_records WHERE node = \(node) ORDER BY seq DESC LIMIT 1")
         guard let row = rows.first else { return nil }

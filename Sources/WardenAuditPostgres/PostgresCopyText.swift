@@ -4,7 +4,8 @@ import NIOCore
 /// line, `\N` for NULL, and backslash, tab, newline and carriage return escaped.
 enum PostgresCopyText {
     static let recordColumns = [
-        "node", "seq", "id", "time_us", "op", "caller_pid", "actor", "decision", "error_kind", "policy_revision", "prev", "hash", "line",
+        "node", "seq", "id", "time_us", "op", "caller_pid", "actor", "decision", "error_kind", "policy_revision",
+        "prev", "hash", "line",
     ]
     static let checkColumns = ["node", "seq", "idx", "action", "resource", "decision"]
     static let policyColumns = ["node", "seq", "idx", "policy"]

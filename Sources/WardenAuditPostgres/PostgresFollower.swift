@@ -29,7 +29,9 @@ final class PostgresFollower: AuditRecordFollowing {
         self.verifies = verifying
         self.location = location
         let gate = notifications
-        listener = connection.connection.addListener(channel: PostgresAuditSchema.notificationChannel) { _, _ in gate.signal() }
+        listener = connection.connection.addListener(channel: PostgresAuditSchema.notificationChannel) { _, _ in
+            gate.signal()
+        }
     }
 
     deinit {

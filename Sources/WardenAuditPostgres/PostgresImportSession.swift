@@ -35,7 +35,8 @@ struct PostgresImportSession {
             if storeHead == nil, !continued, record.seq != 1 || record.prev != AuditChainHead.genesis.hash {
                 throw AuditChainBreak(
                     .missingStart, at: at, seq: record.seq,
-                    "the files start at seq \(record.seq), not at the start of a chain; give the earlier files too, or --continued to start there")
+                    "the files start at seq \(record.seq), not at the start of a chain; give the earlier files too, or --continued to start there"
+                )
             }
         }
         guard record.node == node else {
@@ -48,7 +49,8 @@ struct PostgresImportSession {
             if record.seq == storeHead.seq, record.hash != storeHead.hash {
                 throw AuditChainBreak(
                     .chainBroken, at: at, seq: record.seq,
-                    "the files hold another chain than the store: node `\(record.node)` seq \(record.seq) has hash \(storeHead.hash) in the store")
+                    "the files hold another chain than the store: node `\(record.node)` seq \(record.seq) has hash \(storeHead.hash) in the store"
+                )
             }
             skipped += 1
             head = AuditChainHead(seq: record.seq, hash: record.hash)

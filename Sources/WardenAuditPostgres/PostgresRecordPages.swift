@@ -17,7 +17,10 @@ final class PostgresRecordPages {
     private var exhausted = false
     private let pageSize = 1000
 
-    init(connection: PostgresBlockingConnection, filter: AuditFilter, limit: Int?, verifying: Bool, location: AuditLocation) {
+    init(
+        connection: PostgresBlockingConnection, filter: AuditFilter, limit: Int?, verifying: Bool,
+        location: AuditLocation
+    ) {
         self.connection = connection
         self.filter = filter
         self.remaining = limit
@@ -44,7 +47,8 @@ final class PostgresRecordPages {
         var condition = PostgresSQLCondition(filter)
         var sql = "SELECT r.node, r.seq, r.time_us, r.line FROM audit_records r WHERE \(condition.sql)"
         if let after {
-            sql += " AND (r.time_us, r.node, r.seq) > (\(condition.bind(after.time)), \(condition.bind(after.node)), \(condition.bind(after.seq)))"
+            sql +=
+                " AND (r.time_us, r.node, r.seq) > (\(condition.bind(after.time)), \(condition.bind(after.node)), \(condition.bind(after.seq)))"
         }
         let size = min(pageSize, remaining ?? pageSize)
         sql += " ORDER BY r.time_us, r.node, r.seq LIMIT \(condition.bind(size))"

@@ -26,15 +26,19 @@ struct PostgresSQLCondition {
         if let policy = filter.policy {
             let condition = like(policy, "p.policy")
             if checkParts.isEmpty {
-                parts.append("EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.node = r.node AND p.seq = r.seq AND \(condition))")
+                parts.append(
+                    "EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.node = r.node AND p.seq = r.seq AND \(condition))"
+                )
             } else {
                 checkParts.append(
-                    "EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.node = c.node AND p.seq = c.seq AND p.idx = c.idx AND \(condition))")
+                    "EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.node = c.node AND p.seq = c.seq AND p.idx = c.idx AND \(condition))"
+                )
             }
         }
         if !checkParts.isEmpty {
             parts.append(
-                "EXISTS (SELECT 1 FROM audit_checks c WHERE c.node = r.node AND c.seq = r.seq AND \(checkParts.joined(separator: " AND ")))")
+                "EXISTS (SELECT 1 FROM audit_checks c WHERE c.node = r.node AND c.seq = r.seq AND \(checkParts.joined(separator: " AND ")))"
+            )
         }
         if filter.decision == nil { parts.append("r.decision <> 'checkpoint'") }
         sql = parts.joined(separator: " AND ")
@@ -52,7 +56,9 @@ struct PostgresSQLCondition {
         var condition = "\(column) LIKE \(bind(Self.likePattern(glob.text))) ESCAPE '\\'"
         if glob.text.hasSuffix(".*") {
             let base = String(glob.text.dropLast(2))
-            let other = base.contains("*") ? "\(column) LIKE \(bind(Self.likePattern(base))) ESCAPE '\\'" : "\(column) = \(bind(base))"
+            let other =
+                base.contains("*")
+                ? "\(column) LIKE \(bind(Self.likePattern(base))) ESCAPE '\\'" : "\(column) = \(bind(base))"
             condition = "(\(condition) OR \(other))"
         }
         return condition

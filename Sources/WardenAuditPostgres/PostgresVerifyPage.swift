@@ -49,7 +49,9 @@ struct PostgresVerifyPage {
     var rows: [RecordRow]
     var checks: [CheckRow]
 
-    static func fetch(node: String, after: Int, limit: Int, on connection: PostgresBlockingConnection) throws(PostgresAuditError) -> PostgresVerifyPage {
+    static func fetch(node: String, after: Int, limit: Int, on connection: PostgresBlockingConnection)
+        throws(PostgresAuditError) -> PostgresVerifyPage
+    {
         let records = try connection.query(
             """
             SELECT seq, id, time_us, node, op, caller_pid, actor, decision, error_kind, policy_revision, prev, hash, line
@@ -57,10 +59,15 @@ struct PostgresVerifyPage {
             """)
         do {
             let rows = try records.map { row in
-                let (seq, id, time, node, op, pid, actor, decision, errorKind, revision, prev, hash, line) = try row.decode(
-                    (Int, String, Int, String, String, String?, String?, String, String?, String, String, String, String).self)
+                let (seq, id, time, node, op, pid, actor, decision, errorKind, revision, prev, hash, line) =
+                    try row.decode(
+                        (
+                            Int, String, Int, String, String, String?, String?, String, String?, String, String, String,
+                            String
+                        ).self)
                 return RecordRow(
-                    seq: seq, id: id, timeMicros: time, node: node, op: op, callerPid: pid, actor: actor, decision: decision,
+                    seq: seq, id: id, timeMicros: time, node: node, op: op, callerPid: pid, actor: actor,
+                    decision: decision,
                     errorKind: errorKind, policyRevision: revision, prev: prev, hash: hash, line: line)
             }
             guard let first = rows.first, let last = rows.last else { return PostgresVerifyPage(rows: [], checks: []) }
@@ -72,8 +79,10 @@ struct PostgresVerifyPage {
                 FROM audit_checks c WHERE c.node = \(node) AND c.seq BETWEEN \(first.seq) AND \(last.seq) ORDER BY c.seq, c.idx
                 """)
             let checks = try checkRows.map { row in
-                let (seq, idx, action, resource, decision, policies) = try row.decode((Int, Int, String, String, String, [String]).self)
-                return CheckRow(seq: seq, idx: idx, action: action, resource: resource, decision: decision, policies: Set(policies))
+                let (seq, idx, action, resource, decision, policies) = try row.decode(
+                    (Int, Int, String, String, String, [String]).self)
+                return CheckRow(
+                    seq: seq, idx: idx, action: action, resource: resource, decision: decision, policies: Set(policies))
             }
             return PostgresVerifyPage(rows: rows, checks: checks)
         } catch let error as PostgresAuditError {
@@ -90,12 +99,15 @@ struct PostgresVerifyPage {
             for (idx, check) in record.checks.enumerated() {
                 expected.append(
                     CheckRow(
-                        seq: record.seq, idx: idx, action: check.action, resource: check.resource, decision: check.decision.rawValue,
+                        seq: record.seq, idx: idx, action: check.action, resource: check.resource,
+                        decision: check.decision.rawValue,
                         policies: Set(check.policies)))
             }
         }
         guard expected != checks else { return nil }
-        if let difference = zip(expected, checks).first(where: { $0 != $1 }) { return min(difference.0.seq, difference.1.seq) }
+        if let difference = zip(expected, checks).first(where: { $0 != $1 }) {
+            return min(difference.0.seq, difference.1.seq)
+        }
         return expected.count > checks.count ? expected[checks.count].seq : checks[expected.count].seq
     }
 }

@@ -1,3 +1,12 @@
+import Logging
+import WardenAuditLog
+import WardenAuditReview
+import WardenGateway
+import WardenLocalRuntime
+import WardenPolicy
+import WardenRuntime
+import WardenValue
+
 // warden-crash-writer: drives the gateway with `durable` audit until it is killed, for the crash
 // consistency tests (not installed with warden).
 //
@@ -17,14 +26,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Logging
-import WardenAuditLog
-import WardenAuditReview
-import WardenGateway
-import WardenLocalRuntime
-import WardenPolicy
-import WardenRuntime
-import WardenValue
 
 /// Writes `text` to a file descriptor in one system call (short lines to a pipe or file are whole).
 func emit(_ text: String, to fd: Int32) {
@@ -112,7 +113,8 @@ do throws(ProcessError) {
         StartRequest(definition: "crash:receiver", host: host, security: security, name: "crash.receiver"))
     var running: [ProcessHandle] = []
     for _ in 0..<callers {
-        running.append(try await gateway.start(StartRequest(definition: "crash:caller", host: host, security: security)))
+        running.append(
+            try await gateway.start(StartRequest(definition: "crash:caller", host: host, security: security)))
     }
     for handle in running {
         switch try? await handle.result() {

@@ -61,7 +61,8 @@ public enum DemoApplication {
         }
         var total = 0
         for _ in workers {
-            guard let reply = await context.inbox().receive(timeout: .seconds(5)), case .int(let n)? = reply.payload.first
+            guard let reply = await context.inbox().receive(timeout: .seconds(5)),
+                case .int(let n)? = reply.payload.first
             else { throw ProcessError(.internal, "a worker did not answer") }
             total += n
         }

@@ -31,7 +31,8 @@ final class RE2Program: @unchecked Sendable {
         let program = RE2Program(handle: handle)
         guard cre2_ok(handle) == 1 else {
             let reason = cre2_error(handle).map { String(cString: $0) } ?? ""
-            return .failure(RegularExpressionError(pattern: pattern, reason: reason.isEmpty ? "rejected by RE2" : reason))
+            return .failure(
+                RegularExpressionError(pattern: pattern, reason: reason.isEmpty ? "rejected by RE2" : reason))
         }
         return .success(program)
     }

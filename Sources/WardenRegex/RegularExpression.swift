@@ -20,11 +20,6 @@ public struct RegularExpression: Sendable {
     /// A pattern whose program does not fit is rejected at compile time ("pattern too large").
     public static let memoryLimit = 4 << 20
 
-    private init(pattern: String, matcher: Matcher) {
-        self.pattern = pattern
-        self.matcher = matcher
-    }
-
     /// Compiles `pattern`, or says why RE2 rejects it (its own message, e.g.
     /// `invalid escape sequence: \1` for a backreference).
     public static func compile(_ pattern: String) -> Result<RegularExpression, RegularExpressionError> {

@@ -9,7 +9,9 @@ enum RegistryDuration {
         var nanoseconds: Double = 0
         while !rest.isEmpty {
             let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !number.isEmpty, number.first != ".", number.last != ".", let amount = Double(number) else { return nil }
+            guard !number.isEmpty, number.first != ".", number.last != ".", let amount = Double(number) else {
+                return nil
+            }
             rest = rest.dropFirst(number.count)
             let unit = rest.prefix { $0.isASCII && $0.isLetter }
             rest = rest.dropFirst(unit.count)

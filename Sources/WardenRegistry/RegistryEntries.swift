@@ -62,7 +62,10 @@ public struct RestartPolicy: Sendable, Hashable {
     public var backoffFactor: Double
 
     /// Creates a policy; the defaults are Wippy's (5 attempts, 1 s, 90 s, factor 2).
-    public init(maxAttempts: Int = 5, initialDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(90), backoffFactor: Double = 2) {
+    public init(
+        maxAttempts: Int = 5, initialDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(90),
+        backoffFactor: Double = 2
+    ) {
         self.maxAttempts = maxAttempts
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay

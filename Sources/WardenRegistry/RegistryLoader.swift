@@ -19,9 +19,11 @@ public struct RegistryLoader: Sendable {
         tree.policies.diagnostics = list.diagnostics
         tree.policies.files = list.files
         if list.files.isEmpty, !list.diagnostics.containsErrors {
-            tree.diagnostics.append(.error(
-                .noPolicyFiles, at: Mark(file: paths.first ?? "<none>", line: 1, column: 1),
-                "no registry file (`*.yaml`, `*.yml`) found", hint: "give the directory of the application's YAML files"))
+            tree.diagnostics.append(
+                .error(
+                    .noPolicyFiles, at: Mark(file: paths.first ?? "<none>", line: 1, column: 1),
+                    "no registry file (`*.yaml`, `*.yml`) found",
+                    hint: "give the directory of the application's YAML files"))
         }
         let parser = YAMLParser(limits: limits)
         for file in list.files {
@@ -30,7 +32,9 @@ public struct RegistryLoader: Sendable {
                     read(document: document, file: file, into: &tree, policyLoader: policyLoader)
                 }
             } catch {
-                tree.policies.diagnostics.append(PolicyDiagnostic(.error, .yaml(error.code.rawValue), at: error.mark, error.message, hint: error.hint))
+                tree.policies.diagnostics.append(
+                    PolicyDiagnostic(
+                        .error, .yaml(error.code.rawValue), at: error.mark, error.message, hint: error.hint))
             }
         }
         RegistryReferences.check(&tree)
@@ -39,14 +43,18 @@ public struct RegistryLoader: Sendable {
 
     private func read(document: YAMLNode, file: String, into tree: inout RegistryTree, policyLoader: PolicyLoader) {
         guard document.mappingPairs != nil else {
-            tree.diagnostics.append(.error(.invalidDocument, at: document.mark,
-                "a registry file must be a mapping with `namespace` and `entries`, found \(document.kindName)",
-                hint: "start the file with `namespace: <name>`"))
+            tree.diagnostics.append(
+                .error(
+                    .invalidDocument, at: document.mark,
+                    "a registry file must be a mapping with `namespace` and `entries`, found \(document.kindName)",
+                    hint: "start the file with `namespace: <name>`"))
             return
         }
         guard let namespace = document[key: "namespace"]?.value.scalarText, !namespace.isEmpty else {
-            tree.diagnostics.append(.error(.missingNamespace, at: document.mark, "the file has no `namespace`",
-                hint: "add `namespace: <name>` at the top; entry ids are `namespace:name`"))
+            tree.diagnostics.append(
+                .error(
+                    .missingNamespace, at: document.mark, "the file has no `namespace`",
+                    hint: "add `namespace: <name>` at the top; entry ids are `namespace:name`"))
             return
         }
         guard let entries = document[key: "entries"]?.value, !entries.isNull else { return }

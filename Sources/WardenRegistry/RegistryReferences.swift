@@ -13,35 +13,46 @@ enum RegistryReferences {
         func checkSecurity(_ security: DefinitionSecurity?, of id: String, at mark: Mark) {
             guard let security else { return }
             for group in security.groups where !groups.contains(group) {
-                problems.append(.error(.unresolvedScope, at: mark,
-                    "entry \(UserText.quoted(id)) names the unknown group \(UserText.quoted(group)) in `security.groups`",
-                    hint: "no policy of the tree is in that group; check the name"))
+                problems.append(
+                    .error(
+                        .unresolvedScope, at: mark,
+                        "entry \(UserText.quoted(id)) names the unknown group \(UserText.quoted(group)) in `security.groups`",
+                        hint: "no policy of the tree is in that group; check the name"))
             }
             for policy in security.policies where !policyIDs.contains(policy) {
-                problems.append(.error(.unresolvedScope, at: mark,
-                    "entry \(UserText.quoted(id)) names the unknown policy \(UserText.quoted(policy)) in `security.policies`",
-                    hint: "write the policy's full id, `namespace:name`"))
+                problems.append(
+                    .error(
+                        .unresolvedScope, at: mark,
+                        "entry \(UserText.quoted(id)) names the unknown policy \(UserText.quoted(policy)) in `security.policies`",
+                        hint: "write the policy's full id, `namespace:name`"))
             }
         }
         for entry in tree.luaEntries {
             checkSecurity(entry.security, of: entry.id, at: entry.mark)
-            for (key, target) in entry.imports.sorted(by: { $0.key < $1.key }) where tree.luaEntry(target)?.kind != .library {
-                problems.append(.error(.invalidValue, at: entry.mark,
-                    "import \(UserText.quoted(key)) of entry \(UserText.quoted(entry.id)) names \(UserText.quoted(target)), which is not a `library.lua` entry",
-                    hint: "check the id in `imports`"))
+            for (key, target) in entry.imports.sorted(by: { $0.key < $1.key })
+            where tree.luaEntry(target)?.kind != .library {
+                problems.append(
+                    .error(
+                        .invalidValue, at: entry.mark,
+                        "import \(UserText.quoted(key)) of entry \(UserText.quoted(entry.id)) names \(UserText.quoted(target)), which is not a `library.lua` entry",
+                        hint: "check the id in `imports`"))
             }
         }
         for service in tree.services {
             checkSecurity(service.security, of: service.id, at: service.mark)
             if tree.luaEntry(service.process)?.kind != .process {
-                problems.append(.error(.invalidValue, at: service.mark,
-                    "service \(UserText.quoted(service.id)) names the unknown process \(UserText.quoted(service.process))",
-                    hint: "`process` must be the id of a `process.lua` entry"))
+                problems.append(
+                    .error(
+                        .invalidValue, at: service.mark,
+                        "service \(UserText.quoted(service.id)) names the unknown process \(UserText.quoted(service.process))",
+                        hint: "`process` must be the id of a `process.lua` entry"))
             }
             if tree.host(service.host) == nil {
-                problems.append(.error(.invalidValue, at: service.mark,
-                    "service \(UserText.quoted(service.id)) names the unknown host \(UserText.quoted(service.host))",
-                    hint: "`host` must be the id of a `process.host` entry"))
+                problems.append(
+                    .error(
+                        .invalidValue, at: service.mark,
+                        "service \(UserText.quoted(service.id)) names the unknown host \(UserText.quoted(service.host))",
+                        hint: "`host` must be the id of a `process.host` entry"))
             }
         }
         tree.diagnostics += problems

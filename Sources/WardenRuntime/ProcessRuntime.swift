@@ -10,7 +10,8 @@ public protocol ProcessRuntime: Sendable {
 
     /// Delivers one message to `destination`. Topics starting with `@` are `INVALID`; an unknown
     /// name or a dead process is `NOT_FOUND`.
-    nonisolated(nonsending) func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller) async throws(ProcessError)
+    nonisolated(nonsending) func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+        async throws(ProcessError)
 
     /// Starts a child described by `request` (any mode, any spawner options) and returns its PID.
     /// With a `name` that is already registered, no child starts: the queued messages go to the
@@ -21,7 +22,8 @@ public protocol ProcessRuntime: Sendable {
     nonisolated(nonsending) func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError)
 
     /// Sends a `CANCEL` event; with a deadline, terminates the target if it is still alive then.
-    nonisolated(nonsending) func cancel(_ destination: Destination, deadline: CancelDeadline?, caller: Caller) async throws(ProcessError)
+    nonisolated(nonsending) func cancel(_ destination: Destination, deadline: CancelDeadline?, caller: Caller)
+        async throws(ProcessError)
 
     /// Makes the caller receive `EXIT` when the target exits.
     nonisolated(nonsending) func monitor(_ destination: Destination, caller: Caller) async throws(ProcessError)
@@ -37,11 +39,13 @@ public protocol ProcessRuntime: Sendable {
 
     /// Spawns `definition` on `host` with the caller's security context, waits for it, and returns
     /// its value or throws its error. Cancelling the caller does not stop the child.
-    nonisolated(nonsending) func exec(definition: String, host: String, args: [Value], caller: Caller) async throws(ProcessError) -> Value
+    nonisolated(nonsending) func exec(definition: String, host: String, args: [Value], caller: Caller)
+        async throws(ProcessError) -> Value
 
     /// Arranges for the caller to run `definition` (`nil`: its current one) with `args` once its
     /// current body unwinds, keeping PID, links, monitors, names and unread messages.
-    nonisolated(nonsending) func upgrade(to definition: String?, args: [Value], caller: Caller) async throws(ProcessError)
+    nonisolated(nonsending) func upgrade(to definition: String?, args: [Value], caller: Caller)
+        async throws(ProcessError)
 
     /// Binds `name` to `pid` (default: the caller). Same pair again is ok; a name held by another
     /// process is `ALREADY_EXISTS`.
@@ -59,7 +63,8 @@ public protocol ProcessRuntime: Sendable {
     /// Answers `question` from the policies the runtime holds (`security.can`): a gateway
     /// evaluates it against its policy set and audits it; a runtime without policies answers
     /// `undefined` (the default), which allows nothing.
-    nonisolated(nonsending) func evaluate(_ question: PolicyQuestion, caller: Caller) async throws(ProcessError) -> PolicyAnswer
+    nonisolated(nonsending) func evaluate(_ question: PolicyQuestion, caller: Caller) async throws(ProcessError)
+        -> PolicyAnswer
 
     // MARK: Queries for gateways
 

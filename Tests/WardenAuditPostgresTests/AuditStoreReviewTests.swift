@@ -35,7 +35,8 @@ import WardenPostgresTestSupport
         AuditFilter(pid: "{app:processes|0x3}"),
         AuditFilter(decision: .deny, node: "gw-1"),
         AuditFilter(
-            since: AuditTime(microseconds: 1_700_000_010_000_000), until: AuditTime(microseconds: 1_700_000_020_000_000),
+            since: AuditTime(microseconds: 1_700_000_010_000_000),
+            until: AuditTime(microseconds: 1_700_000_020_000_000),
             actor: AuditGlob("tenant:acme")),
         AuditFilter(action: AuditGlob("process.spawn"), policy: AuditGlob("app:p0")),
     ]
@@ -91,7 +92,8 @@ import WardenPostgresTestSupport
         _ = try await written(fixture)
         let options = AuditStatsOptions(top: 3, bucketMicroseconds: 10_000_000)
         for filter in [AuditFilter(), AuditFilter(decision: .deny), AuditFilter(actor: AuditGlob("user:*"))] {
-            let reference = try AuditReader.files([fixture.file("copy.jsonl")]).stats(matching: filter, options: options)
+            let reference = try AuditReader.files([fixture.file("copy.jsonl")]).stats(
+                matching: filter, options: options)
             let stats = try fixture.store.stats(matching: filter, options: options, verifying: true)
             #expect(stats == reference, "\(filter)")
         }
@@ -112,7 +114,8 @@ import WardenPostgresTestSupport
         let fixture = try StoreFixture(kind)
         _ = try await written(fixture)
         #expect {
-            _ = try fixture.store.verify(options: AuditVerifyOptions(expectedHeads: [String(repeating: "ab", count: 32)]))
+            _ = try fixture.store.verify(
+                options: AuditVerifyOptions(expectedHeads: [String(repeating: "ab", count: 32)]))
         } throws: { ($0 as? AuditChainBreak)?.kind == .expectedHeadMissing }
     }
 
@@ -122,7 +125,8 @@ import WardenPostgresTestSupport
         let source = try StoreFixture(.sqlite)  // only its scratch folder is used
         let path = source.file("import.jsonl")
         let log = AuditLog(
-            node: "gw-9", sink: try JSONLFileSink(path: path, logger: quietLogger), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+            node: "gw-9", sink: try JSONLFileSink(path: path, logger: quietLogger), mode: .sync,
+            failurePolicy: .failClosed, logger: quietLogger)
         for entry in SampleEntries.entries(25) { try await log.record(entry) }
         await log.shutdown()
         let first = try await fixture.store.importFiles([path], continued: false)
@@ -141,10 +145,12 @@ import WardenPostgresTestSupport
         let fixture = try StoreFixture(kind)
         let path = fixture.file("broken.jsonl")
         let log = AuditLog(
-            node: "gw-9", sink: try JSONLFileSink(path: path, logger: quietLogger), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+            node: "gw-9", sink: try JSONLFileSink(path: path, logger: quietLogger), mode: .sync,
+            failurePolicy: .failClosed, logger: quietLogger)
         for entry in SampleEntries.entries(30) { try await log.record(entry) }
         await log.shutdown()
-        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: true)
         lines.remove(at: 20)  // seq 21 removed: a gap
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         await #expect {
@@ -163,7 +169,9 @@ import WardenPostgresTestSupport
         try await fixture.write(SampleEntries.entries(10))
         let follower = try fixture.store.follow(filter: AuditFilter(decision: .allow), verifying: true)
         let backlog = try follower.backlog(3)
-        let allowedSoFar = SampleEntries.entries(10).enumerated().filter { $0.element.decision == .allow }.map { $0.offset + 1 }
+        let allowedSoFar = SampleEntries.entries(10).enumerated().filter { $0.element.decision == .allow }.map {
+            $0.offset + 1
+        }
         #expect(backlog.map(\.record.seq) == Array(allowedSoFar.suffix(3)))
         #expect(try follower.poll().isEmpty)
         let more = (10..<16).map { SampleEntries.entry($0) }

@@ -42,7 +42,9 @@ import WardenPostgresTestSupport
         await log.shutdown()
         let connection = try PostgresBlockingConnection.connect(url)
         defer { connection.close() }
-        let lines = try connection.query("SELECT line FROM audit_records ORDER BY seq").map { try $0.decode(String.self) }
+        let lines = try connection.query("SELECT line FROM audit_records ORDER BY seq").map {
+            try $0.decode(String.self)
+        }
         #expect(lines == collected.lines)
         let checks = try connection.query("SELECT COUNT(*) FROM audit_checks").first.map { try $0.decode(Int.self) }
         #expect(checks == 20)
@@ -50,8 +52,12 @@ import WardenPostgresTestSupport
 
     @Test func aSecondWriterWithTheSameNodeFailsClosed() async throws {
         let fixture = try StoreFixture(.postgres)
-        let first = AuditLog(node: "gw-1", sink: try fixture.sink(node: "gw-1"), mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
-        let second = AuditLog(node: "gw-1", sink: try fixture.sink(node: "gw-1"), mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
+        let first = AuditLog(
+            node: "gw-1", sink: try fixture.sink(node: "gw-1"), mode: .durable, failurePolicy: .failClosed,
+            logger: quietLogger)
+        let second = AuditLog(
+            node: "gw-1", sink: try fixture.sink(node: "gw-1"), mode: .durable, failurePolicy: .failClosed,
+            logger: quietLogger)
         try await first.record(SampleEntries.entry(0))
         await #expect(throws: AuditError.self) { try await second.record(SampleEntries.entry(1)) }
         await first.shutdown()

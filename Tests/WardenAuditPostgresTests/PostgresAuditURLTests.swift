@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func timeoutsComeFromTheURLInSecondsAndAreUnsetWithoutIt() throws {
-        let url = try PostgresAuditURL("postgres://warden@localhost/audit?connect_timeout=3&statement_timeout=0.25", environment: [:])
+        let url = try PostgresAuditURL(
+            "postgres://warden@localhost/audit?connect_timeout=3&statement_timeout=0.25", environment: [:])
         #expect(url.connectTimeout == .seconds(3))
         #expect(url.statementTimeout == .milliseconds(250))
         let plain = try PostgresAuditURL("postgres://warden@localhost/audit", environment: [:])
@@ -40,8 +41,14 @@ import Testing
 
     @Test(arguments: [
         ("postgres://warden@localhost/audit?connect_timeout=0", "`connect_timeout=0` must be a number of seconds"),
-        ("postgres://warden@localhost/audit?statement_timeout=soon", "`statement_timeout=soon` must be a number of seconds"),
-        ("postgres://warden@localhost/audit?statement_timeout=-1", "`statement_timeout=-1` must be a number of seconds"),
+        (
+            "postgres://warden@localhost/audit?statement_timeout=soon",
+            "`statement_timeout=soon` must be a number of seconds"
+        ),
+        (
+            "postgres://warden@localhost/audit?statement_timeout=-1",
+            "`statement_timeout=-1` must be a number of seconds"
+        ),
         ("postgres://localhost/audit", "names no user"),
         ("postgres://warden@localhost", "names no database"),
         ("postgres://warden@localhost/audit?sslmode=require", "`sslmode=require` is not supported"),
@@ -53,7 +60,8 @@ import Testing
             _ = try PostgresAuditURL(text, environment: [:])
         } throws: { error in
             let message = (error as? PostgresAuditError)?.message ?? ""
-            return message.contains(expected) && message.contains("invalid PostgreSQL URL `") && message.contains("expected `postgres://")
+            return message.contains(expected) && message.contains("invalid PostgreSQL URL `")
+                && message.contains("expected `postgres://")
         }
     }
 

@@ -13,7 +13,9 @@ import WardenPostgresTestSupport
         _ = try PostgresAuditSink(url: url, node: "gw-2", logger: quietLogger)
         let connection = try PostgresBlockingConnection.connect(url)
         defer { connection.close() }
-        let versions = try connection.query("SELECT version FROM schema_version ORDER BY version").map { try $0.decode(Int.self) }
+        let versions = try connection.query("SELECT version FROM schema_version ORDER BY version").map {
+            try $0.decode(Int.self)
+        }
         #expect(versions == Array(1...PostgresAuditSchema.migrations.count))
         let tables = try connection.query(
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
@@ -44,7 +46,8 @@ import WardenPostgresTestSupport
 
         let writerURL = try PostgresTestServer.url(url, user: writer)
         let log = AuditLog(
-            node: "gw-1", sink: try PostgresAuditSink(url: writerURL, node: "gw-1", logger: quietLogger), mode: .durable,
+            node: "gw-1", sink: try PostgresAuditSink(url: writerURL, node: "gw-1", logger: quietLogger),
+            mode: .durable,
             failurePolicy: .failClosed, logger: quietLogger)
         for n in 0..<5 { try await log.record(SampleEntries.entry(n)) }
         await log.shutdown()
@@ -56,7 +59,9 @@ import WardenPostgresTestSupport
             "UPDATE audit_records SET decision = 'allow'", "DELETE FROM audit_records", "DELETE FROM audit_checks",
             "UPDATE audit_check_policies SET policy = 'x'", "TRUNCATE audit_records", "SELECT line FROM audit_records",
         ] {
-            #expect(throws: PostgresAuditError.self, "\(statement)") { try asWriter.query(PostgresQuery(unsafeSQL: statement)) }
+            #expect(throws: PostgresAuditError.self, "\(statement)") {
+                try asWriter.query(PostgresQuery(unsafeSQL: statement))
+            }
         }
 
         let reviewerURL = try PostgresTestServer.url(url, user: reviewer)

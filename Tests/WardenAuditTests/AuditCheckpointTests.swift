@@ -2,21 +2,24 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenAuditReview
 
 /// Signed checkpoints: where the writer puts them, and what `verify --key` proves with them.
 @Suite struct AuditCheckpointTests {
     let key = AuditSigningKey.generate()
 
-    private func verify(_ path: String, keys: [AuditPublicKey]? = nil, heads: [String] = []) throws -> AuditVerification {
-        try AuditVerifier.verify(files: [path], options: AuditVerifyOptions(keys: keys ?? [key.publicKey], expectedHeads: heads))
+    private func verify(_ path: String, keys: [AuditPublicKey]? = nil, heads: [String] = []) throws -> AuditVerification
+    {
+        try AuditVerifier.verify(
+            files: [path], options: AuditVerifyOptions(keys: keys ?? [key.publicKey], expectedHeads: heads))
     }
 
     private func breakOf(_ paths: [String], keys: [AuditPublicKey]? = nil, heads: [String] = []) -> AuditChainBreak? {
         do {
-            _ = try AuditVerifier.verify(files: paths, options: AuditVerifyOptions(keys: keys ?? [key.publicKey], expectedHeads: heads))
+            _ = try AuditVerifier.verify(
+                files: paths, options: AuditVerifyOptions(keys: keys ?? [key.publicKey], expectedHeads: heads))
             return nil
         } catch {
             return error
@@ -85,11 +88,16 @@ import WardenValue
     @Test func aRechainedEditThatAlsoRewritesTheSealFailsTheSignature() async throws {
         let dir = try TemporaryDirectory()
         try await writeSignedLog(dir.file("a.jsonl"), key: key, count: 25)
-        var lines = try Forgery.rechain(try dir.lines("a.jsonl"), editing: 2) { $0["decision"] = "allow"; $0["error"] = nil }
+        var lines = try Forgery.rechain(try dir.lines("a.jsonl"), editing: 2) {
+            $0["decision"] = "allow"
+            $0["error"] = nil
+        }
         // Make every later checkpoint seal the new chain again, re-chaining after each.
         for index in lines.indices where Forgery.isCheckpoint(lines[index]) && index > 2 {
             lines = try Forgery.rechain(lines, editing: index) { record in
-                guard case .map(var checkpoint)? = record["checkpoint"], case .string(let prev)? = record["prev"] else { return }
+                guard case .map(var checkpoint)? = record["checkpoint"], case .string(let prev)? = record["prev"] else {
+                    return
+                }
                 checkpoint["sealed_hash"] = .string(prev)
                 record["checkpoint"] = .map(checkpoint)
             }
@@ -156,7 +164,8 @@ import WardenValue
     @Test func checkpointsStayValidAcrossRotatedFiles() async throws {
         let dir = try TemporaryDirectory()
         try await writeSignedLog(dir.file("a.jsonl"), key: key, count: 60, everyRecords: 7, rotateAtBytes: 4096)
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }
+            .sorted()
         #expect(files.count > 3)
         let paths = files.map(dir.file)
         let result = try AuditVerifier.verify(files: paths, options: AuditVerifyOptions(keys: [key.publicKey]))
@@ -188,7 +197,8 @@ import WardenValue
         func lastCheckpointSealsTheLastCall() -> Bool {
             guard let lines = try? dir.lines("a.jsonl"), let last = lines.last, Forgery.isCheckpoint(last),
                 let call = lines.last(where: { !Forgery.isCheckpoint($0) }),
-                let sealed = try? AuditRecord(value: Value(json: last)), let sealedCall = try? AuditRecord(value: Value(json: call))
+                let sealed = try? AuditRecord(value: Value(json: last)),
+                let sealedCall = try? AuditRecord(value: Value(json: call))
             else { return false }
             return sealed.checkpoint?.sealedSeq == sealedCall.seq && sealed.checkpoint?.isFinal == false
         }
@@ -196,7 +206,8 @@ import WardenValue
         #expect(lastCheckpointSealsTheLastCall())
         #expect(try dir.lines("a.jsonl").filter { !Forgery.isCheckpoint($0) }.count == 3)
         await log.shutdown()
-        let result = try AuditVerifier.verify(files: [dir.file("a.jsonl")], options: AuditVerifyOptions(keys: [key.publicKey]))
+        let result = try AuditVerifier.verify(
+            files: [dir.file("a.jsonl")], options: AuditVerifyOptions(keys: [key.publicKey]))
         #expect(result.checkpoints >= 3)
         #expect(result.warnings.isEmpty)
     }

@@ -8,7 +8,9 @@ import Testing
 @Suite(.timeLimit(.minutes(5))) struct AuditFollowerTests {
     /// Polls until `count` records arrived; gives up `seconds` after `writer` finished (the
     /// writer's own pace, fsyncs included, is not bounded: a loaded machine may be slow).
-    private func collect(_ follower: AuditFollower, count: Int, writer: Task<Void, any Error>, seconds: Double = 60) async throws -> [AuditReadRecord] {
+    private func collect(_ follower: AuditFollower, count: Int, writer: Task<Void, any Error>, seconds: Double = 60)
+        async throws -> [AuditReadRecord]
+    {
         let finished = Counter()
         let watcher = Task {
             _ = await writer.result
@@ -18,7 +20,9 @@ import Testing
         var deadline: ContinuousClock.Instant?
         while seen.count < count {
             seen += try follower.poll()
-            if deadline == nil, finished.value > 0 { deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000)) }
+            if deadline == nil, finished.value > 0 {
+                deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+            }
             if let deadline, ContinuousClock.now > deadline { break }
             try await Task.sleep(for: .milliseconds(2))
         }
@@ -80,7 +84,10 @@ import Testing
         try await ReviewFixture.writeLog(dir.file("audit.jsonl"))
         try await ReviewFixture.writeDatabase(dir.file("audit.db"))
         let filter = AuditFilter(actor: AuditGlob("user:alice"))
-        for follower in [AuditFollower.file(dir.file("audit.jsonl"), filter: filter), try .database(dir.file("audit.db"), filter: filter)] {
+        for follower in [
+            AuditFollower.file(dir.file("audit.jsonl"), filter: filter),
+            try .database(dir.file("audit.db"), filter: filter),
+        ] {
             #expect(try follower.backlog(2).map(\.record.seq) == [3, 7])
             #expect(try follower.poll().isEmpty)
         }
@@ -89,7 +96,9 @@ import Testing
     @Test func followsADatabase() async throws {
         let dir = try TemporaryDirectory()
         let db = dir.file("audit.db")
-        let log = AuditLog(node: "n", sink: try SQLiteAuditSink(path: db), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+        let log = AuditLog(
+            node: "n", sink: try SQLiteAuditSink(path: db), mode: .sync, failurePolicy: .failClosed, logger: quietLogger
+        )
         try await log.record(Entries.spawn(actor: "a"))
         let follower = try AuditFollower.database(db, filter: AuditFilter(actor: AuditGlob("b*")))
         #expect(try follower.poll().isEmpty)

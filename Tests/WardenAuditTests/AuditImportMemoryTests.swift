@@ -42,7 +42,9 @@ import Testing
         let dir = try TemporaryDirectory()
         let sink = try SQLiteAuditSink(path: dir.file("audit.db"))
         defer { try? sink.close() }
-        try sink.database.queue.writeWithoutTransaction { db in _ = try Int.fetchOne(db, sql: "PRAGMA mmap_size = 1048576") }
+        try sink.database.queue.writeWithoutTransaction { db in
+            _ = try Int.fetchOne(db, sql: "PRAGMA mmap_size = 1048576")
+        }
         try AuditImporter.prepare(sink.database)
         let (cache, mapped) = try sink.database.queue.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA mmap_size"))

@@ -1,11 +1,12 @@
 import Logging
 import Synchronization
 import Testing
+import WardenSync
 import WardenTestSupport
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenAuditReview
 
 @Suite(.timeLimit(.minutes(5))) struct AuditLogTests {
@@ -15,7 +16,8 @@ import WardenValue
     func tenThousandRecordsFromHundredTasksFormOneVerifiableChain(mode: DeliveryMode) async throws {
         let dir = try TemporaryDirectory()
         let sink = try JSONLFileSink(path: dir.file("audit.jsonl"))
-        let log = AuditLog(node: "n", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, queueCapacity: 256)
+        let log = AuditLog(
+            node: "n", sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, queueCapacity: 256)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for task in 0..<100 {
                 group.addTask {
@@ -33,10 +35,14 @@ import WardenValue
         #expect(lines.count == 10_000)
         // Every task's hundred records are all there.
         let actors = lines.compactMap { line -> String? in
-            guard case .map(let m) = try? Value(json: line), let id = m["caller"]?["actor"]?["id"]?.stringValue else { return nil }
+            guard case .map(let m) = try? Value(json: line), let id = m["caller"]?["actor"]?["id"]?.stringValue else {
+                return nil
+            }
             return id
         }
-        #expect(Dictionary(grouping: actors, by: { $0 }).mapValues(\.count) == Dictionary(uniqueKeysWithValues: (0..<100).map { ("t\($0)", 100) }))
+        #expect(
+            Dictionary(grouping: actors, by: { $0 }).mapValues(\.count)
+                == Dictionary(uniqueKeysWithValues: (0..<100).map { ("t\($0)", 100) }))
         #expect(log.failureCount == 0)
     }
 
@@ -55,7 +61,8 @@ import WardenValue
     }
 
     @Test func asyncAndLostRecordsHaveNoPosition() async throws {
-        let async = AuditLog(node: "n", sink: InMemoryAuditSink(), mode: .async, failurePolicy: .failClosed, logger: logger)
+        let async = AuditLog(
+            node: "n", sink: InMemoryAuditSink(), mode: .async, failurePolicy: .failClosed, logger: logger)
         #expect(try await async.record(Entries.spawn()) == nil)
         await async.shutdown()
         let failing = InMemoryAuditSink()
@@ -68,7 +75,9 @@ import WardenValue
     @Test func asyncCallersWaitWhenTheQueueIsFullAndNothingIsDropped() async throws {
         let sink = GatedSink()
         sink.setWriteGate(open: false)
-        let log = AuditLog(node: "n", sink: sink, mode: .async, failurePolicy: .failClosed, logger: logger, queueCapacity: 4, maxBatch: 2)
+        let log = AuditLog(
+            node: "n", sink: sink, mode: .async, failurePolicy: .failClosed, logger: logger, queueCapacity: 4,
+            maxBatch: 2)
         let returned = Counter()
         let producers = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -103,7 +112,9 @@ import WardenValue
     @Test func asyncEntriesEncodedByTheWriterOrByBackloggedCallersFormTheSameChain() async throws {
         let sink = GatedSink()
         sink.setWriteGate(open: false)
-        let log = AuditLog(node: "n", sink: sink, mode: .async, failurePolicy: .failClosed, logger: logger, queueCapacity: 1024, maxBatch: 1)
+        let log = AuditLog(
+            node: "n", sink: sink, mode: .async, failurePolicy: .failClosed, logger: logger, queueCapacity: 1024,
+            maxBatch: 1)
         try await log.record(Entries.spawn(actor: "first"))
         await eventually("the writer is stuck at the gate") { sink.waiting == 1 }
         let total = AuditWriter.backlogForCallerEncoding + 100

@@ -52,7 +52,8 @@ import WardenValue
         let queue = try DatabaseQueue(path: dir.file("a.db"))
         try await queue.write { db in
             try db.execute(sql: "UPDATE audit_records SET actor = 'user:mallory' WHERE seq = 2")
-            try db.execute(sql: "UPDATE audit_records SET line = replace(line, '\"seq\":4', '\"seq\":4 ') WHERE seq = 4")
+            try db.execute(
+                sql: "UPDATE audit_records SET line = replace(line, '\"seq\":4', '\"seq\":4 ') WHERE seq = 4")
         }
         try queue.close()
         // Stats aggregate the index columns: the whole database is verified first.
@@ -74,8 +75,10 @@ import WardenValue
         let dir = try TemporaryDirectory()
         try await writeSignedLog(dir.file("a.jsonl"), key: .generate(), count: 9, everyRecords: 4)
         _ = try AuditImporter.importFiles([dir.file("a.jsonl")], into: dir.file("a.db"))
-        let fromFile = try AuditReader.files([dir.file("a.jsonl")]).stats(options: AuditStatsOptions(top: 5, bucketMicroseconds: 60_000_000))
-        let fromDatabase = try AuditReader.database(dir.file("a.db")).stats(options: AuditStatsOptions(top: 5, bucketMicroseconds: 60_000_000))
+        let fromFile = try AuditReader.files([dir.file("a.jsonl")]).stats(
+            options: AuditStatsOptions(top: 5, bucketMicroseconds: 60_000_000))
+        let fromDatabase = try AuditReader.database(dir.file("a.db")).stats(
+            options: AuditStatsOptions(top: 5, bucketMicroseconds: 60_000_000))
         #expect(fromDatabase == fromFile)
         #expect(fromDatabase.records == 9)
         #expect(try AuditVerifier.verify(database: dir.file("a.db")).checkpoints == 4)

@@ -38,7 +38,8 @@ import WardenValue
             let errors = SchemaValidator(root: schema).validate(try Value(json: line))
             #expect(errors.isEmpty, "\(errors)")
         }
-        guard case .map(var record) = try Value(json: checkpoints[1]), case .map(var body)? = record["checkpoint"] else { return }
+        guard case .map(var record) = try Value(json: checkpoints[1]), case .map(var body)? = record["checkpoint"]
+        else { return }
         body["key"] = "not-a-key-id"
         record["checkpoint"] = .map(body)
         #expect(!SchemaValidator(root: schema).validate(.map(record)).isEmpty)
@@ -47,13 +48,17 @@ import WardenValue
     }
 
     @Test(arguments: [
-        ("v", Value.int(2)), ("seq", .int(0)), ("time", .string("2025-01-01T00:00:00Z")), ("decision", .string("maybe")),
-        ("hash", .string("ABC")), ("extra", .bool(true)), ("caller", .map([:])), ("checks", .list([.map(["action": "a"])])),
+        ("v", Value.int(2)), ("seq", .int(0)), ("time", .string("2025-01-01T00:00:00Z")),
+        ("decision", .string("maybe")),
+        ("hash", .string("ABC")), ("extra", .bool(true)), ("caller", .map([:])),
+        ("checks", .list([.map(["action": "a"])])),
     ])
     func invalidRecordsFailTheSchema(field: String, value: Value) async throws {
         let schema = try loadSchema()
         var sealer = ChainSealer(head: .genesis, node: "n")
-        guard case .map(var record) = sealer.seal(PreparedEntry(entry: Entries.spawn(), node: "n")).record.value else { return }
+        guard case .map(var record) = sealer.seal(PreparedEntry(entry: Entries.spawn(), node: "n")).record.value else {
+            return
+        }
         #expect(SchemaValidator(root: schema).validate(.map(record)).isEmpty)
         record[field] = value
         #expect(!SchemaValidator(root: schema).validate(.map(record)).isEmpty)
@@ -78,7 +83,9 @@ struct SchemaValidator {
 
     private func typeMatches(_ value: Value, _ type: String) -> Bool {
         switch (type, value) {
-        case ("object", .map), ("array", .list), ("string", .string), ("boolean", .bool), ("null", .null), ("integer", .int): true
+        case ("object", .map), ("array", .list), ("string", .string), ("boolean", .bool), ("null", .null),
+            ("integer", .int):
+            true
         case ("number", .int), ("number", .double): true
         default: false
         }
@@ -99,18 +106,26 @@ struct SchemaValidator {
             case "const": if value != rule { errors.append("\(path): not \(rule)") }
             case "enum": if !(rule.listValue ?? []).contains(value) { errors.append("\(path): not one of \(rule)") }
             case "minimum":
-                if let n = value.numericValue, let min = rule.numericValue, n < min { errors.append("\(path): below \(min)") }
+                if let n = value.numericValue, let min = rule.numericValue, n < min {
+                    errors.append("\(path): below \(min)")
+                }
             case "pattern":
-                if case .string(let s) = value, let pattern = rule.stringValue, s.range(of: pattern, options: .regularExpression) == nil {
+                if case .string(let s) = value, let pattern = rule.stringValue,
+                    s.range(of: pattern, options: .regularExpression) == nil
+                {
                     errors.append("\(path): does not match \(pattern)")
                 }
             case "required":
                 if case .map(let m) = value {
-                    for key in rule.listValue?.compactMap(\.stringValue) ?? [] where m[key] == nil { errors.append("\(path): missing \(key)") }
+                    for key in rule.listValue?.compactMap(\.stringValue) ?? [] where m[key] == nil {
+                        errors.append("\(path): missing \(key)")
+                    }
                 }
             case "properties":
                 if case .map(let m) = value, case .map(let properties) = rule {
-                    for (key, sub) in properties { if let v = m[key] { check(v, against: sub, at: "\(path).\(key)", &errors) } }
+                    for (key, sub) in properties {
+                        if let v = m[key] { check(v, against: sub, at: "\(path).\(key)", &errors) }
+                    }
                 }
             case "additionalProperties":
                 if case .map(let m) = value, rule == .bool(false) {

@@ -19,21 +19,28 @@ import Testing
         s.lastTime = F.time(86_400)
         s.topActions = [
             C(key: "process.host", count: 3), C(key: "process.send", count: 3), C(key: "process.spawn", count: 3),
-            C(key: "process.registry.register", count: 1), C(key: "process.spawn.linked", count: 1), C(key: "process.terminate", count: 1),
+            C(key: "process.registry.register", count: 1), C(key: "process.spawn.linked", count: 1),
+            C(key: "process.terminate", count: 1),
         ]
-        s.topActors = [C(key: "user:alice", count: 3), C(key: "user:bob", count: 3), C(key: nil, count: 1), C(key: "user:carol", count: 1)]
+        s.topActors = [
+            C(key: "user:alice", count: 3), C(key: "user:bob", count: 3), C(key: nil, count: 1),
+            C(key: "user:carol", count: 1),
+        ]
         s.topResources = [
-            C(key: "app:processes", count: 3), C(key: "app.workers:handler", count: 2), C(key: "app.workers:x", count: 2),
+            C(key: "app:processes", count: 3), C(key: "app.workers:handler", count: 2),
+            C(key: "app.workers:x", count: 2),
             C(key: F.p2, count: 2), C(key: "svc", count: 1), C(key: F.p1, count: 1), C(key: F.p3, count: 1),
         ]
         s.topPolicies = [
             C(key: "app:hosts", count: 3), C(key: "app:send", count: 2), C(key: "app:spawn", count: 2),
-            C(key: "app:admin_only", count: 1), C(key: "app:names", count: 1), C(key: "app:no_kill", count: 1), C(key: "app:no_send", count: 1),
+            C(key: "app:admin_only", count: 1), C(key: "app:names", count: 1), C(key: "app:no_kill", count: 1),
+            C(key: "app:no_send", count: 1),
         ]
         s.topDeniedActors = [C(key: "user:bob", count: 2), C(key: nil, count: 1)]
         // Checks not allowed: send deny, spawn and spawn.linked undefined, terminate deny.
         s.topDeniedActions = [
-            C(key: "process.send", count: 1), C(key: "process.spawn", count: 1), C(key: "process.spawn.linked", count: 1),
+            C(key: "process.send", count: 1), C(key: "process.spawn", count: 1),
+            C(key: "process.spawn.linked", count: 1),
             C(key: "process.terminate", count: 1),
         ]
         s.topDeniedResources = [C(key: "app.workers:x", count: 2), C(key: F.p1, count: 1), C(key: F.p2, count: 1)]
@@ -71,7 +78,11 @@ import Testing
             let stats = try reader.stats(options: AuditStatsOptions(top: 2, bucketMicroseconds: 86_400_000_000))
             #expect(stats.topActions == Array(Self.expected.topActions.prefix(2)))
             #expect(stats.topResources == [C(key: "app:processes", count: 3), C(key: "app.workers:handler", count: 2)])
-            #expect(stats.buckets == [AuditStats.Bucket(start: F.time(0), allow: 4, deny: 3), AuditStats.Bucket(start: F.time(86_400), allow: 1, deny: 0)])
+            #expect(
+                stats.buckets == [
+                    AuditStats.Bucket(start: F.time(0), allow: 4, deny: 3),
+                    AuditStats.Bucket(start: F.time(86_400), allow: 1, deny: 0),
+                ])
         }
     }
 
@@ -89,9 +100,11 @@ import Testing
             #expect(stats.checkDecisions == [.allow: 1, .deny: 2])
             #expect(stats.topActions == [C(key: "process.send", count: 2), C(key: "process.terminate", count: 1)])
             #expect(stats.topDeniedResources == [C(key: F.p1, count: 1), C(key: F.p2, count: 1)])
-            #expect(stats.topPolicies == [
-                C(key: "app:admin_only", count: 1), C(key: "app:no_kill", count: 1), C(key: "app:no_send", count: 1), C(key: "app:send", count: 1),
-            ])
+            #expect(
+                stats.topPolicies == [
+                    C(key: "app:admin_only", count: 1), C(key: "app:no_kill", count: 1),
+                    C(key: "app:no_send", count: 1), C(key: "app:send", count: 1),
+                ])
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenAuditReview
 
 /// What `verify` checks beyond hashes: ids strictly increasing, times not going back, swapped
@@ -19,11 +19,14 @@ import WardenValue
         return (dir, try dir.lines("a.jsonl"))
     }
 
-    private func breakAfterWriting(_ lines: [String], in dir: TemporaryDirectory, tolerance: Duration = .seconds(10)) throws -> AuditChainBreak? {
+    private func breakAfterWriting(_ lines: [String], in dir: TemporaryDirectory, tolerance: Duration = .seconds(10))
+        throws -> AuditChainBreak?
+    {
         try dir.write("a.jsonl", Array((lines.joined(separator: "\n") + "\n").utf8))
         do {
             _ = try AuditVerifier.verify(
-                files: [dir.file("a.jsonl")], options: AuditVerifyOptions(keys: [key.publicKey], timeTolerance: tolerance))
+                files: [dir.file("a.jsonl")],
+                options: AuditVerifyOptions(keys: [key.publicKey], timeTolerance: tolerance))
             return nil
         } catch {
             return error
@@ -121,7 +124,8 @@ import WardenValue
         let dir = try TemporaryDirectory()
         for seconds: Int64 in [1_700_000_010, 1_700_000_008] {
             let log = AuditLog(
-                node: "n", sink: try SQLiteAuditSink(path: dir.file("a.db")), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+                node: "n", sink: try SQLiteAuditSink(path: dir.file("a.db")), mode: .sync, failurePolicy: .failClosed,
+                logger: quietLogger)
             for _ in 0..<3 { try await log.record(Entries.spawn(seconds: seconds)) }
             await log.shutdown()
         }

@@ -3,13 +3,14 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenAuditReview
 
 @Suite struct AuditVerifierTests {
     /// Writes a log of `count` records and returns its lines.
-    private func makeLog(_ dir: TemporaryDirectory, _ name: String = "audit.jsonl", count: Int) async throws -> [String] {
+    private func makeLog(_ dir: TemporaryDirectory, _ name: String = "audit.jsonl", count: Int) async throws -> [String]
+    {
         try await writeLog(dir.file(name), count: count)
         return try dir.lines(name)
     }
@@ -54,7 +55,10 @@ import WardenValue
         let path = dir.file("tampered.jsonl")
         var undetected: [Int] = []
         for position in original.indices {
-            for replacement in [original[position] ^ 0x01, original[position] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")] {
+            for replacement in [
+                original[position] ^ 0x01,
+                original[position] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a"),
+            ] {
                 var bytes = original
                 bytes[position] = replacement
                 try TemporaryDirectory.write(path: path, bytes)
@@ -71,7 +75,9 @@ import WardenValue
         try writeLines(dir, "cut.jsonl", lines)
         let found = verifyBreak([dir.file("cut.jsonl")])
         #expect(found?.kind == .sequenceGap)
-        #expect(found?.description.hasPrefix("\(dir.file("cut.jsonl")):3 seq 4: sequence gap: expected seq 3, found seq 4") == true)
+        #expect(
+            found?.description.hasPrefix("\(dir.file("cut.jsonl")):3 seq 4: sequence gap: expected seq 3, found seq 4")
+                == true)
     }
 
     @Test func removedFirstRecordsAreReported() async throws {
@@ -107,7 +113,10 @@ import WardenValue
     @Test func aReplacedRecordWithItsOwnValidHashBreaksTheChainAtTheNextRecord() async throws {
         let dir = try TemporaryDirectory()
         var lines = try await makeLog(dir, count: 4)
-        lines[1] = try resealed(lines[1]) { $0["decision"] = "allow"; $0["op"] = "process.terminate" }
+        lines[1] = try resealed(lines[1]) {
+            $0["decision"] = "allow"
+            $0["op"] = "process.terminate"
+        }
         try writeLines(dir, "forged.jsonl", lines)
         let found = verifyBreak([dir.file("forged.jsonl")])
         #expect(found?.kind == .chainBroken)
@@ -119,7 +128,8 @@ import WardenValue
         let dir = try TemporaryDirectory()
         var lines = try await makeLog(dir, count: 3)
         lines[2] = lines[2].replacingOccurrences(of: #""decision":"deny""#, with: #""decision":"allow""#)
-        lines[2] = lines[2].replacingOccurrences(of: #""decision":"allow","duration"#, with: #""decision":"deny","duration"#)
+        lines[2] = lines[2].replacingOccurrences(
+            of: #""decision":"allow","duration"#, with: #""decision":"deny","duration"#)
         try writeLines(dir, "altered.jsonl", lines)
         let found = verifyBreak([dir.file("altered.jsonl")])
         #expect(found?.kind == .alteredRecord)
@@ -168,7 +178,11 @@ import WardenValue
     @Test func aRecordFromAFutureVersionIsReported() async throws {
         let dir = try TemporaryDirectory()
         var lines = try await makeLog(dir, count: 2)
-        lines.append(try resealed(lines[1]) { $0["v"] = 2; $0["seq"] = 3 })
+        lines.append(
+            try resealed(lines[1]) {
+                $0["v"] = 2
+                $0["seq"] = 3
+            })
         try writeLines(dir, "future.jsonl", lines)
         let found = verifyBreak([dir.file("future.jsonl")])
         #expect(found?.kind == .futureVersion)

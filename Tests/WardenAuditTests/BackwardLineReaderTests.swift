@@ -69,7 +69,9 @@ import Darwin
         _ = Array(tail.utf8).withUnsafeBytes { raw in pwrite(fd.raw, raw.baseAddress, raw.count, off_t(hole)) }
         let reader = BackwardLineReader(fd, from: hole + Int64(tail.utf8.count), blockSize: 256)
         var last: [String] = []
-        for _ in 0..<3 { if let line = try reader.previous() { last.append(String(decoding: line.bytes, as: UTF8.self)) } }
+        for _ in 0..<3 {
+            if let line = try reader.previous() { last.append(String(decoding: line.bytes, as: UTF8.self)) }
+        }
         #expect(last == ["line 100", "line 99", "line 98"])
         #expect(reader.bytesRead <= 256)
     }

@@ -15,7 +15,9 @@ import WardenValue
     /// The line of `entry` sealed at `seq` after ``prev``, built from the record's value as the
     /// format defines it (independently of the writer).
     static func line(_ entry: AuditEntry, seq: Int = 7) -> String {
-        sealed(AuditRecord(entry: entry, id: "0190a3b2-0000-7000-8000-000000000001", seq: seq, node: "n", prev: prev, hash: ""))
+        sealed(
+            AuditRecord(
+                entry: entry, id: "0190a3b2-0000-7000-8000-000000000001", seq: seq, node: "n", prev: prev, hash: ""))
     }
 
     /// `record`'s line with a hash that matches its content.
@@ -118,7 +120,8 @@ import WardenValue
         let original = Array(Self.line(Entries.varied(n)).utf8)
         var accepted = 0
         for position in original.indices {
-            for replacement: UInt8 in [original[position] ^ 0x01, 0x20, 0x22, 0x5C, 0xC3, 0x7F] where replacement != original[position] {
+            for replacement: UInt8 in [original[position] ^ 0x01, 0x20, 0x22, 0x5C, 0xC3, 0x7F]
+            where replacement != original[position] {
                 var line = original
                 line[position] = replacement
                 if let read = Self.canonicalReading(line) {
@@ -156,7 +159,8 @@ import WardenValue
         Edit("a space after a comma", #","node":"#, #", "node":"#),
         Edit("a trailing space", #""v":1}"#, #""v":1} "#),
         Edit("a carriage return at the end", #""v":1}"#, "\"v\":1}\r"),
-        Edit("two members out of order", #""decision":"deny","duration_ns":17"#, #""duration_ns":17,"decision":"deny""#),
+        Edit(
+            "two members out of order", #""decision":"deny","duration_ns":17"#, #""duration_ns":17,"decision":"deny""#),
         Edit("an escaped letter", #""node":"n""#, #""node":"\u006e""#),
         Edit("an escaped slash", entry: 6, #""dest":"/slash/""#, #""dest":"\/slash/""#),
         Edit("a newline escaped as \\u000a", entry: 2, #"line\nbreak"#, #"line\u000abreak"#),
@@ -187,14 +191,17 @@ import WardenValue
         Edit("a leading zero", #""duration_ns":17"#, #""duration_ns":017"#),
         Edit("an unknown field", #""v":1}"#, #""v":1,"w":2}"#),
         Edit("a later version", #""v":1}"#, #""v":2}"#),
-        Edit("null for the error", #""error":{"kind":"INVALID","message":"quote \" and \\ backslash"}"#, #""error":null"#),
+        Edit(
+            "null for the error", #""error":{"kind":"INVALID","message":"quote \" and \\ backslash"}"#, #""error":null"#
+        ),
         Edit("an uppercase digit in prev", #""prev":"abab"#, #""prev":"ABab"#),
         Edit("an uppercase digit in the id", #""id":"0190a3b2"#, #""id":"0190A3b2"#),
         Edit("a time without microseconds", #".234567Z""#, #"Z""#),
         Edit("seq zero", #""seq":7"#, #""seq":0"#),
         Edit("seq as a string", #""seq":7"#, #""seq":"7""#),
         Edit("an unknown context", #""context":"complete""#, #""context":"partial""#),
-        Edit("a check decision out of the enumeration", #""decision":"deny","errors""#, #""decision":"maybe","errors""#),
+        Edit(
+            "a check decision out of the enumeration", #""decision":"deny","errors""#, #""decision":"maybe","errors""#),
         Edit("a number in a list of strings", #""scope":["ns:p1""#, #""scope":[1"#),
         Edit("a missing field", #","node":"n""#, ""),
         Edit("nesting past the end", #""v":1}"#, #""v":1}}"#),
@@ -212,7 +219,8 @@ import WardenValue
     @Test(arguments: [["e\u{301}", "\u{E9}"], ["K", "\u{212A}"]])
     func canonicallyEquivalentKeysAreDuplicates(keys: [String]) {
         let meta = #"{"\#(keys[0])":1,"\#(keys[1])":2}"#
-        let line = Self.resealed(Self.line(Entries.varied(1)), Edit("keys", #""meta":{"k":-7,"nested":{"a":[1,"x"]}}"#, #""meta":"# + meta))
+        let line = Self.resealed(
+            Self.line(Entries.varied(1)), Edit("keys", #""meta":{"k":-7,"nested":{"a":[1,"x"]}}"#, #""meta":"# + meta))
         #expect(Self.firstIndex(of: Array(meta.utf8), in: line) != nil, "the keys are written as given")
         #expect(keys[0].utf8.lexicographicallyPrecedes(keys[1].utf8), "and in byte order")
         #expect(Self.canonicalReading(line) == nil)
@@ -222,7 +230,8 @@ import WardenValue
     }
 
     @Test(arguments: [
-        ("a lone continuation byte", [0x80] as [UInt8]), ("an overlong slash", [0xC0, 0xAF]), ("a surrogate", [0xED, 0xA0, 0x80]),
+        ("a lone continuation byte", [0x80] as [UInt8]), ("an overlong slash", [0xC0, 0xAF]),
+        ("a surrogate", [0xED, 0xA0, 0x80]),
         ("beyond U+10FFFF", [0xF4, 0x90, 0x80, 0x80]), ("a cut sequence", [0xE2, 0x82]),
     ])
     func invalidUTF8IsDeclinedAndReportedAsBefore(_ description: String, bytes: [UInt8]) throws {
@@ -255,7 +264,8 @@ import WardenValue
         var entry = Entries.varied(0)
         entry.target = [
             "a": .double(-0.0), "b": .double(1e21), "c": .double(1.5e-7), "d": .int(Int.min), "e": .int(Int.max),
-            "f": .double(9_223_372_036_854_775_808.0), "g": .double(0.1), "h": [.double(2.5), .null, .bool(false), [:], []],
+            "f": .double(9_223_372_036_854_775_808.0), "g": .double(0.1),
+            "h": [.double(2.5), .null, .bool(false), [:], []],
         ]
         let line = Array(Self.line(entry).utf8)
         let full = try #require(Self.fullReading(line))

@@ -1,14 +1,15 @@
+import Synchronization
+import Testing
+import WardenValue
+
+@testable import WardenAuditLog
+@testable import WardenAuditRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
-import Testing
-import WardenValue
-
-@testable import WardenAuditRecord
-@testable import WardenAuditLog
 
 /// Observes every data sync of a real `JSONLFileSink`: records the file's size at that moment,
 /// then performs the system's data sync.
@@ -98,7 +99,10 @@ struct DataSyncTests {
         // sink's sync can only fail if it really asks the system.
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
-        defer { close(ends[0]); close(ends[1]) }
+        defer {
+            close(ends[0])
+            close(ends[1])
+        }
         let raw = try #require(sink.state.withLock { $0.fd?.raw })
         #expect(dup2(ends[0], raw) == raw)
         #expect(throws: AuditError.self) { try sink.sync() }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenAuditReview
 
 #if canImport(Glibc)
@@ -38,7 +38,10 @@ import Darwin
         #expect(files.count > 3)
         #expect(files.last == path)
         #expect(files.first == dir.file("audit.000001.jsonl"))
-        #expect(files.dropLast().enumerated().allSatisfy { $0.element == dir.file(String(format: "audit.%06d.jsonl", $0.offset + 1)) })
+        #expect(
+            files.dropLast().enumerated().allSatisfy {
+                $0.element == dir.file(String(format: "audit.%06d.jsonl", $0.offset + 1))
+            })
         // No file grows past the limit, and each new file's first record carries the last hash of the previous.
         var previousLast: AuditRecord?
         for file in files {
@@ -63,7 +66,10 @@ import Darwin
         let path = dir.file("audit.jsonl")
         try await writeLog(path, count: 20, rotateAtBytes: 3000)
         // A crash between renaming the active file and creating the new one leaves no active file.
-        try FileManager.default.moveItem(atPath: path, toPath: dir.file("audit.\(String(format: "%06d", try AuditFileSet(activePath: path).archives().count + 1)).jsonl"))
+        try FileManager.default.moveItem(
+            atPath: path,
+            toPath: dir.file(
+                "audit.\(String(format: "%06d", try AuditFileSet(activePath: path).archives().count + 1)).jsonl"))
         try await writeLog(path, count: 5, rotateAtBytes: 3000)
         let result = try AuditVerifier.verify(files: try AuditFileSet(activePath: path).files())
         #expect(result.records == 25)

@@ -44,7 +44,9 @@ import WardenValue
 
     @Test func randomStringsEscapeLikeScalarByScalar() {
         var generator = SystemRandomNumberGenerator()
-        let pool: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "\n", "\u{00}", "\u{1F}", "\u{7F}", "é", "\u{301}", "中", "😀", "\u{200D}", "\r"]
+        let pool: [Unicode.Scalar] = [
+            "a", "Z", " ", "\"", "\\", "\n", "\u{00}", "\u{1F}", "\u{7F}", "é", "\u{301}", "中", "😀", "\u{200D}", "\r",
+        ]
         for _ in 0..<2000 {
             var text = ""
             for _ in 0..<Int.random(in: 0..<24, using: &generator) {

@@ -27,7 +27,9 @@ import Testing
         #expect(ahead.error == nil)
         // A filter and a limit apply the same way.
         let filter = AuditFilter(decision: .deny)
-        #expect(readAll(try reader.recordsReadAhead(matching: filter, limit: 40)).lines == readAll(try reader.records(matching: filter, limit: 40)).lines)
+        #expect(
+            readAll(try reader.recordsReadAhead(matching: filter, limit: 40)).lines
+                == readAll(try reader.records(matching: filter, limit: 40)).lines)
     }
 
     @Test func aDamagedLineStopsReadingAfterTheRecordsBeforeIt() async throws {

@@ -34,7 +34,8 @@ import WardenValue
         let withoutHash =
             #"{"caller":{"actor":{"id":"user:alice","meta":{"role":"dev"}},"context":"complete","frame":"f1","groups":["app:default"],"pid":"{app:processes|0x00000001}","scope":["app:send"]},"#
             + #""checks":[{"action":"process.send","decision":"allow","errors":[],"meta":{"op":"send","pid":"{app:processes|0x00000001}","topic":"job"},"policies":["app:send"],"resource":"{app:processes|0x00000002}"}],"#
-            + #""decision":"allow","duration_ns":2500,"id":""# + id + #"","node":"gw-1","op":"process.send","policy_revision":"r1","prev":""# + zeros
+            + #""decision":"allow","duration_ns":2500,"id":""# + id
+            + #"","node":"gw-1","op":"process.send","policy_revision":"r1","prev":""# + zeros
             + #"","seq":1,"target":{"dest":"{app:processes|0x00000002}","payload_bytes":12,"payload_count":1,"topic":"job"},"time":"2025-01-01T12:00:00.000123Z","v":1}"#
         let hash = sha256Hex(zeros + withoutHash)
         let expected = withoutHash.replacingOccurrences(
@@ -46,7 +47,8 @@ import WardenValue
 
     @Test(arguments: 0..<60)
     func lineIsTheCanonicalJSONOfTheRecordValue(n: Int) throws {
-        var sealer = ChainSealer(head: AuditChainHead(seq: 41, hash: String(repeating: "ab", count: 32)), node: "node \"x\"")
+        var sealer = ChainSealer(
+            head: AuditChainHead(seq: 41, hash: String(repeating: "ab", count: 32)), node: "node \"x\"")
         let sealed = sealer.seal(PreparedEntry(entry: Entries.varied(n), node: "node \"x\""))
         #expect(sealed.line == sealed.record.value.canonicalJSON)
         let expectedHash = sha256Hex(sealed.record.prev + Value.map(sealed.record.valueWithoutHash).canonicalJSON)

@@ -2,15 +2,17 @@ import GRDB
 import Testing
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenAuditReview
 
 @Suite(.timeLimit(.minutes(5))) struct SQLiteAuditSinkTests {
     /// A database of `count` varied records written through the SQLite sink.
     private func makeDatabase(_ dir: TemporaryDirectory, count: Int = 12) async throws -> String {
         let path = dir.file("audit.db")
-        let log = AuditLog(node: "n", sink: try SQLiteAuditSink(path: path), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+        let log = AuditLog(
+            node: "n", sink: try SQLiteAuditSink(path: path), mode: .sync, failurePolicy: .failClosed,
+            logger: quietLogger)
         for i in 0..<count { try await log.record(Entries.varied(i)) }
         await log.shutdown()
         return path
@@ -50,7 +52,8 @@ import WardenValue
         let file = try JSONLFileSink(path: dir.file("audit.jsonl"))
         let database = try SQLiteAuditSink(path: dir.file("audit.db"))
         let log = AuditLog(
-            node: "n", sink: try MultiplexAuditSink([file, database]), mode: .async, failurePolicy: .failClosed, logger: quietLogger)
+            node: "n", sink: try MultiplexAuditSink([file, database]), mode: .async, failurePolicy: .failClosed,
+            logger: quietLogger)
         for i in 0..<50 { try await log.record(Entries.varied(i)) }
         await log.shutdown()
         let lines = try await DatabaseQueue(path: dir.file("audit.db")).read { db in
@@ -62,7 +65,10 @@ import WardenValue
     @Test(arguments: [
         ("UPDATE audit_records SET actor = 'user:mallory' WHERE seq = 5", AuditChainBreak.Kind.indexMismatch, 5),
         ("UPDATE audit_records SET decision = 'allow' WHERE seq = 4 AND decision = 'deny'", .indexMismatch, 4),
-        ("UPDATE audit_records SET line = replace(line, '\"decision\":\"deny\"', '\"decision\":\"allow\"') WHERE seq = 6", .alteredRecord, 6),
+        (
+            "UPDATE audit_records SET line = replace(line, '\"decision\":\"deny\"', '\"decision\":\"allow\"') WHERE seq = 6",
+            .alteredRecord, 6
+        ),
         ("DELETE FROM audit_records WHERE seq = 7", .sequenceGap, 8),
         ("UPDATE audit_checks SET action = 'process.other' WHERE seq = 3 AND idx = 0", .indexMismatch, 3),
         ("DELETE FROM audit_checks WHERE seq = 5", .indexMismatch, 5),
@@ -81,7 +87,8 @@ import WardenValue
     @Test func rowsBelongingToNoRecordAreDetected() async throws {
         let dir = try TemporaryDirectory()
         let path = try await makeDatabase(dir)
-        try tamper(path, "INSERT INTO audit_checks(seq, idx, action, resource, decision) VALUES (99, 0, 'a', 'b', 'allow')")
+        try tamper(
+            path, "INSERT INTO audit_checks(seq, idx, action, resource, decision) VALUES (99, 0, 'a', 'b', 'allow')")
         #expect(verifyBreak(path)?.kind == .indexMismatch)
     }
 
@@ -103,7 +110,8 @@ import WardenValue
         #expect(first.skipped == 0)
         // The log grows; importing again loads only the new records.
         try await writeLog(dir.file("audit.jsonl"), count: 5, rotateAtBytes: 6000)
-        let second = try AuditImporter.importFiles(try AuditFileSet(activePath: dir.file("audit.jsonl")).files(), into: db)
+        let second = try AuditImporter.importFiles(
+            try AuditFileSet(activePath: dir.file("audit.jsonl")).files(), into: db)
         #expect(second.imported == 5)
         #expect(second.skipped == 30)
         #expect(second.head.seq == 35)
@@ -114,7 +122,9 @@ import WardenValue
         var fromDatabase: [String] = []
         try AuditReader.database(db).forEach { fromDatabase.append($0.line) }
         var fromFiles: [String] = []
-        try AuditReader.files(try AuditFileSet(activePath: dir.file("audit.jsonl")).files()).forEach { fromFiles.append($0.line) }
+        try AuditReader.files(try AuditFileSet(activePath: dir.file("audit.jsonl")).files()).forEach {
+            fromFiles.append($0.line)
+        }
         #expect(fromDatabase == fromFiles)
     }
 
@@ -163,7 +173,10 @@ import WardenValue
         ("action glob", AuditFilter(action: AuditGlob("process.spawn.*")), "audit_checks_action"),
         ("time", AuditFilter(since: ReviewFixture.time(0), until: ReviewFixture.time(60)), "audit_records_time"),
         ("policy", AuditFilter(policy: AuditGlob("app:send")), "PRIMARY KEY"),
-        ("actor and action", AuditFilter(actor: AuditGlob("user:alice"), action: AuditGlob("process.send")), "audit_records_actor"),
+        (
+            "actor and action", AuditFilter(actor: AuditGlob("user:alice"), action: AuditGlob("process.send")),
+            "audit_records_actor"
+        ),
         ("pid and policy", AuditFilter(policy: AuditGlob("app:send"), pid: ReviewFixture.p1), "audit_records_pid"),
     ])
     func filteredQueriesUseAnIndexNotAFullScan(name: String, filter: AuditFilter, index: String) async throws {
@@ -179,6 +192,9 @@ import WardenValue
         }
         #expect(plan.contains { $0.contains(index) }, "\(name): \(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(name): \(plan)")
-        #expect(DatabaseRecordSource(database: try AuditDatabase.openForReading(dir.file("audit.db")), filter: filter, limit: nil).strategy == .indexed)
+        #expect(
+            DatabaseRecordSource(
+                database: try AuditDatabase.openForReading(dir.file("audit.db")), filter: filter, limit: nil
+            ).strategy == .indexed)
     }
 }

@@ -40,7 +40,8 @@ final class AuditCLIDirectory: Sendable {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("warden-audit-cli-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("warden-audit-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -72,7 +73,8 @@ enum AuditCLIFixture {
     ) -> AuditEntry {
         AuditEntry(
             time: time(seconds), op: op,
-            caller: AuditCaller(pid: "{app:processes|0x9}", actor: actor.map { Actor(id: $0) }, scope: ["app:all"], context: .complete),
+            caller: AuditCaller(
+                pid: "{app:processes|0x9}", actor: actor.map { Actor(id: $0) }, scope: ["app:all"], context: .complete),
             target: ["id": "x"], checks: checks, decision: decision,
             error: decision == .deny ? AuditCallError(kind: "PERMISSION_DENIED", message: "not allowed, really") : nil,
             policyRevision: "rev", durationNanoseconds: 10)
@@ -82,16 +84,26 @@ enum AuditCLIFixture {
         entry(
             0, "user:alice", "process.spawn",
             [
-                AuditCheck(action: "process.spawn", resource: "app.workers:h", decision: .allow, policies: ["app:spawn"]),
-                AuditCheck(action: "process.host", resource: "app:processes", decision: .allow, policies: ["app:hosts"]),
+                AuditCheck(
+                    action: "process.spawn", resource: "app.workers:h", decision: .allow, policies: ["app:spawn"]),
+                AuditCheck(
+                    action: "process.host", resource: "app:processes", decision: .allow, policies: ["app:hosts"]),
             ], .allow),
         entry(
             1800, "user:\"q\", x", "process.send",
-            [AuditCheck(action: "process.send", resource: "{app:processes|0x2}", decision: .deny, policies: ["app:no_send"])], .deny),
-        entry(7200, nil, "process.terminate", [AuditCheck(action: "process.terminate", resource: "{app:processes|0x1}", decision: .undefined)], .deny),
+            [
+                AuditCheck(
+                    action: "process.send", resource: "{app:processes|0x2}", decision: .deny, policies: ["app:no_send"])
+            ], .deny),
+        entry(
+            7200, nil, "process.terminate",
+            [AuditCheck(action: "process.terminate", resource: "{app:processes|0x1}", decision: .undefined)], .deny),
         entry(
             86_400, "user:alice", "process.send",
-            [AuditCheck(action: "process.send", resource: "{app:processes|0x2}", decision: .allow, policies: ["app:send"])], .allow),
+            [
+                AuditCheck(
+                    action: "process.send", resource: "{app:processes|0x2}", decision: .allow, policies: ["app:send"])
+            ], .allow),
     ]
 
     static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -41,9 +41,12 @@ import WardenValue
         let verified = try await runAudit(["verify", "--db", dir.file("audit.db")])
         #expect(verified.code == 0)
         #expect(verified.out.hasPrefix("ok: 4 records"))
-        for filter in [["--actor", "user:alice"], ["--decision", "deny"], ["--action", "process.s*", "--resource", "*0x2}"]] {
+        for filter in [
+            ["--actor", "user:alice"], ["--decision", "deny"], ["--action", "process.s*", "--resource", "*0x2}"],
+        ] {
             let fromFiles = try await runAudit(["query", "--format", "jsonl"] + filter + files)
-            let fromDatabase = try await runAudit(["query", "--format", "jsonl", "--db", dir.file("audit.db")] + filter)
+            let fromDatabase = try await runAudit(
+                ["query", "--format", "jsonl", "--db", dir.file("audit.db")] + filter)
             #expect(fromFiles.code == 0)
             #expect(fromFiles.out == fromDatabase.out)
             #expect(!fromFiles.out.isEmpty)
@@ -78,13 +81,17 @@ import WardenValue
         try await F.writeLog(dir.file("audit.jsonl"))
         let result = try await runAudit(["query", dir.file("audit.jsonl"), "--format", "csv", "--op", "process.send"])
         let rows = result.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(rows[0] == "time,seq,id,node,op,pid,actor,action,resource,check,decision,policies,error_kind,error_message")
+        #expect(
+            rows[0] == "time,seq,id,node,op,pid,actor,action,resource,check,decision,policies,error_kind,error_message")
         let ids = try dir.lines("audit.jsonl").map(recordID(of:))
         #expect(
             rows[1]
                 == "2025-01-01T00:30:00.000000Z,2,\(ids[1]),gw,process.send,{app:processes|0x9},\"user:\"\"q\"\", x\",process.send,"
                 + "{app:processes|0x2},deny,deny,app:no_send,PERMISSION_DENIED,\"not allowed, really\"")
-        #expect(rows[2] == "2025-01-02T00:00:00.000000Z,4,\(ids[3]),gw,process.send,{app:processes|0x9},user:alice,process.send,{app:processes|0x2},allow,allow,app:send,,")
+        #expect(
+            rows[2]
+                == "2025-01-02T00:00:00.000000Z,4,\(ids[3]),gw,process.send,{app:processes|0x9},user:alice,process.send,{app:processes|0x2},allow,allow,app:send,,"
+        )
         #expect(rows.count == 4 && rows[3].isEmpty)
     }
 
@@ -94,10 +101,22 @@ import WardenValue
         let result = try await runAudit(["query", dir.file("audit.jsonl"), "--actor", "user:alice"], terminal: true)
         let rows = result.out.split(separator: "\n").map(String.init)
         #expect(rows.count == 4)  // header + 2 checks of seq 1 + 1 check of seq 4
-        #expect(rows[0].hasPrefix("TIME                         SEQ  OP             ACTOR       ACTION         RESOURCE             CHECK  DECISION  POLICIES"))
-        #expect(rows[1] == "2025-01-01T00:00:00.000000Z  1    process.spawn  user:alice  process.spawn  app.workers:h        allow  allow     app:spawn")
-        #expect(rows[2] == "2025-01-01T00:00:00.000000Z  1    process.spawn  user:alice  process.host   app:processes        allow  allow     app:hosts")
-        #expect(rows[3] == "2025-01-02T00:00:00.000000Z  4    process.send   user:alice  process.send   {app:processes|0x2}  allow  allow     app:send")
+        #expect(
+            rows[0].hasPrefix(
+                "TIME                         SEQ  OP             ACTOR       ACTION         RESOURCE             CHECK  DECISION  POLICIES"
+            ))
+        #expect(
+            rows[1]
+                == "2025-01-01T00:00:00.000000Z  1    process.spawn  user:alice  process.spawn  app.workers:h        allow  allow     app:spawn"
+        )
+        #expect(
+            rows[2]
+                == "2025-01-01T00:00:00.000000Z  1    process.spawn  user:alice  process.host   app:processes        allow  allow     app:hosts"
+        )
+        #expect(
+            rows[3]
+                == "2025-01-02T00:00:00.000000Z  4    process.send   user:alice  process.send   {app:processes|0x2}  allow  allow     app:send"
+        )
     }
 
     @Test func statsCountsByDecisionAndTopListsAsTextAndJSON() async throws {
@@ -105,10 +124,15 @@ import WardenValue
         try await F.writeLog(dir.file("audit.jsonl"))
         let text = try await runAudit(["stats", dir.file("audit.jsonl"), "--by", "1d", "--top", "2"])
         #expect(text.code == 0)
-        #expect(text.out.hasPrefix("records  4 (allowed 2, denied 2, failed 2)\nchecks   5 (allow 3, deny 1, undefined 1)\n"))
+        #expect(
+            text.out.hasPrefix(
+                "records  4 (allowed 2, denied 2, failed 2)\nchecks   5 (allow 3, deny 1, undefined 1)\n"))
         #expect(text.out.contains("\ntop actions\n  2  process.send\n  1  process.host\n"))
         #expect(text.out.contains("\ntop denied actors\n  1  (no actor)\n  1  user:\"q\", x\n"))
-        #expect(text.out.hasSuffix("\nby 1d\n  2025-01-01T00:00:00.000000Z  allow 1  deny 2\n  2025-01-02T00:00:00.000000Z  allow 1  deny 0\n"))
+        #expect(
+            text.out.hasSuffix(
+                "\nby 1d\n  2025-01-01T00:00:00.000000Z  allow 1  deny 2\n  2025-01-02T00:00:00.000000Z  allow 1  deny 0\n"
+            ))
         let json = try await runAudit(["stats", dir.file("audit.jsonl"), "--format", "json", "--top", "1"])
         let value = try Value(json: json.out)
         #expect(value["records"] == 4)
@@ -137,10 +161,14 @@ import WardenValue
         #expect(result.err.contains("/nonexistent/audit.jsonl: cannot open"))
     }
 
-    @Test(arguments: [("90s", Int64(90)), ("30m", 1800), ("1h", 3600), ("2d", 172_800), ("1w", 604_800), ("1h30m", 5400)])
+    @Test(arguments: [
+        ("90s", Int64(90)), ("30m", 1800), ("1h", 3600), ("2d", 172_800), ("1w", 604_800), ("1h30m", 5400),
+    ])
     func agesCountBackFromNow(text: String, seconds: Int64) throws {
         let now = AuditTime(microseconds: 1_000_000_000_000_000)
-        #expect(try AuditTimeArgument.parse(text, option: "--since", now: now) == now.adding(microseconds: -seconds * 1_000_000))
+        #expect(
+            try AuditTimeArgument.parse(text, option: "--since", now: now)
+                == now.adding(microseconds: -seconds * 1_000_000))
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import WardenValue
 
-@testable import WardenAuditRecord
 @testable import WardenAuditLog
+@testable import WardenAuditRecord
 @testable import WardenCLI
 
 /// `keygen`, `verify --key / --expect-head`, and the review commands verifying as they read.
@@ -15,7 +15,8 @@ import WardenValue
         let key = try AuditSigningKey(contentsOf: keyPath)
         let log = AuditLog(
             node: "gw", sink: try JSONLFileSink(path: path, logger: F.quiet), mode: .sync, failurePolicy: .failClosed,
-            logger: F.quiet, checkpoints: AuditCheckpointing(key: key, everyRecords: everyRecords, interval: .seconds(3600)))
+            logger: F.quiet,
+            checkpoints: AuditCheckpointing(key: key, everyRecords: everyRecords, interval: .seconds(3600)))
         for (n, var entry) in F.entries.enumerated() {
             entry.time = AuditTime.now().adding(microseconds: Int64(n))
             try await log.record(entry)
@@ -35,7 +36,9 @@ import WardenValue
         let dir = try AuditCLIDirectory()
         let made = try await runAudit(["keygen", dir.file("signing")])
         #expect(made.code == 0)
-        #expect(made.out.contains("wrote `\(dir.file("signing.key"))` (private, mode 0600) and `\(dir.file("signing.pub"))`"))
+        #expect(
+            made.out.contains(
+                "wrote `\(dir.file("signing.key"))` (private, mode 0600) and `\(dir.file("signing.pub"))`"))
         #expect(try Self.mode(dir.file("signing.key")) == 0o600)
         #expect(try Self.mode(dir.file("signing.pub")) == 0o644)
         let key = try AuditSigningKey(contentsOf: dir.file("signing.key"))
@@ -55,7 +58,10 @@ import WardenValue
         try await F.writeLog(dir.file("audit.jsonl"))
         let result = try await runAudit(["verify", "--key", dir.file("k.key"), dir.file("audit.jsonl")])
         #expect(result.code == 3)
-        #expect(result.err.contains("invalid key file `\(dir.file("k.key"))`: it holds the other half of a key pair (give the `.pub` file)"))
+        #expect(
+            result.err.contains(
+                "invalid key file `\(dir.file("k.key"))`: it holds the other half of a key pair (give the `.pub` file)")
+        )
     }
 
     @Test func verifyWithTheKeyChecksEveryCheckpoint() async throws {
@@ -92,7 +98,9 @@ import WardenValue
         try Self.write(records.map { Value.map($0).canonicalJSON }, to: dir.file("audit.jsonl"))
         let result = try await runAudit(["verify", "--key", dir.file("k.pub"), dir.file("audit.jsonl")])
         #expect(result.code == 1)
-        #expect(result.err.hasPrefix("verification failed: \(dir.file("audit.jsonl")):6 seq 6: checkpoint does not match the chain"))
+        #expect(
+            result.err.hasPrefix(
+                "verification failed: \(dir.file("audit.jsonl")):6 seq 6: checkpoint does not match the chain"))
         #expect(result.err.contains("[audit-checkpoint-mismatch]"))
     }
 
@@ -114,7 +122,9 @@ import WardenValue
         try await F.writeLog(dir.file("audit.jsonl"))
         let first = try await runAudit(["verify", dir.file("audit.jsonl")])
         try first.out.write(toFile: dir.file("head.txt"), atomically: false, encoding: .utf8)
-        #expect(try await runAudit(["verify", "--expect-head-file", dir.file("head.txt"), dir.file("audit.jsonl")]).code == 0)
+        #expect(
+            try await runAudit(["verify", "--expect-head-file", dir.file("head.txt"), dir.file("audit.jsonl")]).code
+                == 0)
         try Self.write(Array(try dir.lines("audit.jsonl").dropLast()), to: dir.file("audit.jsonl"))
         let result = try await runAudit(["verify", "--expect-head-file", dir.file("head.txt"), dir.file("audit.jsonl")])
         #expect(result.code == 1)

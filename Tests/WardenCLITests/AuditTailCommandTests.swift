@@ -16,8 +16,12 @@ import WardenValue
         let result = try await runAudit(["tail", "-n", "2", dir.file("audit.jsonl")])
         #expect(result.code == 0)
         #expect(result.out == lines[2] + "\n" + lines[3] + "\n")
-        let text = try await runAudit(["tail", "-n", "1", "--decision", "deny", dir.file("audit.jsonl")], terminal: true)
-        #expect(text.out == "2025-01-01T02:00:00.000000Z seq 3 process.terminate - deny  process.terminate {app:processes|0x1} undefined\n")
+        let text = try await runAudit(
+            ["tail", "-n", "1", "--decision", "deny", dir.file("audit.jsonl")], terminal: true)
+        #expect(
+            text.out
+                == "2025-01-01T02:00:00.000000Z seq 3 process.terminate - deny  process.terminate {app:processes|0x1} undefined\n"
+        )
     }
 
     @Test func tailFollowsAWriterAcrossRotation() async throws {
@@ -26,7 +30,9 @@ import WardenValue
         try await F.writeLog(path)
         let total = 4 + 200
         let io = CapturedIO()
-        let tail = Task { try await runAudit(["tail", "-f", "-n", "4", "--count", "\(total)", "--interval", "5", path], io: io) }
+        let tail = Task {
+            try await runAudit(["tail", "-f", "-n", "4", "--count", "\(total)", "--interval", "5", path], io: io)
+        }
         // The writer starts once the tail has printed the existing records.
         while io.capturedOut.split(separator: "\n").count < 4 {
             try await Task.sleep(for: .milliseconds(2))
@@ -60,9 +66,12 @@ import WardenValue
     @Test func tailFollowsADatabase() async throws {
         let dir = try AuditCLIDirectory()
         let db = dir.file("audit.db")
-        let log = AuditLog(node: "gw", sink: try SQLiteAuditSink(path: db), mode: .sync, failurePolicy: .failClosed, logger: F.quiet)
+        let log = AuditLog(
+            node: "gw", sink: try SQLiteAuditSink(path: db), mode: .sync, failurePolicy: .failClosed, logger: F.quiet)
         try await log.record(F.entries[0])
-        let tail = Task { try await runAudit(["tail", "-f", "--db", db, "--actor", "user:alice", "--count", "3", "--interval", "5"]) }
+        let tail = Task {
+            try await runAudit(["tail", "-f", "--db", db, "--actor", "user:alice", "--count", "3", "--interval", "5"])
+        }
         for i in 0..<8 { try await log.record(F.entries[i % 4]) }
         let watchdog = Task {
             try await Task.sleep(for: .seconds(60))

@@ -33,10 +33,13 @@ import Darwin
         let dir = try AuditCLIDirectory()
         let path = dir.file("h.jsonl")
         let log = AuditLog(
-            node: "gw", sink: try JSONLFileSink(path: path, logger: F.quiet), mode: .sync, failurePolicy: .failClosed, logger: F.quiet)
+            node: "gw", sink: try JSONLFileSink(path: path, logger: F.quiet), mode: .sync, failurePolicy: .failClosed,
+            logger: F.quiet)
         for i in 0..<30 { try await log.record(entry(i)) }
         let io = CapturedIO()
-        let tail = Task { try await runAudit(["tail", "-f", "-n", "2", "--count", "5", "--interval", "5", path], io: io) }
+        let tail = Task {
+            try await runAudit(["tail", "-f", "-n", "2", "--count", "5", "--interval", "5", path], io: io)
+        }
         while io.capturedOut.split(separator: "\n").count < 2 {
             try await Task.sleep(for: .milliseconds(2))
         }

@@ -45,7 +45,8 @@ struct PolicyArgumentTests {
     @Test func scopeAndGroupOptionsRepeatAndSplitAtCommas() throws {
         let command = try #require(
             try WardenCommand.parseAsRoot([
-                "eval", "--policies", "a", "--policies", "b", "--scope", "ns:p1, ns:p2", "--scope", "ns:p3", "--group", "ns:g",
+                "eval", "--policies", "a", "--policies", "b", "--scope", "ns:p1, ns:p2", "--scope", "ns:p3", "--group",
+                "ns:g",
                 "--action", "x", "--resource", "y",
             ]) as? EvalCommand)
         #expect(command.policies.given == ["a", "b"])

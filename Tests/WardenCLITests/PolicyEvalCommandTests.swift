@@ -91,7 +91,8 @@ struct PolicyEvalCommandTests {
 
     @Test(arguments: cases)
     func decidesTheExampleTree(_ example: Case) async throws {
-        let result = await PolicyCLI.run(["eval", "--policies", PolicyCLI.policies, "--format", "json"] + example.arguments)
+        let result = await PolicyCLI.run(
+            ["eval", "--policies", PolicyCLI.policies, "--format", "json"] + example.arguments)
         #expect(result.code == example.code)
         let object = try Self.decision(result)
         #expect(object["decision"] == .string(example.decision))
@@ -113,7 +114,9 @@ struct PolicyEvalCommandTests {
     }
 
     @Test func revisionIsTheSameForEqualPolicies() async throws {
-        let arguments = ["eval", "--policies", PolicyCLI.policies, "--format", "json", "--action", "a", "--resource", "r"]
+        let arguments = [
+            "eval", "--policies", PolicyCLI.policies, "--format", "json", "--action", "a", "--resource", "r",
+        ]
         let first = try Self.decision(await PolicyCLI.run(arguments))
         let second = try Self.decision(await PolicyCLI.run(arguments))
         #expect(first["revision"] == second["revision"])
@@ -173,7 +176,8 @@ struct PolicyEvalCommandTests {
     @Test(arguments: ["--meta", "--actor-meta"])
     func badJSONNamesTheFlag(_ flag: String) async {
         let result = await PolicyCLI.run([
-            "eval", "--policies", PolicyCLI.policies, "--actor", "u", "--action", "a", "--resource", "r", flag, "{tier: free",
+            "eval", "--policies", PolicyCLI.policies, "--actor", "u", "--action", "a", "--resource", "r", flag,
+            "{tier: free",
         ])
         #expect(result.code == 3)
         #expect(result.output.isEmpty)
@@ -204,7 +208,8 @@ struct PolicyEvalCommandTests {
 
     @Test func missingPolicyFileIsInvalidInput() async {
         let result = await PolicyCLI.run([
-            "eval", "--policies", "/nonexistent/warden/policies.yaml", "--actor", "u", "--action", "a", "--resource", "r",
+            "eval", "--policies", "/nonexistent/warden/policies.yaml", "--actor", "u", "--action", "a", "--resource",
+            "r",
         ])
         #expect(result.code == 3)
         #expect(result.errors.contains("error[io-error]"))

@@ -59,7 +59,9 @@ struct PolicyEvalExplainTests {
         ])
         #expect(result.code == 2)
         #expect(result.outputLines.first == "decision: undefined")
-        #expect(result.outputLines.contains(#"  condition 1: actor.meta.tier in: field (missing), compared ["free","pro"] -> fails"#))
+        #expect(
+            result.outputLines.contains(
+                #"  condition 1: actor.meta.tier in: field (missing), compared ["free","pro"] -> fails"#))
     }
 
     static let expressionPolicy = """

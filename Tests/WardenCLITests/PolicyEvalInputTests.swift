@@ -6,7 +6,8 @@ import WardenValue
 /// placed on the right line, invalid UTF-8, huge arguments, and a caller without a scope.
 @Suite("warden eval inputs", .timeLimit(.minutes(5)))
 struct PolicyEvalInputTests {
-    static let adminLine = #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.exec", "resource": "r"}"#
+    static let adminLine =
+        #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.exec", "resource": "r"}"#
 
     static func results(_ result: PolicyCLIResult) throws -> [[String: Value]] {
         try result.outputLines.map { line in try #require(try Value(json: line).mapValue) }
@@ -61,9 +62,13 @@ struct PolicyEvalInputTests {
 
     @Test func anUnreadableRequestsFileSaysWhy() async throws {
         try await PolicyCLI.withTemporaryDirectory { directory in
-            let missing = await PolicyCLI.run(["eval", "--policies", PolicyCLI.policies, "--requests", directory + "/none.jsonl"])
+            let missing = await PolicyCLI.run([
+                "eval", "--policies", PolicyCLI.policies, "--requests", directory + "/none.jsonl",
+            ])
             #expect(missing.code == 3)
-            #expect(missing.errorLines.first == "error: cannot read requests file `\(directory)/none.jsonl`: no such file or directory")
+            #expect(
+                missing.errorLines.first
+                    == "error: cannot read requests file `\(directory)/none.jsonl`: no such file or directory")
             let folder = await PolicyCLI.run(["eval", "--policies", PolicyCLI.policies, "--requests", directory])
             #expect(folder.code == 3)
             #expect(folder.errorLines.first == "error: cannot read requests file `\(directory)`: is a directory")
@@ -106,16 +111,22 @@ struct PolicyEvalInputTests {
 
     @Test func anInvalidByteInMetaIsRefused() async throws {
         let result = try await Self.bash(
-            #"exec "$WARDEN" eval --policies policies --actor ops --action a --resource r --meta "$(printf '{"a":"\377"}')""#)
+            #"exec "$WARDEN" eval --policies policies --actor ops --action a --resource r --meta "$(printf '{"a":"\377"}')""#
+        )
         #expect(result.code == 3)
-        #expect(result.errorLines.first == "error: argument 11 (the value of `--meta`) is not valid UTF-8: byte `\\xff` at offset 6")
+        #expect(
+            result.errorLines.first
+                == "error: argument 11 (the value of `--meta`) is not valid UTF-8: byte `\\xff` at offset 6")
         #expect(result.output == "")
     }
 
     @Test func aHugeMetaValueIsQuotedShort() async {
         let nested = String(repeating: "[", count: 65_000) + String(repeating: "]", count: 65_000)
         let result = await PolicyCLI.run(
-            ["eval", "--policies", PolicyCLI.policies, "--actor", "u", "--action", "a", "--resource", "r", "--meta", nested])
+            [
+                "eval", "--policies", PolicyCLI.policies, "--actor", "u", "--action", "a", "--resource", "r", "--meta",
+                nested,
+            ])
         #expect(result.code == 3)
         #expect(result.errors.contains("nesting deeper than 64 levels"))
         #expect(result.errors.contains(String(repeating: "[", count: 80) + "…"))
@@ -124,18 +135,24 @@ struct PolicyEvalInputTests {
     }
 
     @Test func noScopeWithAnActorIsAnIncompleteContext() async {
-        let arguments = ["eval", "--policies", PolicyCLI.policies, "--actor", "ops", "--actor-meta", #"{"role":"admin"}"#,
-            "--action", "process.exec", "--resource", "r", "--no-scope"]
+        let arguments = [
+            "eval", "--policies", PolicyCLI.policies, "--actor", "ops", "--actor-meta", #"{"role":"admin"}"#,
+            "--action", "process.exec", "--resource", "r", "--no-scope",
+        ]
         let strict = await PolicyCLI.run(arguments)
         #expect(strict.code == 2)
         #expect(strict.outputLines.first == "decision: deny")
-        #expect(strict.outputLines.contains("context: incomplete (no scope); strict mode denies without evaluating policies"))
+        #expect(
+            strict.outputLines.contains(
+                "context: incomplete (no scope); strict mode denies without evaluating policies"))
         let lax = await PolicyCLI.run(arguments + ["--no-strict"])
         #expect(lax.code == 0)
         #expect(lax.outputLines.first == "decision: allow")
-        #expect(lax.outputLines.contains {
-            $0 == "context: incomplete (no scope); strict mode is off, so the check is allowed without evaluating policies"
-        })
+        #expect(
+            lax.outputLines.contains {
+                $0
+                    == "context: incomplete (no scope); strict mode is off, so the check is allowed without evaluating policies"
+            })
         // The same caller with its scope (every policy) is decided by the admin policy.
         let scoped = await PolicyCLI.run(Array(arguments.dropLast()))
         #expect(scoped.outputLines.prefix(2) == ["decision: allow", "policies: app.security:admin_all"])
@@ -150,8 +167,11 @@ struct PolicyEvalInputTests {
 
     @Test func noScopeCannotBeCombinedWithAScope() async {
         let result = await PolicyCLI.run(
-            ["eval", "--policies", PolicyCLI.policies, "--no-scope", "--group", "app.security:admins", "--actor", "u",
-             "--action", "a", "--resource", "r"])
+            [
+                "eval", "--policies", PolicyCLI.policies, "--no-scope", "--group", "app.security:admins", "--actor",
+                "u",
+                "--action", "a", "--resource", "r",
+            ])
         #expect(result.code == 3)
         #expect(result.errors.contains("`--no-scope` cannot be combined with `--scope` or `--group`"))
     }

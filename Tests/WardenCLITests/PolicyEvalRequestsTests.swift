@@ -69,7 +69,8 @@ struct PolicyEvalRequestsTests {
             """
         // The tenants group has no admin policy: undefined; the second line names its own scope.
         let result = await PolicyCLI.run(
-            ["eval", "--policies", PolicyCLI.policies, "--group", "app.security:tenants", "--requests", "-"], input: input)
+            ["eval", "--policies", PolicyCLI.policies, "--group", "app.security:tenants", "--requests", "-"],
+            input: input)
         #expect(result.code == 2)
         #expect(try Self.results(result).map { $0["decision"] } == ["undefined", "allow"])
     }
@@ -77,7 +78,8 @@ struct PolicyEvalRequestsTests {
     @Test func readsARequestsFile() async throws {
         try await PolicyCLI.withTemporaryDirectory { directory in
             let path = try PolicyCLI.write(
-                #"{"actor": {"id": "w", "meta": {"role": "worker"}}, "action": "process.send", "resource": "{app:x|1}"}"# + "\n",
+                #"{"actor": {"id": "w", "meta": {"role": "worker"}}, "action": "process.send", "resource": "{app:x|1}"}"#
+                    + "\n",
                 to: "requests.jsonl", in: directory)
             let result = await PolicyCLI.run(["eval", "--policies", PolicyCLI.policies, "--requests", path])
             #expect(result.code == 0)
@@ -86,13 +88,16 @@ struct PolicyEvalRequestsTests {
     }
 
     @Test func missingRequestsFileIsInvalidInput() async {
-        let result = await PolicyCLI.run(["eval", "--policies", PolicyCLI.policies, "--requests", "/nonexistent/r.jsonl"])
+        let result = await PolicyCLI.run([
+            "eval", "--policies", PolicyCLI.policies, "--requests", "/nonexistent/r.jsonl",
+        ])
         #expect(result.code == 3)
         #expect(result.errors.contains("cannot read requests file `/nonexistent/r.jsonl`"))
     }
 
     @Test func explainAddsAnExplanationToEachLine() async throws {
-        let input = #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "a", "resource": "r", "scope": ["app.security:admin_all"]}"#
+        let input =
+            #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "a", "resource": "r", "scope": ["app.security:admin_all"]}"#
         let result = await PolicyCLI.run(
             ["eval", "--policies", PolicyCLI.policies, "--requests", "-", "--explain"], input: input)
         let line = try #require(try Self.results(result).first)

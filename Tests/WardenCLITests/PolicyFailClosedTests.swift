@@ -113,13 +113,21 @@ struct PolicyFailClosedTests {
             let result = await PolicyCLI.run(["validate", path])
             #expect(result.code == 3)
             let lines = result.outputLines
-            #expect(lines.contains {
-                $0.hasPrefix("\(path):10:55: error[invalid-regex]: invalid regular expression `^(a)\\1$`: invalid escape sequence: \\1")
-            }, "\(lines)")
-            #expect(lines.contains { $0.hasPrefix("\(path):11:49: error[ordering-not-scalar]: `gte` compares numbers") }, "\(lines)")
-            #expect(lines.contains {
-                $0.hasPrefix("\(path):18:36: error[expr-bad-regex]: invalid regular expression `^user(?=:)`: invalid perl operator: (?=")
-            }, "\(lines)")
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(
+                        "\(path):10:55: error[invalid-regex]: invalid regular expression `^(a)\\1$`: invalid escape sequence: \\1"
+                    )
+                }, "\(lines)")
+            #expect(
+                lines.contains { $0.hasPrefix("\(path):11:49: error[ordering-not-scalar]: `gte` compares numbers") },
+                "\(lines)")
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(
+                        "\(path):18:36: error[expr-bad-regex]: invalid regular expression `^user(?=:)`: invalid perl operator: (?="
+                    )
+                }, "\(lines)")
             #expect(lines.contains { $0.contains("hint: ") && $0.contains("Go `regexp` syntax") })
         }
     }

@@ -6,7 +6,8 @@ import WardenValue
 struct PolicyLintCommandTests {
     /// The 1-based line of the first line of `file` containing `text`.
     static func line(of text: String, in file: String, after: Int = 0) throws -> Int {
-        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let index = try #require(lines.indices.first { $0 >= after && lines[$0].contains(text) })
         return index + 1
     }
@@ -21,7 +22,8 @@ struct PolicyLintCommandTests {
         #expect(result.code == 1)
         let warnings = try #require(try Value(json: result.output).listValue)
         let found = warnings.compactMap { warning -> String? in
-            guard let file = warning["file"]?.stringValue, let line = warning["line"], let code = warning["code"]?.stringValue
+            guard let file = warning["file"]?.stringValue, let line = warning["line"],
+                let code = warning["code"]?.stringValue
             else { return nil }
             return "\(file):\(line):\(code)"
         }

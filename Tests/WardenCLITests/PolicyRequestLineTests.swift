@@ -11,11 +11,16 @@ struct PolicyRequestLineTests {
         let line = try RequestLine.parse(
             #"{"actor": {"id": "u", "meta": {"role": "admin"}}, "action": "a", "resource": "r", "meta": {"n": 1}, "scope": "ns:p", "groups": ["ns:g"]}"#
         )
-        #expect(line.request == AuthorizationRequest(actor: Actor(id: "u", meta: ["role": "admin"]), action: "a", resource: "r", meta: ["n": 1]))
+        #expect(
+            line.request
+                == AuthorizationRequest(
+                    actor: Actor(id: "u", meta: ["role": "admin"]), action: "a", resource: "r", meta: ["n": 1]))
         #expect(line.scope == ScopeSpec(policies: ["ns:p"], groups: ["ns:g"]))
     }
 
-    @Test(arguments: [#"{"action": "a", "resource": "r"}"#, #"{"actor": null, "action": "a", "resource": "r", "meta": null}"#])
+    @Test(arguments: [
+        #"{"action": "a", "resource": "r"}"#, #"{"actor": null, "action": "a", "resource": "r", "meta": null}"#,
+    ])
     func missingOrNullActorIsAbsent(_ text: String) throws {
         let line = try RequestLine.parse(text)
         #expect(line.request.actor == nil)

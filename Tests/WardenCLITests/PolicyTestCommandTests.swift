@@ -88,11 +88,12 @@ struct PolicyTestCommandTests {
             let path = try PolicyCLI.write(Self.suite(Self.passing), to: "tests.yaml", in: directory)
             let result = await PolicyCLI.run(["test", "--verbose", path])
             #expect(result.code == 0)
-            #expect(result.outputLines == [
-                "PASS \(path):4:5: free tier may not link",
-                "PASS \(path):11:5: admins do anything",
-                "2 passed, 0 failed",
-            ])
+            #expect(
+                result.outputLines == [
+                    "PASS \(path):4:5: free tier may not link",
+                    "PASS \(path):11:5: admins do anything",
+                    "2 passed, 0 failed",
+                ])
         }
     }
 

@@ -42,7 +42,9 @@ struct PolicyTestStrictTests {
     @Test func theCommandLineSetsTheDefaultForTestsWithoutStrict() async throws {
         try await PolicyCLI.withTemporaryDirectory { directory in
             let path = try PolicyCLI.write(
-                Self.file.replacingOccurrences(of: "    strict: true\n    action: read\n    resource: r\n    expect: deny", with: "    action: read\n    resource: r\n    expect: deny"),
+                Self.file.replacingOccurrences(
+                    of: "    strict: true\n    action: read\n    resource: r\n    expect: deny",
+                    with: "    action: read\n    resource: r\n    expect: deny"),
                 to: "default.yaml", in: directory)
             #expect(await PolicyCLI.run(["test", "--strict", path]).outputLines == ["3 passed, 0 failed"])
             let lax = await PolicyCLI.run(["test", "--no-strict", path])

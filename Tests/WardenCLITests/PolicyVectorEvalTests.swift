@@ -19,7 +19,9 @@ struct PolicyVectorEvalTests {
         let test = vector.test
         try await PolicyCLI.withTemporaryDirectory { directory in
             let path = try PolicyCLI.write(vector.policyFile, to: "policies.yaml", in: directory)
-            var arguments = ["eval", "--policies", path, "--action", test.action, "--resource", test.resource, "--format", "json"]
+            var arguments = [
+                "eval", "--policies", path, "--action", test.action, "--resource", test.resource, "--format", "json",
+            ]
             if let actor = test.actor {
                 arguments += ["--actor", actor.id, "--actor-meta", Value.map(actor.meta).canonicalJSON]
             }

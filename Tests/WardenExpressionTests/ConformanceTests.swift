@@ -30,7 +30,9 @@ struct ConformanceTests {
     @Test("E06 all() over tags with a private tag is false")
     func e06() {
         let env = environment(action: "document.read", resource: "doc:1", meta: ["tags": ["public", "private"]])
-        #expect(Self.outcome(#"action in ["document.read", "document.list"] && all(meta.tags, {# != "private"})"#, env) == .undefined)
+        #expect(
+            Self.outcome(#"action in ["document.read", "document.list"] && all(meta.tags, {# != "private"})"#, env)
+                == .undefined)
     }
 
     @Test("E07 member access on nil is an evaluation error")
@@ -66,7 +68,10 @@ struct ConformanceTests {
         let env = environment(action: "read", resource: "r")
         #expect(Self.outcome("meta.flag", env) == .undefined)
         let result = try compiled("meta.flag").evaluateBool(env)
-        guard case .failure(let error) = result else { Issue.record("expected an error"); return }
+        guard case .failure(let error) = result else {
+            Issue.record("expected an error")
+            return
+        }
         #expect(error.kind == .notBoolean)
         #expect(error.message.hasPrefix("expression returned `nil`"))
     }
@@ -84,12 +89,17 @@ struct ConformanceTests {
 
 @Suite("evaluateBool")
 struct EvaluateBoolTests {
-    @Test("a non-boolean result is an error naming its type", arguments: [
-        (Value.string("x"), "expression returned `string` (`\"x\"`), not a boolean; compare it, e.g. `... == true`"),
-        (.int(3), "expression returned `int` (`3`), not a boolean; compare it, e.g. `... == true`"),
-        (.list([1, 2]), "expression returned `list` (a list of 2), not a boolean; compare it, e.g. `... == true`"),
-        (.null, "expression returned `nil`, not a boolean; compare it, e.g. `... == true`"),
-    ])
+    @Test(
+        "a non-boolean result is an error naming its type",
+        arguments: [
+            (
+                Value.string("x"),
+                "expression returned `string` (`\"x\"`), not a boolean; compare it, e.g. `... == true`"
+            ),
+            (.int(3), "expression returned `int` (`3`), not a boolean; compare it, e.g. `... == true`"),
+            (.list([1, 2]), "expression returned `list` (a list of 2), not a boolean; compare it, e.g. `... == true`"),
+            (.null, "expression returned `nil`, not a boolean; compare it, e.g. `... == true`"),
+        ])
     func nonBoolean(result: Value, message: String) throws {
         let expression = try compiled("meta.v")
         let outcome = expression.evaluateBool(environment(meta: ["v": result]))

@@ -1,6 +1,7 @@
-@testable import WardenExpression
 import Testing
 import WardenValue
+
+@testable import WardenExpression
 
 /// The compiled evaluator against the reference interpreter on seeded random expressions.
 /// A failure names the seed and the expression; rerun one seed with `DifferentialTests.check(seed:)`.
@@ -36,27 +37,47 @@ struct DifferentialTests {
             var reference = ReferenceInterpreter(env)
             let expected = reference.run(tree)
             let actual = compiled.evaluate(env)
-            let context = "actor=\(env.actor.map { $0.value.canonicalJSON } ?? "nil") action=\(env.action) resource=\(env.resource) meta=\(Value.map(env.meta).canonicalJSON)"
+            let context =
+                "actor=\(env.actor.map { $0.value.canonicalJSON } ?? "nil") action=\(env.action) resource=\(env.resource) meta=\(Value.map(env.meta).canonicalJSON)"
             switch (expected, actual) {
             case (.success(let e), .success(let a)):
-                if !identical(e, a) { problems.append(Mismatch(seed: seed, source: source, detail: "reference \(e), compiled \(a); \(context)")) }
+                if !identical(e, a) {
+                    problems.append(
+                        Mismatch(seed: seed, source: source, detail: "reference \(e), compiled \(a); \(context)"))
+                }
             case (.failure(let e), .failure(let a)):
-                if e.kind != a.kind { problems.append(Mismatch(seed: seed, source: source, detail: "reference error \(e.kind), compiled error \(a); \(context)")) }
+                if e.kind != a.kind {
+                    problems.append(
+                        Mismatch(
+                            seed: seed, source: source,
+                            detail: "reference error \(e.kind), compiled error \(a); \(context)"))
+                }
             case (.success(let e), .failure(let a)):
-                problems.append(Mismatch(seed: seed, source: source, detail: "reference \(e), compiled error \(a); \(context)"))
+                problems.append(
+                    Mismatch(seed: seed, source: source, detail: "reference \(e), compiled error \(a); \(context)"))
             case (.failure(let e), .success(let a)):
-                problems.append(Mismatch(seed: seed, source: source, detail: "reference error \(e.kind), compiled \(a); \(context)"))
+                problems.append(
+                    Mismatch(seed: seed, source: source, detail: "reference error \(e.kind), compiled \(a); \(context)")
+                )
             }
             // The load-time type inference must be sound: it never excludes a type that occurs.
             if case .success(let e) = expected {
                 switch checked {
                 case .success(let c):
                     if !c.kinds.contains(ValueKinds(of: e)) {
-                        problems.append(Mismatch(seed: seed, source: source, detail: "inferred \(c.kinds) but the value is \(e); \(context)"))
+                        problems.append(
+                            Mismatch(
+                                seed: seed, source: source,
+                                detail: "inferred \(c.kinds) but the value is \(e); \(context)"))
                     }
                 case .failure(let d):
-                    if d.items.allSatisfy({ $0.code == .notBoolean }), d.items.contains(where: { $0.position == .start }), case .bool = e {
-                        problems.append(Mismatch(seed: seed, source: source, detail: "rejected as never boolean but it is \(e); \(context)"))
+                    if d.items.allSatisfy({ $0.code == .notBoolean }),
+                        d.items.contains(where: { $0.position == .start }), case .bool = e
+                    {
+                        problems.append(
+                            Mismatch(
+                                seed: seed, source: source,
+                                detail: "rejected as never boolean but it is \(e); \(context)"))
                     }
                 }
             }
@@ -75,7 +96,8 @@ struct DifferentialTests {
         switch (a, b) {
         case (.double(let x), .double(let y)): return x == y || (x.isNaN && y.isNaN)
         case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { identical($0, $1) }
-        case (.map(let x), .map(let y)): return x.count == y.count && x.allSatisfy { k, v in y[k].map { identical(v, $0) } ?? false }
+        case (.map(let x), .map(let y)):
+            return x.count == y.count && x.allSatisfy { k, v in y[k].map { identical(v, $0) } ?? false }
         default: return a == b
         }
     }

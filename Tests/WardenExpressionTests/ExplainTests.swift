@@ -10,11 +10,12 @@ struct ExplainTests {
         let env = environment(actor: Actor(id: "u", meta: ["role": "editor"]), action: "write", meta: ["public": false])
         let trace = expression.explain(env)
         #expect(try trace.result.get() == .bool(true))
-        #expect(trace.steps.map(\.text) == [
-            "actor.meta.role", #"actor.meta.role == "editor""#, "action", #"action == "write""#,
-            #"(actor.meta.role == "editor" && action == "write")"#,
-            #"(actor.meta.role == "editor" && action == "write") || meta.public == true"#,
-        ])
+        #expect(
+            trace.steps.map(\.text) == [
+                "actor.meta.role", #"actor.meta.role == "editor""#, "action", #"action == "write""#,
+                #"(actor.meta.role == "editor" && action == "write")"#,
+                #"(actor.meta.role == "editor" && action == "write") || meta.public == true"#,
+            ])
         #expect(trace.steps.map(\.value) == ["editor", true, "write", true, true, true])
         #expect(trace.steps[2].position == SourcePosition(line: 1, column: 33))
     }

@@ -11,18 +11,20 @@ struct LimitTests {
         #expect(diagnostics.first?.code == .tooDeep)
     }
 
-    @Test("deep nesting of every kind is bounded", arguments: [
-        String(repeating: "!", count: 10_000) + "true",
-        String(repeating: "not ", count: 5_000) + "true",
-        String(repeating: "-", count: 10_000) + "1 > 0",
-        String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + " == nil",
-        String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + " == nil",
-        "meta" + String(repeating: ".a", count: 10_000) + " == 1",
-        "1" + String(repeating: " + 1", count: 10_000) + " > 0",
-        String(repeating: "true ? ", count: 3_000) + "true" + String(repeating: " : false", count: 3_000),
-        String(repeating: "len(", count: 5_000) + "\"\"" + String(repeating: ")", count: 5_000) + " > 0",
-        String(repeating: "meta[", count: 5_000) + "\"a\"" + String(repeating: "]", count: 5_000) + " == 1",
-    ])
+    @Test(
+        "deep nesting of every kind is bounded",
+        arguments: [
+            String(repeating: "!", count: 10_000) + "true",
+            String(repeating: "not ", count: 5_000) + "true",
+            String(repeating: "-", count: 10_000) + "1 > 0",
+            String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + " == nil",
+            String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + " == nil",
+            "meta" + String(repeating: ".a", count: 10_000) + " == 1",
+            "1" + String(repeating: " + 1", count: 10_000) + " > 0",
+            String(repeating: "true ? ", count: 3_000) + "true" + String(repeating: " : false", count: 3_000),
+            String(repeating: "len(", count: 5_000) + "\"\"" + String(repeating: ")", count: 5_000) + " > 0",
+            String(repeating: "meta[", count: 5_000) + "\"a\"" + String(repeating: "]", count: 5_000) + " == 1",
+        ])
     func deepNesting(source: String) throws {
         let diagnostics = try #require(loadDiagnostics(source))
         #expect(diagnostics.first?.code == .tooDeep)
@@ -72,9 +74,12 @@ struct LimitTests {
         #expect(error.kind == .stepLimit)
     }
 
-    @Test("produced collections are bounded", arguments: [
-        "len(split(meta.s, \"\")) > 0", "len(split(meta.s, \",\")) > 0", "len(map(meta.l, {#})) > 0", "len(filter(meta.l, true)) > 0",
-    ])
+    @Test(
+        "produced collections are bounded",
+        arguments: [
+            "len(split(meta.s, \"\")) > 0", "len(split(meta.s, \",\")) > 0", "len(map(meta.l, {#})) > 0",
+            "len(filter(meta.l, true)) > 0",
+        ])
     func collectionSize(source: String) throws {
         let env = environment(meta: [
             "s": .string(String(repeating: "a,", count: 50)), "l": .list((0..<50).map { .int($0) }),

@@ -5,15 +5,22 @@ import WardenValue
 @Suite("names, members, nil and optional chaining")
 struct NilAndChainingTests {
     static let actor = Actor(id: "user:1", meta: ["role": "editor", "org": ["id": "acme"]])
-    static let env = environment(actor: actor, action: "write", resource: "doc:9", meta: ["n": 3, "list": [10, 20, 30], "m": ["k": "v"]])
+    static let env = environment(
+        actor: actor, action: "write", resource: "doc:9", meta: ["n": 3, "list": [10, 20, 30], "m": ["k": "v"]])
 
-    @Test("names and members read the environment", arguments: [
-        ("actor.id", Value.string("user:1")), ("actor.meta.role", .string("editor")), ("actor.meta.org.id", .string("acme")),
-        ("actor[\"id\"]", .string("user:1")), ("actor.meta[\"role\"]", .string("editor")), ("action", .string("write")),
-        ("resource", .string("doc:9")), ("meta.n", .int(3)), ("meta[\"m\"].k", .string("v")), ("meta.list[0]", .int(10)),
-        ("meta.list[-1]", .int(30)), ("meta.missing", .null), ("actor.meta.missing", .null), ("undefinedName", .null),
-        ("actor", .map(["id": "user:1", "meta": ["role": "editor", "org": ["id": "acme"]]])),
-    ])
+    @Test(
+        "names and members read the environment",
+        arguments: [
+            ("actor.id", Value.string("user:1")), ("actor.meta.role", .string("editor")),
+            ("actor.meta.org.id", .string("acme")),
+            ("actor[\"id\"]", .string("user:1")), ("actor.meta[\"role\"]", .string("editor")),
+            ("action", .string("write")),
+            ("resource", .string("doc:9")), ("meta.n", .int(3)), ("meta[\"m\"].k", .string("v")),
+            ("meta.list[0]", .int(10)),
+            ("meta.list[-1]", .int(30)), ("meta.missing", .null), ("actor.meta.missing", .null),
+            ("undefinedName", .null),
+            ("actor", .map(["id": "user:1", "meta": ["role": "editor", "org": ["id": "acme"]]])),
+        ])
     func reads(source: String, expected: Value) throws {
         #expect(try value(source, Self.env) == expected)
     }
@@ -58,10 +65,14 @@ struct NilAndChainingTests {
         #expect(try evaluationError("(meta.missing?.a).b", Self.env)?.kind == .nilMember)
     }
 
-    @Test("indexing errors", arguments: [
-        ("meta.list[3]", ExpressionError.Kind.indexOutOfRange), ("meta.list[-4]", .indexOutOfRange), ("meta.list[\"0\"]", .type),
-        ("meta.list[1.0]", .type), ("meta.m[1]", .type), ("meta.n.x", .type), ("action[0]", .type), ("meta.list.x", .type),
-    ])
+    @Test(
+        "indexing errors",
+        arguments: [
+            ("meta.list[3]", ExpressionError.Kind.indexOutOfRange), ("meta.list[-4]", .indexOutOfRange),
+            ("meta.list[\"0\"]", .type),
+            ("meta.list[1.0]", .type), ("meta.m[1]", .type), ("meta.n.x", .type), ("action[0]", .type),
+            ("meta.list.x", .type),
+        ])
     func indexing(source: String, kind: ExpressionError.Kind) throws {
         #expect(try evaluationError(source, Self.env)?.kind == kind)
     }

@@ -27,7 +27,8 @@ struct StackTests {
         let ok = await Self.onSmallStack {
             NestingAtLimitTests.deepest.allSatisfy { source in
                 guard case .success(let e) = ExpressionCompiler.compile(source) else { return false }
-                return e.evaluateBool(environment()) == .success(true) && (try? e.explain(environment()).result.get()) == .bool(true)
+                return e.evaluateBool(environment()) == .success(true)
+                    && (try? e.explain(environment()).result.get()) == .bool(true)
             }
         }
         #expect(ok)
@@ -37,8 +38,10 @@ struct StackTests {
     func hostileOnSmallStack() async {
         let ok = await Self.onSmallStack {
             let hostile = [
-                String(repeating: "(", count: 10_000), String(repeating: "[", count: 10_000), String(repeating: "!", count: 10_000) + "x",
-                String(repeating: "len(", count: 10_000), String(repeating: "{a: ", count: 10_000), String(repeating: "a ? ", count: 10_000),
+                String(repeating: "(", count: 10_000), String(repeating: "[", count: 10_000),
+                String(repeating: "!", count: 10_000) + "x",
+                String(repeating: "len(", count: 10_000), String(repeating: "{a: ", count: 10_000),
+                String(repeating: "a ? ", count: 10_000),
             ]
             return hostile.allSatisfy { source in
                 if case .failure(let d) = ExpressionCompiler.compile(source) { return d.first?.code == .tooDeep }

@@ -51,7 +51,9 @@ struct AuditReplayerTests {
             time: AuditTime(microseconds: 1_700_000_000_000_000), op: "process.spawn",
             caller: AuditCaller(pid: "{app:processes|0x00000001}", actor: actor, groups: ["t:all"], context: context),
             checks: checks.map {
-                AuditCheck(action: $0.action, resource: $0.resource, decision: $0.decision, policies: $0.policies, meta: ["op": "spawn"])
+                AuditCheck(
+                    action: $0.action, resource: $0.resource, decision: $0.decision, policies: $0.policies,
+                    meta: ["op": "spawn"])
             },
             decision: decision, policyRevision: "rev-old", durationNanoseconds: 1)
     }
@@ -60,8 +62,10 @@ struct AuditReplayerTests {
         AuditRecord(entry: entry, id: "id-\(seq)", seq: seq, node: "n", prev: "prev", hash: "hash")
     }
 
-    static let spawnV2 = Recorded(action: "process.spawn", resource: "app.workers:v2", decision: .allow, policies: ["old:allow_all"])
-    static let spawnHandler = Recorded(action: "process.spawn", resource: "app.workers:handler", decision: .deny, policies: ["old:deny_handler"])
+    static let spawnV2 = Recorded(
+        action: "process.spawn", resource: "app.workers:v2", decision: .allow, policies: ["old:allow_all"])
+    static let spawnHandler = Recorded(
+        action: "process.spawn", resource: "app.workers:handler", decision: .deny, policies: ["old:deny_handler"])
 
     // MARK: one record
 
@@ -110,7 +114,8 @@ struct AuditReplayerTests {
         let worker = Recorded(action: "process.spawn", resource: "app.workers:v2", decision: .deny)
         // The actor was recorded but the scope was missing; and a call without an actor.
         for actor in [Actor(id: "user:alice"), nil] {
-            let replayedResult = replayer.replay(Self.record(Self.entry(.deny, [worker], actor: actor, context: .incomplete)))
+            let replayedResult = replayer.replay(
+                Self.record(Self.entry(.deny, [worker], actor: actor, context: .incomplete)))
             let replayed = try #require(replayedResult)
             #expect(replayed.decision == (strict ? .deny : .allow))
             #expect(replayed.checks.map(\.policies) == [[]])
@@ -120,12 +125,16 @@ struct AuditReplayerTests {
     // MARK: a whole log
 
     @Test func aReplayReportsEveryFlipInBothDirectionsAndOnlyThose() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warden-replay-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warden-replay-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/audit.jsonl"
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let log = AuditLog(node: "n", sink: try JSONLFileSink(path: path, logger: logger), mode: .sync, failurePolicy: .failClosed, logger: logger)
+        let log = AuditLog(
+            node: "n", sink: try JSONLFileSink(path: path, logger: logger), mode: .sync, failurePolicy: .failClosed,
+            logger: logger)
         let handlerAllowed = Recorded(action: "process.spawn", resource: "app.workers:handler", decision: .allow)
         let v2Denied = Recorded(action: "process.spawn", resource: "app.workers:v2", decision: .deny)
         let otherHost = Recorded(action: "process.host", resource: "app:processes", decision: .allow)
@@ -143,7 +152,8 @@ struct AuditReplayerTests {
         var replayer = try Self.replayer()
         var changes: [ReplayChange] = []
         let cursor = try AuditReader.files([path]).records()
-        let summary = try replayer.replay(records: { () throws(AuditReadError) in try cursor.next()?.record }, onChange: { changes.append($0) })
+        let summary = try replayer.replay(
+            records: { () throws(AuditReadError) in try cursor.next()?.record }, onChange: { changes.append($0) })
         #expect(summary.records == 6)
         #expect(summary.replayed == 5)
         #expect(summary.skipped == 1)

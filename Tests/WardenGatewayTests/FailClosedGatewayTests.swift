@@ -7,27 +7,28 @@ import WardenValue
 /// record's check carries the decision, the denying policy and the error.
 @Suite("Gateway: deny policies fail closed")
 struct FailClosedGatewayTests {
-    static let yaml = policies() + """
-          - name: deny_high
-            kind: security.policy
-            policy:
-              actions: "*"
-              resources: "*"
-              effect: deny
-              conditions:
-                - {field: actor.meta.level, operator: gt, value: 3}
-            groups: [all]
-          - name: no_evil
-            kind: security.policy
-            policy:
-              actions: "*"
-              resources: "*"
-              effect: deny
-              conditions:
-                - {field: actor.id, operator: matches, value: '^(?:(a+)+$|.*evil)'}
-            groups: [all]
+    static let yaml =
+        policies() + """
+              - name: deny_high
+                kind: security.policy
+                policy:
+                  actions: "*"
+                  resources: "*"
+                  effect: deny
+                  conditions:
+                    - {field: actor.meta.level, operator: gt, value: 3}
+                groups: [all]
+              - name: no_evil
+                kind: security.policy
+                policy:
+                  actions: "*"
+                  resources: "*"
+                  effect: deny
+                  conditions:
+                    - {field: actor.id, operator: matches, value: '^(?:(a+)+$|.*evil)'}
+                groups: [all]
 
-        """
+            """
 
     @Test("a deny policy whose condition errors refuses the call and the record says why")
     func erroringDenyRefuses() async throws {

@@ -67,7 +67,8 @@ struct GatewayBehaviourTests {
     @Test("a name destination is resolved once and the call goes to that pid")
     func nameDestinationForwardsResolvedPID() async throws {
         let harness = try GatewayHarness(policies: policies())
-        try await harness.gateway.send(.name("app.cache"), topic: "get", payload: ["k"], caller: GatewayHarness.caller())
+        try await harness.gateway.send(
+            .name("app.cache"), topic: "get", payload: ["k"], caller: GatewayHarness.caller())
         let sent = harness.runtime.calls(.send)
         #expect(sent.first?.arguments["destination"] == "{app:processes|0x00000009}")
         let record = try await harness.records()[0]
@@ -111,7 +112,8 @@ struct GatewayBehaviourTests {
         }
         #expect(missing?.kind == .notFound)
         let unknownDefinition = await #expect(throws: ProcessError.self) {
-            _ = try await harness.gateway.spawn(SpawnRequest(definition: "app:nope", host: "app:workers"), caller: caller)
+            _ = try await harness.gateway.spawn(
+                SpawnRequest(definition: "app:nope", host: "app:workers"), caller: caller)
         }
         #expect(unknownDefinition?.kind == .notFound)
         #expect(harness.forwarded.isEmpty)
@@ -189,7 +191,8 @@ struct GatewayBehaviourTests {
         let harness = try GatewayHarness(policies: policies())
         harness.sink.failWrites(with: AuditError(.writeFailed, "disk full"))
         let error = await #expect(throws: ProcessError.self) {
-            try await harness.gateway.send(.pid(GatewayHarness.targetPID), topic: "job", payload: [], caller: GatewayHarness.caller())
+            try await harness.gateway.send(
+                .pid(GatewayHarness.targetPID), topic: "job", payload: [], caller: GatewayHarness.caller())
         }
         #expect(error?.kind == .internal)
         #expect(error?.message.contains("disk full") == true)
@@ -199,14 +202,16 @@ struct GatewayBehaviourTests {
     @Test("reload swaps the whole set: every record's checks come from the revision it names")
     func reloadUnderLoad() async throws {
         func set(_ name: String) throws -> PolicySet {
-            try PolicyLoader().load(yaml: """
-                namespace: t
-                entries:
-                  - name: \(name)
-                    kind: security.policy
-                    policy: {actions: "*", resources: "*", effect: allow}
-                    groups: [all]
-                """).get()
+            try PolicyLoader().load(
+                yaml: """
+                    namespace: t
+                    entries:
+                      - name: \(name)
+                        kind: security.policy
+                        policy: {actions: "*", resources: "*", effect: allow}
+                        groups: [all]
+                    """
+            ).get()
         }
         let alpha = try set("alpha")
         let beta = try set("beta")
@@ -224,7 +229,8 @@ struct GatewayBehaviourTests {
                 group.addTask {
                     for _ in 0..<200 {
                         _ = try await gateway.spawn(
-                            SpawnRequest(definition: "app.workers:handler", host: "app:workers", mode: .linkedMonitored),
+                            SpawnRequest(
+                                definition: "app.workers:handler", host: "app:workers", mode: .linkedMonitored),
                             caller: GatewayHarness.caller())
                     }
                 }

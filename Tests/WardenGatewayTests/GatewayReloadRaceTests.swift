@@ -14,11 +14,14 @@ struct GatewayReloadRaceTests {
 
     static func caller(_ index: Int) -> Caller {
         Caller(
-            pid: PID(host: "app:processes", counter: UInt64(100 + index)), frame: "f\(index)", definition: "app:supervisor",
+            pid: PID(host: "app:processes", counter: UInt64(100 + index)), frame: "f\(index)",
+            definition: "app:supervisor",
             security: SecurityContext(actor: GatewayHarness.actor, scope: SecurityScope(groups: ["t:all"])))
     }
 
-    @Test("sends from many processes during reloads: one record per call whose decision matches its revision and the caller's result")
+    @Test(
+        "sends from many processes during reloads: one record per call whose decision matches its revision and the caller's result"
+    )
     func sendsDuringReloads() async throws {
         let harness = try GatewayHarness(policies: policies(), mode: .async)
         let allowing = harness.store.snapshot
@@ -79,7 +82,8 @@ struct GatewayReloadRaceTests {
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<32 {
                 group.addTask {
-                    try? await gateway.send(.pid(GatewayHarness.targetPID), topic: "job", payload: [], caller: Self.caller(index))
+                    try? await gateway.send(
+                        .pid(GatewayHarness.targetPID), topic: "job", payload: [], caller: Self.caller(index))
                 }
             }
         }

@@ -64,7 +64,9 @@ struct LocalRuntimeGatewayTests {
             else { return .int(-1) }
             var pids: [PID] = []
             for _ in 0..<workers {
-                pids.append(try await context.spawnLinkedMonitored("app.workers:echo", host: "app:processes", args: [.int(rounds)]))
+                pids.append(
+                    try await context.spawnLinkedMonitored(
+                        "app.workers:echo", host: "app:processes", args: [.int(rounds)]))
             }
             var pongs = 0
             for round in 0..<rounds {
@@ -84,7 +86,8 @@ struct LocalRuntimeGatewayTests {
         let sink = InMemoryAuditSink()
         var target: any AuditSink = sink
         if let file { target = try MultiplexAuditSink([try JSONLFileSink(path: file), sink]) }
-        let audit = AuditLog(node: "local", sink: target, mode: mode, failurePolicy: .failClosed, logger: Logger(label: "t"))
+        let audit = AuditLog(
+            node: "local", sink: target, mode: mode, failurePolicy: .failClosed, logger: Logger(label: "t"))
         let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
         return Setup(runtime: runtime, gateway: gateway, audit: audit, sink: sink)
     }
@@ -96,7 +99,8 @@ struct LocalRuntimeGatewayTests {
     func childrenRouteThroughTheGateway() async throws {
         let setup = try Self.setup(mode: .sync)
         let handle = try await setup.gateway.start(
-            StartRequest(definition: "app:supervisor", host: "app:processes", args: [[2, 3]], security: Self.supervisor))
+            StartRequest(
+                definition: "app:supervisor", host: "app:processes", args: [[2, 3]], security: Self.supervisor))
         #expect(try await handle.result() == .value(6))
         await setup.gateway.shutdown()
         await setup.audit.shutdown()
@@ -106,7 +110,9 @@ struct LocalRuntimeGatewayTests {
         #expect(ops.filter { $0 == "process.spawn_linked_monitored" }.count == 2)
         #expect(ops.filter { $0 == "process.send" }.count == 12)
         #expect(records.allSatisfy { $0.decision == .allow })
-        let workerSends = records.filter { $0.op == "process.send" && $0.caller.pid?.hasPrefix("{app:processes|") == true }
+        let workerSends = records.filter {
+            $0.op == "process.send" && $0.caller.pid?.hasPrefix("{app:processes|") == true
+        }
         #expect(Set(workerSends.compactMap(\.caller.pid)).count == 3, "the supervisor and both workers send")
     }
 
@@ -140,7 +146,9 @@ struct LocalRuntimeGatewayTests {
         for _ in 0..<100 {
             handles.append(
                 try await setup.gateway.start(
-                    StartRequest(definition: "app:supervisor", host: "app:processes", args: [[1, 50]], security: Self.supervisor)))
+                    StartRequest(
+                        definition: "app:supervisor", host: "app:processes", args: [[1, 50]], security: Self.supervisor)
+                ))
         }
         for handle in handles { #expect(try await handle.result() == .value(50)) }
         await setup.gateway.shutdown()
@@ -160,7 +168,8 @@ struct LocalRuntimeGatewayTests {
         let path = directory.appendingPathComponent("audit.jsonl").path
         let setup = try Self.setup(mode: .sync, file: path)
         let handle = try await setup.gateway.start(
-            StartRequest(definition: "app:supervisor", host: "app:processes", args: [[2, 3]], security: Self.supervisor))
+            StartRequest(
+                definition: "app:supervisor", host: "app:processes", args: [[2, 3]], security: Self.supervisor))
         _ = try await handle.result()
         await setup.gateway.shutdown()
         await setup.audit.shutdown()

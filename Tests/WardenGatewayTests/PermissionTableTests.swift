@@ -61,8 +61,10 @@ let permissionTable: [TableRow] = [
         name: "exec", forwarded: "exec", op: "process.exec",
         permissions: [("process.exec", "app.workers:handler"), ("process.host", "app:workers")]
     ) { _ = try await $0.exec(definition: "app.workers:handler", host: "app:workers", args: [], caller: $1) },
-    TableRow(name: "terminate", forwarded: "terminate", op: "process.terminate",
-             permissions: [("process.terminate", worker)]) {
+    TableRow(
+        name: "terminate", forwarded: "terminate", op: "process.terminate",
+        permissions: [("process.terminate", worker)]
+    ) {
         try await $0.terminate(.pid(GatewayHarness.targetPID), caller: $1)
     },
     TableRow(name: "cancel", forwarded: "cancel", op: "process.cancel", permissions: [("process.cancel", worker)]) {
@@ -71,8 +73,10 @@ let permissionTable: [TableRow] = [
     TableRow(name: "monitor", forwarded: "monitor", op: "process.monitor", permissions: [("process.monitor", worker)]) {
         try await $0.monitor(.pid(GatewayHarness.targetPID), caller: $1)
     },
-    TableRow(name: "unmonitor", forwarded: "unmonitor", op: "process.unmonitor",
-             permissions: [("process.unmonitor", worker)]) {
+    TableRow(
+        name: "unmonitor", forwarded: "unmonitor", op: "process.unmonitor",
+        permissions: [("process.unmonitor", worker)]
+    ) {
         try await $0.unmonitor(.pid(GatewayHarness.targetPID), caller: $1)
     },
     TableRow(name: "link", forwarded: "link", op: "process.link", permissions: [("process.link", worker)]) {
@@ -155,12 +159,14 @@ struct PermissionTableTests {
         #expect(record["decision"] == "allow")
         #expect(record["error"] == nil)
         let checks = record["checks"]?.listValue ?? []
-        #expect(checks.map { [$0["action"], $0["resource"]] } == row.permissions.map { [.string($0.0), .string($0.1)] })
+        #expect(
+            checks.map { [$0["action"], $0["resource"]] } == row.permissions.map { [.string($0.0), .string($0.1)] })
         #expect(checks.allSatisfy { $0["decision"] == "allow" && $0["policies"] == ["t:allow_all"] })
     }
 
-    @Test("denied on one permission: PERMISSION_DENIED naming it, nothing forwarded, every check recorded",
-          arguments: denialCases)
+    @Test(
+        "denied on one permission: PERMISSION_DENIED naming it, nothing forwarded, every check recorded",
+        arguments: denialCases)
     func denied(row: TableRow, deniedIndex: Int) async throws {
         let (action, resource) = row.permissions[deniedIndex]
         let harness = try GatewayHarness(policies: policies(denying: [(action, resource)]))

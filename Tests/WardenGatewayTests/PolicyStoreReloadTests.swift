@@ -7,17 +7,19 @@ import WardenPolicy
 struct PolicyStoreReloadTests {
     @Test("a tree whose policy files are gone is not reloaded as an empty set")
     func reloadOfAnEmptiedTreeKeepsTheOldSet() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warden-store-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warden-store-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/p.yaml"
         try """
-            namespace: t
-            entries:
-              - name: p
-                kind: security.policy
-                policy: {actions: "*", resources: "*", effect: allow}
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        namespace: t
+        entries:
+          - name: p
+            kind: security.policy
+            policy: {actions: "*", resources: "*", effect: allow}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let store = try PolicyStore(loading: [directory])
         let before = store.revision
         try FileManager.default.removeItem(atPath: file)

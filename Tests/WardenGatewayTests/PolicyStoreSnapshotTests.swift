@@ -89,7 +89,9 @@ struct PolicyStoreSnapshotTests {
                     for _ in 0..<2_000 {
                         let snapshot = store.snapshot(for: scope)
                         let resolved = try? snapshot.scope?.get()
-                        if resolved?.revision != snapshot.policies.revision || resolved?.count != snapshot.policies.count {
+                        if resolved?.revision != snapshot.policies.revision
+                            || resolved?.count != snapshot.policies.count
+                        {
                             wrong += 1
                         }
                     }

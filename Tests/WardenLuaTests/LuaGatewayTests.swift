@@ -40,7 +40,8 @@ import WardenValue
         runtime.addHost("app:tenants", maxProcesses: 10)
         let policies = try PolicyLoader().load(yaml: Self.policyYAML, file: "lua.yaml").get()
         let sink = InMemoryAuditSink()
-        let audit = AuditLog(node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
+        let audit = AuditLog(
+            node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
         let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
         let security = SecurityContext(actor: Actor(id: "app:root"), scope: SecurityScope(groups: ["t:app"]))
         let handle = try await gateway.start(

@@ -156,7 +156,10 @@ func terminate(_ pid: PID, on runtime: LocalRuntime) async {
     /// is not affected.
     @Test func aMessageOverTheReceiversLimitEndsTheReceiverOnly() async throws {
         let runtime = try luaRuntime(
-            ["test:small": "return { main = function() local m = process.inbox():receive() return #m:payload():data() end }"],
+            [
+                "test:small":
+                    "return { main = function() local m = process.inbox():receive() return #m:payload():data() end }"
+            ],
             limits: LuaLimits(memoryLimit: 1 << 20))
         runtime.register("test:sender") { ctx in
             let child = try await ctx.spawnMonitored("test:small", host: luaHost)

@@ -9,7 +9,9 @@ import WardenValue
 @Suite(.timeLimit(.minutes(1))) struct LuaLoggerTests {
     /// Runs `source` as `app:logging` under `actor` with the `logger` module, logging into a
     /// fresh in-memory handler; returns the exit and what was logged.
-    func run(_ source: String, actor: Actor? = Actor(id: "svc-user")) async throws -> (ExitResult, [InMemoryLogHandler.Entry]) {
+    func run(_ source: String, actor: Actor? = Actor(id: "svc-user")) async throws -> (
+        ExitResult, [InMemoryLogHandler.Entry]
+    ) {
         let handler = InMemoryLogHandler()
         var logger = Logger(label: "test.lua") { _ in handler }
         logger.logLevel = .debug

@@ -45,7 +45,8 @@ import WardenValue
         let runtime = try luaRuntime(["app:root": source], modules: ["security"])
         let policies = try PolicyLoader().load(yaml: Self.policyYAML, file: "security.yaml").get()
         let sink = InMemoryAuditSink()
-        let audit = AuditLog(node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
+        let audit = AuditLog(
+            node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
         let gateway = Gateway(
             wrapping: runtime, policies: PolicyStore(policies), audit: audit,
             configuration: GatewayConfiguration(strict: strict))

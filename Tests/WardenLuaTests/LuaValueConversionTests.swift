@@ -32,7 +32,8 @@ import WardenValue
                 return {list = {"a", "b"}, map = {x = 1}, empty = {}, float = 1.5, int = 3}
             end }
             """)
-        #expect(exitValue(result) == ["list": ["a", "b"], "map": ["x": 1], "empty": .map([:]), "float": 1.5, "int": 3])
+        #expect(
+            exitValue(result) == ["list": ["a", "b"], "map": ["x": 1], "empty": .map([:]), "float": 1.5, "int": 3])
     }
 
     static let refused: [(source: String, fragment: String)] = [

@@ -1,7 +1,8 @@
 import CLua
-import Foundation
 import CLuaShim
+import Foundation
 import Testing
+
 @testable import WardenLua
 
 @Suite struct TypeEraserTests {

@@ -18,7 +18,8 @@ public enum PostgresTestServer {
     public static func url() throws -> PostgresAuditURL {
         guard let urlText else {
             throw ServerMissing(
-                "CI is set but WARDEN_TEST_POSTGRES_URL is not: .ci/run starts a private server (scripts/test-postgres.sh) and exports it")
+                "CI is set but WARDEN_TEST_POSTGRES_URL is not: .ci/run starts a private server (scripts/test-postgres.sh) and exports it"
+            )
         }
         return try PostgresAuditURL(urlText)
     }
@@ -38,7 +39,9 @@ public enum PostgresTestServer {
 
     /// The text form of `url` a command line takes (the socket folder as `host=`).
     public static func commandLine(_ url: PostgresAuditURL) -> String {
-        if let socket = url.socketDirectory { return "postgres://\(url.user)@localhost:\(url.port)/\(url.database)?host=\(socket)" }
+        if let socket = url.socketDirectory {
+            return "postgres://\(url.user)@localhost:\(url.port)/\(url.database)?host=\(socket)"
+        }
         return "postgres://\(url.user)@\(url.host ?? "localhost"):\(url.port)/\(url.database)"
     }
 
@@ -57,4 +60,5 @@ public enum PostgresTestServer {
 /// (outside CI).
 public let needsPostgres = ConditionTrait.enabled(
     if: PostgresTestServer.enabled,
-    "no PostgreSQL server: run `eval \"$(scripts/test-postgres.sh start)\"` to get one (exports WARDEN_TEST_POSTGRES_URL)")
+    "no PostgreSQL server: run `eval \"$(scripts/test-postgres.sh start)\"` to get one (exports WARDEN_TEST_POSTGRES_URL)"
+)

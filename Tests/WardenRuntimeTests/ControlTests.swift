@@ -47,20 +47,24 @@ import WardenValue
         let stubborn = ProcessDefinition(id: "test:stubborn") { ctx in
             let events = ctx.events()
             let cancel = await events.receive()
-            try await ctx.send(ctx.args[0].stringValue ?? "", topic: "deadline", .double(cancel?.deadline?.timeIntervalSince1970 ?? 0))
+            try await ctx.send(
+                ctx.args[0].stringValue ?? "", topic: "deadline", .double(cancel?.deadline?.timeIntervalSince1970 ?? 0))
             for await _ in ctx.inbox() {}
             return "ignored the cancel"
         }
         let result = try await runRoot([stubborn]) { ctx in
-            let child = try await ctx.spawnMonitored("test:stubborn", host: testHost, args: [.string(ctx.pid.description)])
+            let child = try await ctx.spawnMonitored(
+                "test:stubborn", host: testHost, args: [.string(ctx.pid.description)])
             let sent = Date()
             try await ctx.cancel(child, deadline: .int(50))
             let reported = await ctx.inbox().receive()?.payload.first?.numericValue ?? 0
             let exit = await nextEvent(ctx.events(), .exit)
             let elapsed = Date().timeIntervalSince(sent)
             let deadlineOffset = reported - sent.timeIntervalSince1970
-            return [exit?.result?.tableValue ?? .null, .bool(elapsed >= 0.045),
-                    .bool(deadlineOffset > 0.03 && deadlineOffset < 5)]
+            return [
+                exit?.result?.tableValue ?? .null, .bool(elapsed >= 0.045),
+                .bool(deadlineOffset > 0.03 && deadlineOffset < 5),
+            ]
         }
         #expect(value(result) == [["error": "cancel deadline exceeded"], true, true])
     }
@@ -126,7 +130,8 @@ import WardenValue
             return .null
         }
         let result = try await runRoot([zombie]) { ctx in
-            let child = try await ctx.spawnMonitored("test:zombie", host: testHost, args: [.string(ctx.pid.description)])
+            let child = try await ctx.spawnMonitored(
+                "test:zombie", host: testHost, args: [.string(ctx.pid.description)])
             _ = await ctx.inbox().receive()
             try await ctx.terminate(child)
             _ = await nextEvent(ctx.events(), .exit)

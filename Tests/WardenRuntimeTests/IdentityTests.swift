@@ -48,9 +48,10 @@ import WardenValue
         let error = ProcessError(.permissionDenied, "not allowed to spawn on host: app:processes")
         #expect(error.description == "PERMISSION_DENIED: not allowed to spawn on host: app:processes")
         #expect(error.code == "permission-denied")
-        #expect(ProcessError.Kind.allCases.map(\.name) == [
-            "INVALID", "NOT_FOUND", "PERMISSION_DENIED", "ALREADY_EXISTS", "INTERNAL",
-        ])
+        #expect(
+            ProcessError.Kind.allCases.map(\.name) == [
+                "INVALID", "NOT_FOUND", "PERMISSION_DENIED", "ALREADY_EXISTS", "INTERNAL",
+            ])
     }
 
     @Test func operationsUseTheLuaFacingNames() {

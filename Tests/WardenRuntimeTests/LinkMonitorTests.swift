@@ -12,7 +12,9 @@ import WardenValue
             let first = await nextEvent(ctx.events(), .exit)
             _ = try await ctx.spawnMonitored("test:fail", host: testHost)
             let second = await nextEvent(ctx.events(), .exit)
-            return [first?.result?.tableValue ?? .null, .bool(first?.from == normal), second?.result?.tableValue ?? .null]
+            return [
+                first?.result?.tableValue ?? .null, .bool(first?.from == normal), second?.result?.tableValue ?? .null,
+            ]
         }
         #expect(value(result) == [["value": "bye"], true, ["error": "boom"]])
     }
@@ -24,7 +26,9 @@ import WardenValue
             let dead = await processError { try await ctx.monitor(child) }
             let never = await processError { try await ctx.monitor(PID(host: testHost, counter: 9_999)) }
             let name = await processError { try await ctx.link("nobody") }
-            return [.string(dead?.kind.name ?? "ok"), .string(never?.kind.name ?? "ok"), .string(name?.kind.name ?? "ok")]
+            return [
+                .string(dead?.kind.name ?? "ok"), .string(never?.kind.name ?? "ok"), .string(name?.kind.name ?? "ok"),
+            ]
         }
         #expect(value(result) == ["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"])
     }
@@ -77,8 +81,10 @@ import WardenValue
             try await ctx.monitor(normal)
             try await ctx.send(normal, topic: "go", 1)
             let exit = await nextEvent(ctx.events(), .exit)
-            return [.bool(trapped), .bool(event?.from == failed), event?.result?.tableValue ?? .null,
-                    .bool(exit?.from == normal), .int(ctx.events().count)]
+            return [
+                .bool(trapped), .bool(event?.from == failed), event?.result?.tableValue ?? .null,
+                .bool(exit?.from == normal), .int(ctx.events().count),
+            ]
         }
         #expect(value(result) == [true, true, ["error": "boom"], true, 0])
     }
@@ -99,7 +105,9 @@ import WardenValue
         let count = 1_000
         // Each process spawns the next one linked, tells the root it is up, then waits forever.
         let chain = ProcessDefinition(id: "test:chain") { ctx in
-            guard case .int(let remaining)? = ctx.args.first, case .string(let root)? = ctx.args.last else { return .null }
+            guard case .int(let remaining)? = ctx.args.first, case .string(let root)? = ctx.args.last else {
+                return .null
+            }
             if remaining > 1 {
                 _ = try await ctx.spawnLinked("test:chain", host: testHost, args: [.int(remaining - 1), .string(root)])
             }
@@ -109,7 +117,8 @@ import WardenValue
         }
         let result = try await runRoot([chain], hostLimit: 2 * count) { ctx in
             try ctx.setOptions(trapLinks: true)
-            let head = try await ctx.spawnLinked("test:chain", host: testHost, args: [.int(count), .string(ctx.pid.description)])
+            let head = try await ctx.spawnLinked(
+                "test:chain", host: testHost, args: [.int(count), .string(ctx.pid.description)])
             var pids: [PID] = []
             let inbox = ctx.inbox()
             for _ in 0..<count {
@@ -134,8 +143,10 @@ import WardenValue
             }
             var alive = 0
             for pid in pids where (try? await ctx.front.resolve(.pid(pid))) != nil { alive += 1 }
-            return [.bool(linkDown?.from == head), .int(alive), .int(exits),
-                    .list(reasons.sorted().map(Value.string))]
+            return [
+                .bool(linkDown?.from == head), .int(alive), .int(exits),
+                .list(reasons.sorted().map(Value.string)),
+            ]
         }
         #expect(value(result) == [true, 0, 1_000, ["linked-process-failed", "terminated"]])
     }

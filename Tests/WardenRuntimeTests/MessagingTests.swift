@@ -9,11 +9,14 @@ import WardenValue
             let me = ctx.pid
             try await ctx.send(me, topic: "greeting", "hello", 42, ["x": 1])
             guard let message = await ctx.inbox().receive() else { return "no message" }
-            return [.string(message.topic), .string(message.from?.description ?? ""), .list(message.payload),
-                    .string(me.description)]
+            return [
+                .string(message.topic), .string(message.from?.description ?? ""), .list(message.payload),
+                .string(me.description),
+            ]
         }
         guard case .list(let parts)? = value(result), parts.count == 4 else {
-            Issue.record("expected the received message's topic, sender and payload, got \(String(describing: value(result)))")
+            Issue.record(
+                "expected the received message's topic, sender and payload, got \(String(describing: value(result)))")
             return
         }
         #expect(parts[0] == "greeting")
@@ -39,8 +42,10 @@ import WardenValue
             let spawnError = await processError {
                 _ = try await ctx.spawner().withMessage(topic, 1).spawn("test:root", host: testHost)
             }
-            return [.string(error?.kind.name ?? "none"), .string(listenError?.kind.name ?? "none"),
-                    .string(spawnError?.kind.name ?? "none")]
+            return [
+                .string(error?.kind.name ?? "none"), .string(listenError?.kind.name ?? "none"),
+                .string(spawnError?.kind.name ?? "none"),
+            ]
         }
         #expect(value(result) == ["INVALID", "INVALID", "INVALID"])
     }
@@ -52,8 +57,10 @@ import WardenValue
             let dead = await processError { try await ctx.send(child, topic: "t") }
             let unknown = await processError { try await ctx.send("nobody", topic: "t") }
             let malformed = await processError { try await ctx.send("{broken", topic: "t") }
-            return [.string(dead?.kind.name ?? "ok"), .string(unknown?.kind.name ?? "ok"),
-                    .string(malformed?.kind.name ?? "ok")]
+            return [
+                .string(dead?.kind.name ?? "ok"), .string(unknown?.kind.name ?? "ok"),
+                .string(malformed?.kind.name ?? "ok"),
+            ]
         }
         #expect(value(result) == ["NOT_FOUND", "NOT_FOUND", "INVALID"])
     }
@@ -68,8 +75,10 @@ import WardenValue
             let payload = await jobs.receive()
             let message = await full.receive()
             let inboxed = await ctx.inbox().receive()
-            return [.list(payload ?? []), .string(message?.topic ?? ""), .list(message?.payload ?? []),
-                    .string(inboxed?.topic ?? ""), .int(jobs.count + ctx.inbox().count)]
+            return [
+                .list(payload ?? []), .string(message?.topic ?? ""), .list(message?.payload ?? []),
+                .string(inboxed?.topic ?? ""), .int(jobs.count + ctx.inbox().count),
+            ]
         }
         #expect(value(result) == [[1, 2], "audit", [4], "other", 0])
     }
@@ -94,8 +103,10 @@ import WardenValue
             let buffered = await channel.receive()
             let ended = await channel.receive()
             let inboxed = await ctx.inbox().receive()
-            return [.bool(removed), .bool(removedAgain), .list(buffered ?? []), ended == nil ? "ended" : "open",
-                    .list(inboxed?.payload ?? [])]
+            return [
+                .bool(removed), .bool(removedAgain), .list(buffered ?? []), ended == nil ? "ended" : "open",
+                .list(inboxed?.payload ?? []),
+            ]
         }
         #expect(value(result) == [true, false, [1], "ended", [2]])
     }
@@ -114,7 +125,8 @@ import WardenValue
         }
         let result = try await runRoot([sender]) { ctx in
             for index in 0..<senders {
-                _ = try await ctx.spawn("test:sender", host: testHost, args: [.string(ctx.pid.description), .int(index)])
+                _ = try await ctx.spawn(
+                    "test:sender", host: testHost, args: [.string(ctx.pid.description), .int(index)])
             }
             var next = [Int](repeating: 0, count: senders)
             var outOfOrder = 0

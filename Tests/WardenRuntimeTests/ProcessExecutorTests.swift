@@ -52,7 +52,8 @@ import WardenValue
             return .int(total)
         }
         let runtime = LocalRuntime(
-            hosts: [HostConfiguration(id: testHost, maxProcesses: 5_000)], definitions: [worker, root], executor: executor)
+            hosts: [HostConfiguration(id: testHost, maxProcesses: 5_000)], definitions: [worker, root],
+            executor: executor)
         let handle = try await runtime.start(StartRequest(definition: "test:fan-out", host: testHost))
         #expect(try await handle.result() == .value(.int(2_000 * 4_950)))
         await runtime.shutdown()

@@ -87,7 +87,10 @@ import WardenValue
         let b = try add(&table, parent: a, mode: .linked)
         let c = try add(&table, parent: b, mode: .linked)
         let effects = table.exit(a, .error(.terminated))
-        #expect(stopped(effects) == [a: .error(.terminated), b: .error(.linkedProcessFailed), c: .error(.linkedProcessFailed)])
+        #expect(
+            stopped(effects) == [
+                a: .error(.terminated), b: .error(.linkedProcessFailed), c: .error(.linkedProcessFailed),
+            ])
         #expect(table.entries.isEmpty)
     }
 

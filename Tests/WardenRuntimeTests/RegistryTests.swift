@@ -14,7 +14,10 @@ import WardenValue
             let removed = try await ctx.unregister("a")
             let removedAgain = try await ctx.unregister("a")
             let gone = await processError { _ = try await ctx.lookup("a") }
-            return [.bool(a == ctx.pid && b == ctx.pid), .bool(removed), .bool(removedAgain), .string(gone?.kind.name ?? "ok")]
+            return [
+                .bool(a == ctx.pid && b == ctx.pid), .bool(removed), .bool(removedAgain),
+                .string(gone?.kind.name ?? "ok"),
+            ]
         }
         #expect(value(result) == [true, true, false, "NOT_FOUND"])
     }
@@ -26,8 +29,10 @@ import WardenValue
             let error = await processError { try await ctx.register("taken") }
             let badName = await processError { try await ctx.register("{looks-like-a-pid") }
             let deadTarget = await processError { try await ctx.register("x", pid: PID(host: testHost, counter: 999)) }
-            return [.string(error?.kind.name ?? "ok"), .string(badName?.kind.name ?? "ok"),
-                    .string(deadTarget?.kind.name ?? "ok")]
+            return [
+                .string(error?.kind.name ?? "ok"), .string(badName?.kind.name ?? "ok"),
+                .string(deadTarget?.kind.name ?? "ok"),
+            ]
         }
         #expect(value(result) == ["ALREADY_EXISTS", "INVALID", "NOT_FOUND"])
     }

@@ -1,14 +1,19 @@
 import Testing
 import WardenLocalRuntime
 import WardenRuntime
+import WardenSync
 import WardenValue
 
 @Suite(.timeLimit(.minutes(5))) struct RuntimeLifecycleTests {
     @Test func startRejectsUnknownDefinitionsHostsAndTakenNames() async throws {
         let runtime = LocalRuntime(
             hosts: [HostConfiguration(id: testHost, maxProcesses: 10)], definitions: [idle("test:idle")])
-        let definition = await processError { _ = try await runtime.start(StartRequest(definition: "nope", host: testHost)) }
-        let host = await processError { _ = try await runtime.start(StartRequest(definition: "test:idle", host: "nope")) }
+        let definition = await processError {
+            _ = try await runtime.start(StartRequest(definition: "nope", host: testHost))
+        }
+        let host = await processError {
+            _ = try await runtime.start(StartRequest(definition: "test:idle", host: "nope"))
+        }
         _ = try await runtime.start(StartRequest(definition: "test:idle", host: testHost, name: "root"))
         let name = await processError {
             _ = try await runtime.start(StartRequest(definition: "test:idle", host: testHost, name: "root"))
@@ -35,7 +40,9 @@ import WardenValue
         for handle in handles {
             #expect(try await handle.result() == .error(.runtimeShutDown))
         }
-        let after = await processError { _ = try await runtime.start(StartRequest(definition: "test:idle", host: testHost)) }
+        let after = await processError {
+            _ = try await runtime.start(StartRequest(definition: "test:idle", host: testHost))
+        }
         #expect(after?.code == "runtime-shut-down")
     }
 
@@ -63,7 +70,8 @@ import WardenValue
             StartRequest(
                 definition: "test:report", host: testHost, args: [1], security: SecurityContext(actor: Actor(id: "op")),
                 contextValues: ["k": "v"], name: "root"))
-        #expect(try await handle.result() == .value(["args": [1], "context": ["k": "v"], "actor": "op", "named": true]))
+        #expect(
+            try await handle.result() == .value(["args": [1], "context": ["k": "v"], "actor": "op", "named": true]))
         await runtime.shutdown()
     }
 
@@ -175,14 +183,16 @@ final class CountingFront: ProcessRuntime {
             return .null
         }
         let local = LocalRuntime(
-            hosts: [HostConfiguration(id: testHost, maxProcesses: 100)], definitions: [root, child, grandchild, idle("test:idle")])
+            hosts: [HostConfiguration(id: testHost, maxProcesses: 100)],
+            definitions: [root, child, grandchild, idle("test:idle")])
         let front = CountingFront(local)
         let handle = try await front.start(StartRequest(definition: "test:root", host: testHost))
         #expect(try await handle.result() == .value(.null))
-        #expect(front.seen == [
-            "spawn_linked_monitored": 1, "exec": 1, "registry.register": 1, "registry.unregister": 1,
-            "spawn": 1, "monitor": 1, "send": 1, "cancel": 1, "terminate": 1,
-        ])
+        #expect(
+            front.seen == [
+                "spawn_linked_monitored": 1, "exec": 1, "registry.register": 1, "registry.unregister": 1,
+                "spawn": 1, "monitor": 1, "send": 1, "cancel": 1, "terminate": 1,
+            ])
         await front.shutdown()
     }
 }

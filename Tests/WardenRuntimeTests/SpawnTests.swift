@@ -22,8 +22,10 @@ import WardenValue
             let host = await processError { _ = try await ctx.spawn("test:root", host: "app:nowhere") }
             let exec = await processError { _ = try await ctx.exec("test:missing", host: testHost) }
             let empty = await processError { _ = try await ctx.spawn("", host: testHost) }
-            return [.string(definition?.code ?? "ok"), .string(host?.code ?? "ok"), .string(exec?.code ?? "ok"),
-                    .string(empty?.kind.name ?? "ok")]
+            return [
+                .string(definition?.code ?? "ok"), .string(host?.code ?? "ok"), .string(exec?.code ?? "ok"),
+                .string(empty?.kind.name ?? "ok"),
+            ]
         }
         #expect(value(result) == ["unknown-definition", "unknown-host", "unknown-definition", "INVALID"])
     }
@@ -83,12 +85,13 @@ import WardenValue
             out.append((try? await ctx.exec("test:whoami", host: testHost)) ?? .null)
             return .list(out)
         }
-        #expect(value(result) == [
-            ["value": ["actor": "user", "policies": ["base"], "groups": ["g"]]],
-            ["value": ["actor": "other", "policies": ["narrow"], "groups": []]],
-            ["value": ["actor": "svc", "policies": ["base", "svc-policy"], "groups": ["g"]]],
-            ["actor": "user", "policies": ["base"], "groups": ["g"]],
-        ])
+        #expect(
+            value(result) == [
+                ["value": ["actor": "user", "policies": ["base"], "groups": ["g"]]],
+                ["value": ["actor": "other", "policies": ["narrow"], "groups": []]],
+                ["value": ["actor": "svc", "policies": ["base", "svc-policy"], "groups": ["g"]]],
+                ["actor": "user", "policies": ["base"], "groups": ["g"]],
+            ])
     }
 
     @Test func withNameStartsOnceThenSignalsTheHolder() async throws {
@@ -142,7 +145,9 @@ import WardenValue
             return [.string(ctx.id()), child, .string(ctx.pid.description)]
         }
         guard case .list(let parts)? = value(result), parts.count == 3 else {
-            Issue.record("expected the caller's frame, the child's frame and the caller's pid, got \(String(describing: value(result)))")
+            Issue.record(
+                "expected the caller's frame, the child's frame and the caller's pid, got \(String(describing: value(result)))"
+            )
             return
         }
         #expect(parts[0] == parts[1])

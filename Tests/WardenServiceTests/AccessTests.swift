@@ -49,7 +49,9 @@ struct AccessTests {
     static let policies = ServiceClient.root.appendingPathComponent("policies").path
 
     /// Sends `route` with `authorization` (or none) to a service with the token table.
-    private func send(_ route: GuardedRoute, authorization: String?, access: AccessControl) async throws -> ServiceAnswer {
+    private func send(_ route: GuardedRoute, authorization: String?, access: AccessControl) async throws
+        -> ServiceAnswer
+    {
         let service = try DecisionService(loading: [Self.policies])
         let application = Application(router: ServiceRoutes.router(service, access: access))
         return try await application.test(.router) { client in
@@ -80,10 +82,12 @@ struct AccessTests {
     }
 
     /// No token, an unknown token, a digest sent as the token, or another scheme: 401, counted.
-    @Test(arguments: guardedRoutes, [
-        nil, "Bearer wrong", "Bearer \(TokenTable.digest(ofToken: "secret-admin-token"))",
-        "Basic c2VjcmV0LWFkbWluLXRva2Vu", "Bearer ",
-    ])
+    @Test(
+        arguments: guardedRoutes,
+        [
+            nil, "Bearer wrong", "Bearer \(TokenTable.digest(ofToken: "secret-admin-token"))",
+            "Basic c2VjcmV0LWFkbWluLXRva2Vu", "Bearer ",
+        ])
     func withoutAKnownTokenTheAnswerIs401(_ route: GuardedRoute, authorization: String?) async throws {
         let access = AccessControl(tokens: table)
         let answer = try await send(route, authorization: authorization, access: access)
@@ -96,7 +100,8 @@ struct AccessTests {
     @Test(arguments: ["/healthz", "/readyz"])
     func healthIsOpen(path: String) async throws {
         let access = AccessControl(tokens: table)
-        let answer = try await send(GuardedRoute(method: .get, path: path, role: .read), authorization: nil, access: access)
+        let answer = try await send(
+            GuardedRoute(method: .get, path: path, role: .read), authorization: nil, access: access)
         #expect(answer.status == 200)
         #expect(access.unauthenticated == 0)
     }
@@ -107,7 +112,8 @@ struct AccessTests {
         let hello = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
         #expect(TokenTable.digest(ofToken: "hello") == hello)
         let table = try TokenTable(
-            yaml: "tokens:\n  - name: ci\n    sha256: \(hello.uppercased())\n    roles: [decide, read]\n", file: "t.yaml")
+            yaml: "tokens:\n  - name: ci\n    sha256: \(hello.uppercased())\n    roles: [decide, read]\n",
+            file: "t.yaml")
         #expect(table.entries.count == 1)
         #expect(table.entry(forToken: "hello")?.roles == [.decide, .read])
         #expect(table.entry(forToken: "hell") == nil)
@@ -116,7 +122,10 @@ struct AccessTests {
     /// A bad tokens file names the place and the fix.
     @Test(arguments: [
         ("tokens:\n  - sha256: abc\n    roles: [decide]\n", "t.yaml:2:", "64 hex digits"),
-        ("tokens:\n  - sha256: \(String(repeating: "a", count: 64))\n    roles: [root]\n", "t.yaml:3:", "unknown role `root`"),
+        (
+            "tokens:\n  - sha256: \(String(repeating: "a", count: 64))\n    roles: [root]\n", "t.yaml:3:",
+            "unknown role `root`"
+        ),
         ("tokens:\n  - sha256: \(String(repeating: "a", count: 64))\n", "t.yaml:2:", "no `roles`"),
         ("tokens:\n  - digest: x\n", "t.yaml:2:", "unknown key `digest`"),
         ("users: []\n", "t.yaml", "`tokens` list"),

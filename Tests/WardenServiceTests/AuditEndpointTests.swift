@@ -22,7 +22,10 @@ struct AuditEndpointTests {
                 try service(), .get, uri + (cursor.map { "\(separator)cursor=\($0)" } ?? ""), audit: review)
             #expect(answer.status == 200, "\(answer.body)")
             let value = try #require(answer.json)
-            guard case .list(let records)? = value["records"] else { Issue.record("no records in \(answer.body)"); return pages }
+            guard case .list(let records)? = value["records"] else {
+                Issue.record("no records in \(answer.body)")
+                return pages
+            }
             pages.append(records.map { $0.canonicalJSON })
             if case .string(let next)? = value["next"] { cursor = next } else { cursor = nil }
         } while cursor != nil && pages.count < 1_000
@@ -56,7 +59,8 @@ struct AuditEndpointTests {
             try await AuditFixtureLog.write(40, to: path)
             let imported = try WardenBinary.run(["audit", "import", "--db", database, path])
             #expect(imported.status == 0)
-            let pages = try await Self.walk("/v1/audit/records?limit=6&decision=deny", review: AuditReview(path: database))
+            let pages = try await Self.walk(
+                "/v1/audit/records?limit=6&decision=deny", review: AuditReview(path: database))
             #expect(pages.flatMap { $0 } == (await Self.cliLines(["--db", database, "--decision", "deny"])))
             #expect(pages.flatMap { $0 }.count == 14)
         }
@@ -70,7 +74,8 @@ struct AuditEndpointTests {
             try await AuditFixtureLog.write(90, to: path)
             _ = try WardenBinary.run(["audit", "import", "--db", database, path])
             for source in [path, database] {
-                let answer = try await ServiceClient.send(try Self.service(), .get, "/v1/audit/stats", audit: AuditReview(path: source))
+                let answer = try await ServiceClient.send(
+                    try Self.service(), .get, "/v1/audit/stats", audit: AuditReview(path: source))
                 #expect(answer.json?["top_denied_actions"] == [["key": "process.send", "count": 30]])
             }
         }
@@ -85,9 +90,11 @@ struct AuditEndpointTests {
         try await ServiceClient.withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("audit.jsonl").path
             try await AuditFixtureLog.write(80, to: path)
-            let query = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.percentEncoded($0.value))" }.joined(separator: "&")
+            let query = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.percentEncoded($0.value))" }.joined(
+                separator: "&")
             let pages = try await Self.walk("/v1/audit/records?limit=500&\(query)", review: AuditReview(path: path))
-            let expected = await Self.cliLines([path] + filters.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)", $0.value] })
+            let expected = await Self.cliLines(
+                [path] + filters.sorted { $0.key < $1.key }.flatMap { ["--\($0.key)", $0.value] })
             #expect(!expected.isEmpty)
             #expect(pages.flatMap { $0 } == expected)
         }
@@ -124,7 +131,8 @@ struct AuditEndpointTests {
             let path = directory.appendingPathComponent("audit.jsonl").path
             try await AuditFixtureLog.write(12, to: path)
             let review = AuditReview(path: path)
-            let good = try #require(try await ServiceClient.send(try Self.service(), .get, "/v1/audit/verify", audit: review).json)
+            let good = try #require(
+                try await ServiceClient.send(try Self.service(), .get, "/v1/audit/verify", audit: review).json)
             #expect(good["ok"] == .bool(true))
             #expect(good["records"] == .int(12))
             #expect(good["head"]?["seq"] == .int(12))
@@ -134,7 +142,8 @@ struct AuditEndpointTests {
             lines[4] = lines[4].replacingOccurrences(of: "\"user:", with: "\"mallory:")
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
 
-            let bad = try #require(try await ServiceClient.send(try Self.service(), .get, "/v1/audit/verify", audit: review).json)
+            let bad = try #require(
+                try await ServiceClient.send(try Self.service(), .get, "/v1/audit/verify", audit: review).json)
             #expect(bad["ok"] == .bool(false))
             #expect(bad["break"]?["seq"] == .int(5))
             #expect(bad["break"]?["code"] == .string(AuditChainBreak.Kind.alteredRecord.rawValue))
@@ -142,7 +151,8 @@ struct AuditEndpointTests {
             let records = try await ServiceClient.send(try Self.service(), .get, "/v1/audit/records", audit: review)
             #expect(records.status == 409)
             #expect(records.json?["error"]?["code"] == .string("audit-chain-break"))
-            let anyway = try await ServiceClient.send(try Self.service(), .get, "/v1/audit/records?verify=false&limit=500", audit: review)
+            let anyway = try await ServiceClient.send(
+                try Self.service(), .get, "/v1/audit/records?verify=false&limit=500", audit: review)
             #expect(anyway.status == 200)
         }
     }
@@ -153,9 +163,16 @@ struct AuditEndpointTests {
             try await AuditFixtureLog.write(20, to: path)
             let line = try #require(await Self.cliLines([path]).dropFirst(6).first)
             let id = try #require(try Value(json: line)["id"])
-            guard case .string(let text) = id else { Issue.record("no id in \(line)"); return }
-            let answer = try await ServiceClient.send(try Self.service(), .get, "/v1/audit/records?id=\(text)", audit: AuditReview(path: path))
-            guard case .list(let records)? = answer.json?["records"] else { Issue.record("\(answer.body)"); return }
+            guard case .string(let text) = id else {
+                Issue.record("no id in \(line)")
+                return
+            }
+            let answer = try await ServiceClient.send(
+                try Self.service(), .get, "/v1/audit/records?id=\(text)", audit: AuditReview(path: path))
+            guard case .list(let records)? = answer.json?["records"] else {
+                Issue.record("\(answer.body)")
+                return
+            }
             #expect(records.map(\.canonicalJSON) == [line])
         }
     }
@@ -194,7 +211,10 @@ struct AuditEndpointTests {
     }
 
     @Test func theRoleTableNamesEveryAuditRouteWithTheAuditRole() {
-        #expect(AuditRoutes.roles.map(\.path).sorted() == ["/v1/audit/records", "/v1/audit/stats", "/v1/audit/stream", "/v1/audit/verify"])
+        #expect(
+            AuditRoutes.roles.map(\.path).sorted() == [
+                "/v1/audit/records", "/v1/audit/stats", "/v1/audit/stream", "/v1/audit/verify",
+            ])
         #expect(AuditRoutes.roles.allSatisfy { $0.role == "audit" && $0.method == "GET" })
     }
 }

@@ -35,7 +35,8 @@ let remoteCalls: [RemoteCallCase] = [
         op: "process.spawn_linked", args: ["id": "app.workers:handler", "host": "app:workers"],
         check: ["spawn_linked", "app.workers:handler", "app:workers"]),
     RemoteCallCase(
-        op: "spawn", args: ["id": "app.workers:handler", "host": "app:workers", "with_name": "app.pool", "with_context": ["k": 1]],
+        op: "spawn",
+        args: ["id": "app.workers:handler", "host": "app:workers", "with_name": "app.pool", "with_context": ["k": 1]],
         check: ["--with-name", "app.pool", "--with-context", "spawn", "app.workers:handler", "app:workers"]),
     RemoteCallCase(
         op: "exec", args: ["id": "app.tenants:report", "host": "app:tenants"],
@@ -129,7 +130,8 @@ struct AuthorizeTests {
     @Test func anAuditFailureDeniesTheCall() async throws {
         let sink = InMemoryAuditSink()
         sink.failWrites(with: AuditError(.writeFailed, "disk full"))
-        let log = AuditLog(node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
+        let log = AuditLog(
+            node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
         let service = try DecisionService(loading: [Self.policies], audit: log)
         let answers = try await ServiceClient.send(
             service,
@@ -147,7 +149,8 @@ struct AuthorizeTests {
     /// A name nobody registered is `NOT_FOUND`, recorded like the in-process gateway records it.
     @Test func anUnresolvedNameIsNotFoundAndRecorded() async throws {
         let sink = InMemoryAuditSink()
-        let log = AuditLog(node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
+        let log = AuditLog(
+            node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
         let service = try DecisionService(loading: [Self.policies], audit: log)
         let call = RemoteCallCase(op: "send", args: ["dest": "app.cache", "topic": "get"], check: [])
         let answer = try await ServiceClient.send(service, .post, "/v1/authorize", body: RemoteCaller.admin.body(call))
@@ -162,14 +165,24 @@ struct AuthorizeTests {
     @Test(arguments: [
         (#"{"op": "send", "args": {"dest": "x"}}"#, "missing-key"),
         (#"{"op": "fly", "args": {}, "caller": {"pid": "{a|0x1}"}}"#, "invalid-value"),
-        (#"{"op": "send", "args": {"dest": "x", "topic": "t", "colour": 1}, "caller": {"pid": "{a|0x1}"}}"#, "unknown-key"),
-        (#"{"op": "send", "args": {"dest": "x", "topic": "t"}, "caller": {"pid": "{a|0x1}", "actor": "ops"}}"#, "invalid-value"),
+        (
+            #"{"op": "send", "args": {"dest": "x", "topic": "t", "colour": 1}, "caller": {"pid": "{a|0x1}"}}"#,
+            "unknown-key"
+        ),
+        (
+            #"{"op": "send", "args": {"dest": "x", "topic": "t"}, "caller": {"pid": "{a|0x1}", "actor": "ops"}}"#,
+            "invalid-value"
+        ),
         (#"{"op": "send", "args": {"dest": "x", "topic": "t"}, "caller": {}}"#, "missing-key"),
-        (#"{"op": "cancel", "args": {"dest": "x", "deadline": "soon"}, "caller": {"pid": "{a|0x1}"}}"#, "invalid-value"),
+        (
+            #"{"op": "cancel", "args": {"dest": "x", "deadline": "soon"}, "caller": {"pid": "{a|0x1}"}}"#,
+            "invalid-value"
+        ),
     ])
     func badBodiesAreRefused(body: String, code: String) async throws {
         let sink = InMemoryAuditSink()
-        let log = AuditLog(node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
+        let log = AuditLog(
+            node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
         let service = try DecisionService(loading: [Self.policies], audit: log)
         let answer = try await ServiceClient.send(service, .post, "/v1/authorize", body: body)
         await log.shutdown()

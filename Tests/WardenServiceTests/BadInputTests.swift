@@ -11,7 +11,9 @@ struct BadInputTests {
     static let goodRequest = #"{"actor": null, "action": "process.send", "resource": "app.cache"}"#
 
     /// Sends `body` to `uri`, then a good request, and returns the first answer's error object.
-    func refused(_ uri: String, _ body: String, maxBody: Int = RequestLimits.defaultMaxBody) async throws -> [String: Value] {
+    func refused(_ uri: String, _ body: String, maxBody: Int = RequestLimits.defaultMaxBody) async throws -> [String:
+        Value]
+    {
         let service = try DecisionService(loading: [Self.policies])
         let answers = try await ServiceClient.send(
             service, maxBody: maxBody, [(.post, uri, body), (.post, "/v1/decide", Self.goodRequest)])
@@ -23,19 +25,25 @@ struct BadInputTests {
     }
 
     @Test func aBodyOverTheLimitIsRefused() async throws {
-        let body = #"{"actor": null, "action": "process.send", "resource": ""# + String(repeating: "a", count: 2_000) + #""}"#
+        let body =
+            #"{"actor": null, "action": "process.send", "resource": ""# + String(repeating: "a", count: 2_000) + #""}"#
         let error = try await refused("/v1/decide", body, maxBody: 1_000)
         #expect(error["code"] == "body-too-large")
         #expect(error["message"]?.stringValue?.contains("--max-body") == true)
     }
 
     @Test func jsonDeeperThan64IsRefused() async throws {
-        let body = #"{"actor": null, "action": "a", "resource": "r", "meta": {"x": "# + String(repeating: "[", count: 70)
+        let body =
+            #"{"actor": null, "action": "a", "resource": "r", "meta": {"x": "# + String(repeating: "[", count: 70)
             + String(repeating: "]", count: 70) + "}}"
         let error = try await refused("/v1/decide", body)
         #expect(error["code"] == "too-deep")
         #expect(error["line"] == 1)
-        if case .int(let column)? = error["column"] { #expect(column > 40) } else { Issue.record("no column: \(error)") }
+        if case .int(let column)? = error["column"] {
+            #expect(column > 40)
+        } else {
+            Issue.record("no column: \(error)")
+        }
     }
 
     @Test func invalidJSONIsPlacedAtItsLineAndColumn() async throws {
@@ -87,12 +95,16 @@ struct BadInputTests {
     }
 
     @Test func aBatchOverTheLimitIsRefusedAndOneAtTheLimitIsAnswered() async throws {
-        let over = #"{"requests": ["# + Array(repeating: Self.goodRequest, count: DecisionService.maxBatch + 1)
+        let over =
+            #"{"requests": ["#
+            + Array(repeating: Self.goodRequest, count: DecisionService.maxBatch + 1)
             .joined(separator: ",") + "]}"
         let error = try await refused("/v1/decide", over)
         #expect(error["code"] == "batch-too-large")
         let service = try DecisionService(loading: [Self.policies])
-        let atLimit = #"{"requests": ["# + Array(repeating: Self.goodRequest, count: DecisionService.maxBatch)
+        let atLimit =
+            #"{"requests": ["#
+            + Array(repeating: Self.goodRequest, count: DecisionService.maxBatch)
             .joined(separator: ",") + "]}"
         let answer = try await ServiceClient.send(service, .post, "/v1/decide", body: atLimit)
         #expect(answer.status == 200)

@@ -51,10 +51,14 @@ let checkCalls: [CheckCall] = [
 @Suite("POST /v1/check answers as warden check does")
 struct CheckConformanceTests {
     static let callers: [(options: [String], keys: [String: Value])] = [
-        (["--actor", "ops", "--actor-meta", #"{"role":"admin"}"#],
-         ["actor": ["id": "ops", "meta": ["role": "admin"]]]),
-        (["--actor", "tenant:acme", "--actor-meta", #"{"tier":"free"}"#, "--group", "app.security:tenants"],
-         ["actor": ["id": "tenant:acme", "meta": ["tier": "free"]], "groups": ["app.security:tenants"]]),
+        (
+            ["--actor", "ops", "--actor-meta", #"{"role":"admin"}"#],
+            ["actor": ["id": "ops", "meta": ["role": "admin"]]]
+        ),
+        (
+            ["--actor", "tenant:acme", "--actor-meta", #"{"tier":"free"}"#, "--group", "app.security:tenants"],
+            ["actor": ["id": "tenant:acme", "meta": ["tier": "free"]], "groups": ["app.security:tenants"]]
+        ),
         ([], [:]),
     ]
 

@@ -22,7 +22,9 @@ struct DecideConformanceTests {
         let test = vector.test
         try await ServiceClient.withTemporaryDirectory { directory in
             let path = try ServiceClient.write(vector.policyFile, to: "policies.yaml", in: directory)
-            var arguments = ["eval", "--policies", path, "--action", test.action, "--resource", test.resource, "--format", "json"]
+            var arguments = [
+                "eval", "--policies", path, "--action", test.action, "--resource", test.resource, "--format", "json",
+            ]
             var request: [String: Value] = ["action": .string(test.action), "resource": .string(test.resource)]
             if let actor = test.actor {
                 arguments += ["--actor", actor.id, "--actor-meta", Value.map(actor.meta).canonicalJSON]
@@ -49,7 +51,8 @@ struct DecideConformanceTests {
             #expect(eval.code == 0 || eval.code == 2, "\(eval.errors)")
             let service = try DecisionService(loading: [path])
             let answer = try await ServiceClient.send(
-                service, .post, explain ? "/v1/decide?explain=true" : "/v1/decide", body: Value.map(request).canonicalJSON)
+                service, .post, explain ? "/v1/decide?explain=true" : "/v1/decide",
+                body: Value.map(request).canonicalJSON)
             #expect(answer.status == 200, "\(answer.body)")
             let expected = try Value(json: eval.output)
             #expect(answer.json == expected)

@@ -24,10 +24,11 @@ struct LiveAuthorizeTests {
             #expect(query.status == 0)
             let records = query.output.split(separator: "\n").compactMap { try? Value(json: String($0)) }
             #expect(records.count == 6)
-            #expect(records.map { $0["op"]?.stringValue ?? "" } == [
-                "process.spawn_linked", "process.registry.register", "process.send", "process.terminate",
-                "process.registry.unregister", "process.exec",
-            ])
+            #expect(
+                records.map { $0["op"]?.stringValue ?? "" } == [
+                    "process.spawn_linked", "process.registry.register", "process.send", "process.terminate",
+                    "process.registry.unregister", "process.exec",
+                ])
             #expect(records.allSatisfy { $0["node"] == "gw-live" })
             let denied = try WardenBinary.run(["audit", "query", audit, "--decision", "deny", "--format", "jsonl"])
             #expect(denied.output.split(separator: "\n").count == 2)

@@ -35,7 +35,8 @@ struct LiveLimitsTests {
         #expect(waited < .seconds(8), "waited \(waited)")
 
         // The service still answers others.
-        let (status, output) = try LiveServer.run("/usr/bin/curl", ["-s", "-d", Self.request, server.url + "/v1/decide"])
+        let (status, output) = try LiveServer.run(
+            "/usr/bin/curl", ["-s", "-d", Self.request, server.url + "/v1/decide"])
         #expect(status == 0)
         #expect(output.contains(#""decision":"allow""#))
     }
@@ -67,7 +68,8 @@ struct LiveLimitsTests {
         let clients = try (0..<200).map { _ in
             let connection = try RawConnection(port: server.port)
             connection.send(
-                "POST /v1/decide HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: \(request.utf8.count)\r\n\r\n\(request)")
+                "POST /v1/decide HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: \(request.utf8.count)\r\n\r\n\(request)"
+            )
             return connection
         }
         let answers = clients.map { $0.readToEnd() }

@@ -54,10 +54,11 @@ struct LivePostgresReviewTests {
             Issue.record("no chains in \(verified)")
             return
         }
-        let byNode = Dictionary(uniqueKeysWithValues: chains.compactMap { chain -> (String, Value)? in
-            guard case .string(let node)? = chain["node"] else { return nil }
-            return (node, chain)
-        })
+        let byNode = Dictionary(
+            uniqueKeysWithValues: chains.compactMap { chain -> (String, Value)? in
+                guard case .string(let node)? = chain["node"] else { return nil }
+                return (node, chain)
+            })
         #expect(byNode["gw-1"]?["records"] == .int(2))
         #expect(byNode["gw-2"]?["records"] == .int(1))
         #expect(byNode["gw-2"]?["head"]?["seq"] == .int(1))

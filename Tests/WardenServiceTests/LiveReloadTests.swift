@@ -35,7 +35,8 @@ struct LiveReloadTests {
 
             try ServiceClient.write(ReloadAndStatusTests.denySend, to: "policies.yaml", in: directory)
             if !watch { kill(server.process.processIdentifier, SIGHUP) }
-            #expect(try Self.eventually { try Self.call(server, "/v1/decide", body: Self.request)?["decision"] == "deny" })
+            #expect(
+                try Self.eventually { try Self.call(server, "/v1/decide", body: Self.request)?["decision"] == "deny" })
             let second = try Self.call(server, "/v1/decide", body: Self.request)
             #expect(second?["revision"] != first?["revision"])
 

@@ -26,12 +26,14 @@ struct LiveServeTests {
             text += String(decoding: data, as: UTF8.self)
         }
         let url = try #require(
-            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://") }.map(String.init), "no address in \(text)")
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://") }.map(String.init),
+            "no address in \(text)")
 
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         curl.arguments = [
-            "-s", "-d", #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#,
+            "-s", "-d",
+            #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#,
             url + "/v1/decide",
         ]
         let answer = Pipe()

@@ -14,11 +14,13 @@ struct LiveTLSTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let cert = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        let (status, _) = try LiveServer.run("/usr/bin/openssl", [
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        ])
+        let (status, _) = try LiveServer.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            ])
         try #require(status == 0, "openssl could not make a test certificate")
         return (folder, cert, key)
     }
@@ -41,7 +43,11 @@ struct LiveTLSTests {
         let untrusted = try LiveServer.run("/usr/bin/curl", ["-s", "-d", Self.request, server.url + "/v1/decide"])
         #expect(untrusted.status == 60)
         let plain = try LiveServer.run(
-            "/usr/bin/curl", ["-s", "--max-time", "5", "-d", Self.request, server.url.replacingOccurrences(of: "https://", with: "http://") + "/v1/decide"])
+            "/usr/bin/curl",
+            [
+                "-s", "--max-time", "5", "-d", Self.request,
+                server.url.replacingOccurrences(of: "https://", with: "http://") + "/v1/decide",
+            ])
         #expect(plain.status != 0)
         #expect(!plain.output.contains("decision"))
     }
@@ -54,12 +60,17 @@ struct LiveTLSTests {
         try "hello".write(to: notAKey, atomically: true, encoding: .utf8)
 
         let badKey = try LiveServer.runWithError(
-            try WardenBinary.path(), ["serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", notAKey.path])
+            try WardenBinary.path(),
+            [
+                "serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key",
+                notAKey.path,
+            ])
         #expect(badKey.status == 3)
         #expect(badKey.error.contains("`--tls-key \(notAKey.path)` is not a readable PEM private key"))
 
         let alone = try LiveServer.runWithError(
-            try WardenBinary.path(), ["serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert])
+            try WardenBinary.path(),
+            ["serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert])
         #expect(alone.status != 0)
         #expect(alone.error.contains("`--tls-cert` and `--tls-key` go together"))
     }

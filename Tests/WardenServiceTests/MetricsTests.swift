@@ -18,7 +18,9 @@ struct PrometheusSample: Hashable {
     static func parse(_ text: String) -> [PrometheusSample]? {
         var samples: [PrometheusSample] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else { return nil }
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
+                return nil
+            }
             let series = line[..<space]
             var name = String(series)
             var labels: [String: String] = [:]
@@ -28,13 +30,16 @@ struct PrometheusSample: Hashable {
                 let body = series[series.index(after: open)..<series.index(before: series.endIndex)]
                 for pair in body.split(separator: ",") where !pair.isEmpty {
                     let parts = pair.split(separator: "=", maxSplits: 1)
-                    guard parts.count == 2, parts[1].hasPrefix("\""), parts[1].hasSuffix("\""), parts[1].count >= 2 else {
+                    guard parts.count == 2, parts[1].hasPrefix("\""), parts[1].hasSuffix("\""), parts[1].count >= 2
+                    else {
                         return nil
                     }
                     labels[String(parts[0])] = String(parts[1].dropFirst().dropLast())
                 }
             }
-            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }), !name.isEmpty else { return nil }
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }), !name.isEmpty else {
+                return nil
+            }
             samples.append(PrometheusSample(name: name, labels: labels, value: value))
         }
         return samples
@@ -44,19 +49,23 @@ struct PrometheusSample: Hashable {
 extension [PrometheusSample] {
     /// The value of the sample `name` whose labels include `labels`, 0 when absent.
     func value(_ name: String, _ labels: [String: String] = [:]) -> Double {
-        first { sample in sample.name == name && labels.allSatisfy { key, value in sample.labels[key] == value } }?.value ?? 0
+        first { sample in sample.name == name && labels.allSatisfy { key, value in sample.labels[key] == value } }?
+            .value ?? 0
     }
 }
 
 @Suite("GET /metrics: Prometheus text whose counters move")
 struct MetricsTests {
     static let policies = ServiceClient.root.appendingPathComponent("policies").path
-    static let allowed = #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#
-    static let denied = #"{"actor": {"id": "guest"}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#
+    static let allowed =
+        #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#
+    static let denied =
+        #"{"actor": {"id": "guest"}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#
 
     @Test func decisionsReloadsAndErrorsAreCounted() async throws {
         let service = try DecisionService(loading: [Self.policies])
-        let before = try #require(PrometheusSample.parse(String(decoding: service.metrics.exposition(audit: nil), as: UTF8.self)))
+        let before = try #require(
+            PrometheusSample.parse(String(decoding: service.metrics.exposition(audit: nil), as: UTF8.self)))
         let answers = try await ServiceClient.send(
             service,
             [
@@ -84,7 +93,8 @@ struct MetricsTests {
     @Test func refusalsAndAuditFiguresAreCounted() async throws {
         let sink = InMemoryAuditSink()
         sink.failWrites(with: AuditError(.writeFailed, "disk full"))
-        let log = AuditLog(node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
+        let log = AuditLog(
+            node: "gw", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "test"))
         let metrics = ServiceMetrics()
         let service = try DecisionService(loading: [Self.policies], audit: log, metrics: metrics)
         let table = TokenTable(entries: [])
@@ -99,7 +109,8 @@ struct MetricsTests {
             _ = try await client.execute(uri: "/v1/authorize", method: .post, body: ByteBuffer(string: body))
         }
         await log.shutdown()
-        let samples = try #require(PrometheusSample.parse(String(decoding: metrics.exposition(audit: log), as: UTF8.self)))
+        let samples = try #require(
+            PrometheusSample.parse(String(decoding: metrics.exposition(audit: log), as: UTF8.self)))
         #expect(samples.value("warden_http_refused_total", ["status": "401"]) == 1)
         #expect(samples.value("warden_audit_write_errors_total") == 1)
         #expect(samples.value("warden_decisions_total", ["endpoint": "authorize", "result": "deny"]) == 1)

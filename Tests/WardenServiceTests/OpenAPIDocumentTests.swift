@@ -25,10 +25,16 @@ struct OpenAPIDocumentTests {
         let documented = Set(OpenAPIDocument.operations(of: document).map { "\($0.method) \($0.path)" })
         let service = try DecisionService(loading: [ServiceClient.root.appendingPathComponent("policies").path])
         let routes = Set(
-            ServiceRoutes.router(service).routes.map { "\($0.method.rawValue) \(Self.openAPIPath($0.path.description))" })
+            ServiceRoutes.router(service).routes.map {
+                "\($0.method.rawValue) \(Self.openAPIPath($0.path.description))"
+            })
         #expect(routes.count >= 15)
-        #expect(routes.subtracting(documented).isEmpty, "routes without documentation: \(routes.subtracting(documented).sorted())")
-        #expect(documented.subtracting(routes).isEmpty, "documented but not served: \(documented.subtracting(routes).sorted())")
+        #expect(
+            routes.subtracting(documented).isEmpty,
+            "routes without documentation: \(routes.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(routes).isEmpty,
+            "documented but not served: \(documented.subtracting(routes).sorted())")
     }
 
     @Test("every operation has an id, a summary and responses, and every $ref resolves")

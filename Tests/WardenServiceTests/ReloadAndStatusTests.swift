@@ -14,12 +14,13 @@ struct ReloadAndStatusTests {
             policy: {actions: "*", resources: "*", effect: allow}
 
         """
-    static let denySend = allowAll + """
-          - name: deny_send
-            kind: security.policy
-            policy: {actions: "process.send", resources: "*", effect: deny}
+    static let denySend =
+        allowAll + """
+              - name: deny_send
+                kind: security.policy
+                policy: {actions: "process.send", resources: "*", effect: deny}
 
-        """
+            """
     static let request = #"{"actor": {"id": "u"}, "action": "process.send", "resource": "app.cache"}"#
 
     @Test func aGoodReloadSwapsTheSetAndABadOneKeepsTheOld() async throws {
@@ -69,8 +70,10 @@ struct ReloadAndStatusTests {
 /// `--listen` parsing and the loopback rule.
 @Suite("listen address")
 struct ListenAddressTests {
-    @Test(arguments: [("127.0.0.1:8181", true), ("localhost:0", true), ("[::1]:8181", true), ("0.0.0.0:8181", false),
-        ("10.0.0.5:80", false), ("127.example.com:80", false)])
+    @Test(arguments: [
+        ("127.0.0.1:8181", true), ("localhost:0", true), ("[::1]:8181", true), ("0.0.0.0:8181", false),
+        ("10.0.0.5:80", false), ("127.example.com:80", false),
+    ])
     func loopbackIsRecognised(text: String, loopback: Bool) throws {
         #expect(try ServiceListenAddress(parsing: text).isLoopback == loopback)
     }

@@ -20,14 +20,16 @@ struct ReloadUnderLoadTests {
             #expect(expected.count == 2)
             let service = try DecisionService(loading: [directory.path])
             let single = Array(ReloadAndStatusTests.request.utf8)
-            let batch = Array(#"{"requests": [\#(ReloadAndStatusTests.request), \#(ReloadAndStatusTests.request)]}"#.utf8)
+            let batch = Array(
+                #"{"requests": [\#(ReloadAndStatusTests.request), \#(ReloadAndStatusTests.request)]}"#.utf8)
 
             let answers = try await withThrowingTaskGroup(of: [Value].self) { group in
                 for client in 0..<4 {
                     group.addTask {
                         var seen: [Value] = []
                         for round in 0..<300 {
-                            let text = try service.decide((client + round).isMultiple(of: 2) ? single : batch, explain: false)
+                            let text = try service.decide(
+                                (client + round).isMultiple(of: 2) ? single : batch, explain: false)
                             seen.append(try Value(json: text))
                             await Task.yield()
                         }

@@ -26,7 +26,8 @@ enum ServiceClient {
         _ service: DecisionService, maxBody: Int = RequestLimits.defaultMaxBody, audit: AuditReview? = nil,
         _ requests: [(method: HTTPRequest.Method, uri: String, body: String?)]
     ) async throws -> [ServiceAnswer] {
-        let application = Application(router: ServiceRoutes.router(service, limits: RequestLimits(maxBody: maxBody), audit: audit))
+        let application = Application(
+            router: ServiceRoutes.router(service, limits: RequestLimits(maxBody: maxBody), audit: audit))
         return try await application.test(.router) { client in
             var answers: [ServiceAnswer] = []
             for request in requests {
@@ -51,7 +52,8 @@ enum ServiceClient {
 
     /// Runs `warden arguments...` in-process with `input` as standard input and returns its exit
     /// code, standard output and standard error.
-    static func warden(_ arguments: [String], input: String = "") async -> (code: Int32, output: String, errors: String) {
+    static func warden(_ arguments: [String], input: String = "") async -> (code: Int32, output: String, errors: String)
+    {
         let output = BufferedOutput()
         let errors = BufferedOutput()
         let io = CommandIO(output: output, errors: errors, input: BufferedLineInput(input))
@@ -61,7 +63,8 @@ enum ServiceClient {
 
     /// Runs `body` with a fresh temporary directory, removed afterwards.
     static func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("warden-service-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warden-service-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: url) }
         return try await body(url)

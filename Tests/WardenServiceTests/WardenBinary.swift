@@ -13,11 +13,14 @@ enum WardenBinary {
             }
         }
         candidates.append(ServiceClient.root.appendingPathComponent(".build/debug/warden").path)
-        guard let found = candidates.first(where: { candidate in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: candidate)
-        }) else {
+        guard
+            let found = candidates.first(where: { candidate in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue
+                    && FileManager.default.isExecutableFile(atPath: candidate)
+            })
+        else {
             throw NotFound(searched: candidates)
         }
         return found

@@ -1,6 +1,7 @@
 import Synchronization
 import WardenAuditLog
 import WardenAuditRecord
+import WardenSync
 import WardenValue
 
 /// An audit sink that keeps sealed records in memory, for tests. It can be told to fail writes

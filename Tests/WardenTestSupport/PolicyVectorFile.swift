@@ -39,7 +39,9 @@ public struct PolicyVectorFile: Sendable {
         guard let suite else { throw LoadFailure(diagnostics: diagnostics.map(\.description)) }
         let blocks = Self.policyBlocks(try text())
         return suite.tests.map { test in
-            Vector(test: test, policyFile: "namespace: t\nentries:\n" + (blocks[test.name] ?? []).joined(separator: "\n") + "\n")
+            Vector(
+                test: test,
+                policyFile: "namespace: t\nentries:\n" + (blocks[test.name] ?? []).joined(separator: "\n") + "\n")
         }
     }
 
@@ -63,7 +65,8 @@ public struct PolicyVectorFile: Sendable {
                 continue
             }
             guard let current = name else { continue }
-            let isKey = line.hasPrefix("  ") && !line.hasPrefix("   ") && !line.hasPrefix("  - ")
+            let isKey =
+                line.hasPrefix("  ") && !line.hasPrefix("   ") && !line.hasPrefix("  - ")
                 && line.dropFirst(2).first?.isLetter == true
             if isKey {
                 inPolicies = line.hasPrefix("  policies:")

@@ -1,4 +1,5 @@
 import WardenRuntime
+import WardenSync
 import WardenValue
 
 /// A ``ProcessRuntime`` that records every call it receives and answers from configurable
@@ -176,10 +177,12 @@ public final class RecordingRuntime: ProcessRuntime {
     /// Records `registry.register` and binds the name (`ALREADY_EXISTS` when held by another PID).
     public func register(_ name: String, pid: PID?, caller: Caller) async throws(ProcessError) {
         let target = pid ?? caller.pid
-        try record(ProcessOperation.register.rawValue, caller, ["name": .string(name), "pid": .string(target.description)])
+        try record(
+            ProcessOperation.register.rawValue, caller, ["name": .string(name), "pid": .string(target.description)])
         try state.withLock { s throws(ProcessError) in
             if let holder = s.results.names[name], holder != target {
-                throw ProcessError(.alreadyExists, "name `\(name)` is already registered to `\(holder)`", code: "name-taken")
+                throw ProcessError(
+                    .alreadyExists, "name `\(name)` is already registered to `\(holder)`", code: "name-taken")
             }
             s.results.names[name] = target
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WardenValue
 
 /// JSON read from raw bytes names an invalid byte as it is (a `String` would have replaced it

@@ -42,11 +42,16 @@ struct ValueJSONTests {
         var generator = SystemRandomNumberGenerator()
         var map: [String: Value] = [:]
         while map.count < size {
-            let key = (0..<Int.random(in: 0...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let key = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }.joined()
             map[key] = .int(map.count)
         }
         let expectedKeys = map.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        let expected = "{" + expectedKeys.map { Value.string($0).canonicalJSON + ":" + map[$0]!.canonicalJSON }.joined(separator: ",") + "}"
+        let expected =
+            "{"
+            + expectedKeys.map { Value.string($0).canonicalJSON + ":" + map[$0]!.canonicalJSON }.joined(separator: ",")
+            + "}"
         #expect(Value.map(map).canonicalJSON == expected)
     }
 
@@ -70,8 +75,10 @@ struct ValueJSONTests {
     }
 
     @Test func wholeNumbersBecomeIntegersAsTheDecodableConformanceReadsThem() throws {
-        let v = try Value(json: #"{"a": 1.0, "b": 1e2, "c": -0, "d": 1.5, "e": [2.0, {"f": -3.0}], "g": 9223372036854775808}"#)
-        #expect(v == ["a": 1, "b": 100, "c": 0, "d": 1.5, "e": [2, ["f": -3]], "g": .double(9_223_372_036_854_775_808)])
+        let v = try Value(
+            json: #"{"a": 1.0, "b": 1e2, "c": -0, "d": 1.5, "e": [2.0, {"f": -3.0}], "g": 9223372036854775808}"#)
+        #expect(
+            v == ["a": 1, "b": 100, "c": 0, "d": 1.5, "e": [2, ["f": -3]], "g": .double(9_223_372_036_854_775_808)])
         #expect(try Value(json: "-9223372036854775808") == .int(.min))
         #expect(try Value(json: "0.1") == .double(0.1))
     }

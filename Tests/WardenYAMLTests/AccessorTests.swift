@@ -30,7 +30,10 @@ import WardenYAML
         #expect(position(pair.value) == [2, 6])
     }
 
-    @Test(arguments: [("~", true), ("", true), ("null", true), ("'null'", false), ("!!null ~", true), ("0", false), ("!!str ~", false)])
+    @Test(arguments: [
+        ("~", true), ("", true), ("null", true), ("'null'", false), ("!!null ~", true), ("0", false),
+        ("!!str ~", false),
+    ])
     func isNullFollowsTheCoreSchema(source: String, expected: Bool) throws {
         #expect(try at(try parseOne("v: \(source)\n"), "v").isNull == expected)
     }

@@ -9,11 +9,13 @@ import WardenYAML
         let b = try at(root, "b")
         #expect(b == a)
         #expect(position(b) == [1, 4])
-        #expect(try root.value == .map([
-            "a": .map(["k": .string("v"), "n": .list([.int(1), .int(2)])]),
-            "b": .map(["k": .string("v"), "n": .list([.int(1), .int(2)])]),
-            "c": .string("text"), "d": .string("text"),
-        ]))
+        #expect(
+            try root.value
+                == .map([
+                    "a": .map(["k": .string("v"), "n": .list([.int(1), .int(2)])]),
+                    "b": .map(["k": .string("v"), "n": .list([.int(1), .int(2)])]),
+                    "c": .string("text"), "d": .string("text"),
+                ]))
     }
 
     @Test func aRedefinedAnchorAppliesToLaterAliases() throws {

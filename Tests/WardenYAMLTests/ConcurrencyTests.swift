@@ -10,7 +10,7 @@ import WardenYAML
                 group.addTask {
                     let text = "base: &b {n: \(i)}\nitem:\n  <<: *b\n  i: \(i)\n"
                     guard let doc = try? parser.parse(text: text, file: "f\(i).yaml").first,
-                          let item = try? at(doc, "item")
+                        let item = try? at(doc, "item")
                     else { return false }
                     let ok = (try? item.value) == .map(["n": .int(i), "i": .int(i)])
                     return ok && item.mark.file == "f\(i).yaml"

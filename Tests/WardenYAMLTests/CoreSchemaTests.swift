@@ -68,7 +68,9 @@ import WardenYAML
     }
 
     @Test func mapKeysAreTheKeyTextAsWritten() throws {
-        #expect(try parseOne("1: a\ntrue: b\n~: c\n").value == .map(["1": .string("a"), "true": .string("b"), "~": .string("c")]))
+        #expect(
+            try parseOne("1: a\ntrue: b\n~: c\n").value
+                == .map(["1": .string("a"), "true": .string("b"), "~": .string("c")]))
     }
 
     @Test func aMappingUsedAsAKeyCannotBecomeAValue() throws {

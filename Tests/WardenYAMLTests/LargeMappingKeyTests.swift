@@ -35,7 +35,9 @@ import WardenYAML
 
     @Test("a merge into a large mapping keeps the explicit keys over the merged ones")
     func mergeIntoLargeMapping() throws {
-        let text = "base: &b {k3: merged, extra: yes}\nm:\n  <<: *b\n" + (1...20).map { "  k\($0): \($0)" }.joined(separator: "\n") + "\n"
+        let text =
+            "base: &b {k3: merged, extra: yes}\nm:\n  <<: *b\n"
+            + (1...20).map { "  k\($0): \($0)" }.joined(separator: "\n") + "\n"
         let root = try parseOne(text)
         let m = try at(root, "m")
         #expect(try at(m, "k3").scalarText == "3")

@@ -43,14 +43,18 @@ import WardenYAML
             let value = try root.value
             Issue.record("expected an error, got \(value)")
         } catch {
-            #expect(error.message == "`\(String(repeating: "9", count: 80))…` (5001 characters) is not a valid `!!int` value")
+            #expect(
+                error.message
+                    == "`\(String(repeating: "9", count: 80))…` (5001 characters) is not a valid `!!int` value")
         }
     }
 
     @Test func aLongDuplicateKeyIsQuotedShort() throws {
         let key = String(repeating: "k", count: 300)
         let error = try parseError("\(key): 1\n\(key): 2\n")
-        #expect(error.message.hasPrefix("duplicate mapping key `\(String(repeating: "k", count: 80))…` (300 characters) at "))
+        #expect(
+            error.message.hasPrefix(
+                "duplicate mapping key `\(String(repeating: "k", count: 80))…` (300 characters) at "))
     }
 
     @Test func tagsAreKeptInShortForm() throws {

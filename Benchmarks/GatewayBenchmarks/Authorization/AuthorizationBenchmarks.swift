@@ -18,7 +18,7 @@ func authorizationBenchmarks() {
     gatewayCall("send denied", configuration) { rig in
         do throws(ProcessError) {
             try await rig.gateway.send(rig.peer, topic: "admin.reset", payload: [], caller: rig.worker)
-        } catch where error.kind == .permissionDenied {
+        } catch  where error.kind == .permissionDenied {
             return
         }
         throw ProcessError(.internal, "the admin topic was not denied")

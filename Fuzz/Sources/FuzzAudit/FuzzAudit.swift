@@ -1,5 +1,5 @@
-import FuzzSupport
 import Foundation
+import FuzzSupport
 import WardenAuditReview
 
 /// The file each input is written to before it is verified (one per fuzzing process).

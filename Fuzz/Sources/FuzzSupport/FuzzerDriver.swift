@@ -18,6 +18,8 @@ public enum FuzzerDriver {
 extension UnsafeRawBufferPointer {
     /// The bytes of one fuzz input (empty when libFuzzer passes no data).
     public init(fuzzInput start: UnsafePointer<UInt8>?, count: Int) {
-        self = start.map { UnsafeRawBufferPointer(start: $0, count: count) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        self =
+            start.map { UnsafeRawBufferPointer(start: $0, count: count) }
+            ?? UnsafeRawBufferPointer(start: nil, count: 0)
     }
 }

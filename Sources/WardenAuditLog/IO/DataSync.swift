@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// How a sink flushes an open file's data to stable storage: the system's `fdatasync` (``system``)
 /// unless a test substitutes an observer. Chosen once when the sink opens.
 struct DataSync: Sendable {

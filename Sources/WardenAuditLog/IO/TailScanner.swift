@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Finds the last line of a file by reading backwards from its end.
 enum TailScanner {
     /// The last line of the first `size` bytes of `fd`.
@@ -12,7 +13,9 @@ enum TailScanner {
     }
 
     /// The last line of a file of `size` bytes; `nil` for an empty file.
-    static func lastLine(of fd: FileDescriptor, size: Int64, limit: Int = LineReader.maxLineBytes) throws(AuditError) -> Tail? {
+    static func lastLine(of fd: FileDescriptor, size: Int64, limit: Int = LineReader.maxLineBytes) throws(AuditError)
+        -> Tail?
+    {
         guard size > 0 else { return nil }
         let chunk: Int64 = 1 << 16
         var collected: [UInt8] = []
@@ -42,7 +45,9 @@ enum TailScanner {
             }
             collected = piece + collected
             if collected.count > limit {
-                throw AuditError(.openFailed, "the last line of the audit file is longer than \(limit) bytes; it is not an audit log")
+                throw AuditError(
+                    .openFailed, "the last line of the audit file is longer than \(limit) bytes; it is not an audit log"
+                )
             }
         }
         return Tail(bytes: collected, offset: 0, terminated: terminated ?? false)

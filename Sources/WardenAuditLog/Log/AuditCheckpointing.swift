@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// How a writer seals signed checkpoints into its log: every ``everyRecords`` records, every
 /// ``interval`` while records arrive, when it opens the log and (final) when it closes it.
 public struct AuditCheckpointing: Sendable {

@@ -1,12 +1,13 @@
+import Dispatch
+import Foundation
+import Logging
+import WardenAuditRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
-import Foundation
-import Logging
-import WardenAuditRecord
 
 extension AuditWriter {
     // MARK: barriers
@@ -120,7 +121,9 @@ extension AuditWriter {
 
     /// Sleeps ``asyncCoalesceWindow`` unless a full batch or a barrier is already queued.
     private func coalesce() {
-        let busy = state.withLock { s in s.queuedRecords >= maxBatch || s.queue.count > s.queuedRecords || !s.blocked.isEmpty }
+        let busy = state.withLock { s in
+            s.queuedRecords >= maxBatch || s.queue.count > s.queuedRecords || !s.blocked.isEmpty
+        }
         if !busy { usleep(Self.asyncCoalesceWindow) }
     }
 
@@ -130,7 +133,9 @@ extension AuditWriter {
         let deadline = DispatchTime.now() + Self.groupCommitWindow
         while true {
             let ready = state.withLock { s -> Bool in
-                if s.queuedRecords >= callers || s.queue.count > s.queuedRecords || !s.blocked.isEmpty || s.stopRequested {
+                if s.queuedRecords >= callers || s.queue.count > s.queuedRecords || !s.blocked.isEmpty
+                    || s.stopRequested
+                {
                     return true
                 }
                 s.phase = .idle
@@ -146,7 +151,8 @@ extension AuditWriter {
 
     /// Writes one batch and completes its waiters; `true` when the batch ended with shutdown.
     private func process(
-        _ batch: [Item], _ sealer: inout ChainSealer, _ schedule: inout CheckpointSchedule?, _ unreported: inout AuditError?
+        _ batch: [Item], _ sealer: inout ChainSealer, _ schedule: inout CheckpointSchedule?,
+        _ unreported: inout AuditError?
     ) -> Bool {
         var completions: [(Completion, AuditChainHead)] = []
         var sealed: [SealedRecord] = []
@@ -178,7 +184,9 @@ extension AuditWriter {
         }
         for (completion, position) in completions {
             let outcome: Result<AuditChainHead?, AuditError> =
-                if let failure { failurePolicy == .failClosed ? .failure(failure) : .success(nil) } else { .success(position) }
+                if let failure { failurePolicy == .failClosed ? .failure(failure) : .success(nil) } else {
+                    .success(position)
+                }
             completion.resume(returning: outcome)
         }
 
@@ -206,7 +214,8 @@ extension AuditWriter {
     /// Writes a checkpoint on its own (when the log opens, after an idle interval, when it
     /// closes) and syncs it in `durable` mode; a failure is counted and logged like a record's.
     private func writeCheckpoint(
-        _ schedule: inout CheckpointSchedule?, _ sealer: inout ChainSealer, _ unreported: inout AuditError?, isFinal: Bool,
+        _ schedule: inout CheckpointSchedule?, _ sealer: inout ChainSealer, _ unreported: inout AuditError?,
+        isFinal: Bool,
         opening: Bool = false
     ) {
         let before = sealer.head
@@ -228,7 +237,8 @@ extension AuditWriter {
     /// The dispatch time of a continuous-clock instant.
     static func dispatchTime(_ instant: ContinuousClock.Instant) -> DispatchTime {
         let remaining = ContinuousClock.now.duration(to: instant)
-        let nanoseconds = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+        let nanoseconds = max(
+            0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
         return .now() + .nanoseconds(Int(nanoseconds))
     }
 

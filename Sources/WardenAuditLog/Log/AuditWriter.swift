@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Synchronization
 import WardenAuditRecord
+import WardenSync
 import WardenValue
 
 /// The engine behind ``AuditLog``: a bounded queue in front of one writer thread that seals

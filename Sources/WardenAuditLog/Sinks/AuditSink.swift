@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Where sealed records go: a small backend protocol in the shape of swift-log's `LogHandler`.
 ///
 /// ``AuditLog`` calls a sink from its single writer thread, one call at a time, so sinks need no

@@ -1,3 +1,5 @@
+import WardenAuditRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenAuditRecord
 
 extension JSONLFileSink {
     /// Appends the batch with one `write(2)` per file, rotating where a record would push the
@@ -69,7 +70,9 @@ extension JSONLFileSink {
         guard let fd = s.fd else { return }
         do { try s.dataSync.run(fd) } catch {
             let failure = AuditError(
-                .syncFailed, "cannot sync audit log `\(path)`: \(error); the records may not be on disk, reopen the log once storage is healthy")
+                .syncFailed,
+                "cannot sync audit log `\(path)`: \(error); the records may not be on disk, reopen the log once storage is healthy"
+            )
             s.broken = failure
             throw failure
         }
@@ -78,7 +81,8 @@ extension JSONLFileSink {
     private func checkUsable(_ s: State) throws(AuditError) {
         if s.closed { throw AuditError(.closed, "audit log `\(path)` is closed") }
         if let broken = s.broken {
-            throw AuditError(.sinkBroken, "audit log `\(path)` refuses writes after an earlier failure (\(broken.message))")
+            throw AuditError(
+                .sinkBroken, "audit log `\(path)` refuses writes after an earlier failure (\(broken.message))")
         }
     }
 
@@ -87,7 +91,9 @@ extension JSONLFileSink {
         guard let fd = s.fd, let known = s.status else {
             let fd: FileDescriptor
             do { fd = try FileDescriptor.openFile(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL) } catch {
-                throw AuditError(.writeFailed, "cannot create audit log `\(path)`: \(error); check that its directory exists and is writable")
+                throw AuditError(
+                    .writeFailed,
+                    "cannot create audit log `\(path)`: \(error); check that its directory exists and is writable")
             }
             do {
                 s.status = try fd.status()
@@ -119,7 +125,9 @@ extension JSONLFileSink {
     }
 
     /// Writes and empties `buffer` at the end of the active file.
-    private func append(_ buffer: inout [UInt8], _ s: inout State, _ touched: inout [(fd: FileDescriptor, size: Int64)]) throws(AuditError) {
+    private func append(_ buffer: inout [UInt8], _ s: inout State, _ touched: inout [(fd: FileDescriptor, size: Int64)])
+        throws(AuditError)
+    {
         guard !buffer.isEmpty, let fd = s.fd else { return }
         if !touched.contains(where: { $0.fd.raw == fd.raw }) { touched.append((fd, s.size)) }
         let result = buffer.withUnsafeBytes { bytes in
@@ -168,7 +176,8 @@ extension JSONLFileSink {
                 if s.broken == nil {
                     s.broken = AuditError(
                         .sinkBroken,
-                        "a failed write (\(cause.message)) could not be undone: \(error); the log may end with a partial record")
+                        "a failed write (\(cause.message)) could not be undone: \(error); the log may end with a partial record"
+                    )
                 }
             }
         }

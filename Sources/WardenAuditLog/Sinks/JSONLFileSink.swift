@@ -1,3 +1,8 @@
+import Logging
+import Synchronization
+import WardenAuditRecord
+import WardenSync
+
 #if canImport(Glibc)
 import Glibc
 import WardenValue
@@ -6,9 +11,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Logging
-import Synchronization
-import WardenAuditRecord
 
 /// The default sink: one JSON Lines file, append-only, rotated by size.
 ///
@@ -52,7 +54,9 @@ public final class JSONLFileSink: AuditSink {
     /// Opens (or creates) the log at `path` and finds where its chain continues.
     /// - Throws: ``AuditError`` when the directory is missing, the file cannot be opened, another
     ///   writer holds the lock, or the last record does not verify.
-    public init(path: String, rotateAtBytes: Int64? = nil, logger: Logger = Logger(label: "warden.audit")) throws(AuditError) {
+    public init(path: String, rotateAtBytes: Int64? = nil, logger: Logger = Logger(label: "warden.audit"))
+        throws(AuditError)
+    {
         self.path = path
         self.fileSet = AuditFileSet(activePath: path)
         self.rotateAtBytes = rotateAtBytes.map { max(1, $0) }
@@ -64,7 +68,9 @@ public final class JSONLFileSink: AuditSink {
         }
         guard directoryExists else {
             throw AuditError(
-                .openFailed, "cannot open audit log `\(path)`: directory `\(directory)` does not exist; create it or choose another path")
+                .openFailed,
+                "cannot open audit log `\(path)`: directory `\(directory)` does not exist; create it or choose another path"
+            )
         }
         let lock = try WriterLock.acquire(fileSet)
         do throws(AuditError) {
@@ -105,12 +111,14 @@ public final class JSONLFileSink: AuditSink {
             existed = try FileDescriptor.status(ofPath: path) != nil
             fd = try FileDescriptor.openFile(path, O_RDWR | O_APPEND | O_CREAT)
         } catch {
-            throw AuditError(.openFailed, "cannot open audit log `\(path)`: \(error); check the path and its permissions")
+            throw AuditError(
+                .openFailed, "cannot open audit log `\(path)`: \(error); check the path and its permissions")
         }
         do throws(AuditError) {
             var status = try Self.status(fd, path)
             guard status.isRegular else {
-                throw AuditError(.openFailed, "cannot open audit log `\(path)`: it is not a regular file; choose a file path")
+                throw AuditError(
+                    .openFailed, "cannot open audit log `\(path)`: it is not a regular file; choose a file path")
             }
             if !existed {
                 do { try FileDescriptor.syncDirectory(AuditFileSet(activePath: path).directory) } catch {
@@ -126,11 +134,16 @@ public final class JSONLFileSink: AuditSink {
                     if let previous = try TailScanner.lastLine(of: fd, size: tail.offset) {
                         head = try Self.lastRecord(previous.bytes, path: path, offset: previous.offset)
                     } else if !tail.bytes.starts(with: RecordLine.recordPrefix) {
-                        throw AuditError(.openFailed, "cannot open audit log `\(path)`: the file is not an audit log; choose another path")
+                        throw AuditError(
+                            .openFailed,
+                            "cannot open audit log `\(path)`: the file is not an audit log; choose another path")
                     }
                     logger.warning(
                         "audit log ends with an incomplete record (a write was cut short); cutting it off",
-                        metadata: ["audit.path": "\(path)", "audit.offset": "\(tail.offset)", "audit.bytes": "\(tail.bytes.count)"])
+                        metadata: [
+                            "audit.path": "\(path)", "audit.offset": "\(tail.offset)",
+                            "audit.bytes": "\(tail.bytes.count)",
+                        ])
                     do { try fd.truncate(to: tail.offset) } catch {
                         throw AuditError(.openFailed, "cannot cut the incomplete last record of `\(path)`: \(error)")
                     }
@@ -156,7 +169,9 @@ public final class JSONLFileSink: AuditSink {
             guard let tail = try TailScanner.lastLine(of: fd, size: size), tail.terminated else {
                 if size == 0 { continue }
                 throw AuditError(
-                    .openFailed, "cannot continue the audit chain: archive `\(archive.path)` ends with an incomplete record; run `warden audit verify`")
+                    .openFailed,
+                    "cannot continue the audit chain: archive `\(archive.path)` ends with an incomplete record; run `warden audit verify`"
+                )
             }
             return try lastRecord(tail.bytes, path: archive.path, offset: tail.offset)
         }

@@ -1,5 +1,6 @@
 import Synchronization
 import WardenAuditRecord
+import WardenSync
 import WardenValue
 
 /// Writes every batch to several sinks (for example a JSON Lines file and a SQLite database),

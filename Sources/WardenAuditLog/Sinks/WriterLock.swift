@@ -1,3 +1,5 @@
+import WardenAuditRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenAuditRecord
 
 /// The lock file `.NAME.jsonl.lock` beside a log that keeps a second writer out (`flock`).
 ///
@@ -39,7 +40,9 @@ struct WriterLock: Sendable {
             do {
                 fd = try FileDescriptor.openFile(lockPath, O_RDWR | O_CREAT, mode: 0o600)
             } catch {
-                throw AuditError(.openFailed, "cannot open audit lock file `\(lockPath)`: \(error); check the directory's permissions")
+                throw AuditError(
+                    .openFailed,
+                    "cannot open audit lock file `\(lockPath)`: \(error); check the directory's permissions")
             }
             afterOpening()
             let locked: Bool
@@ -54,13 +57,17 @@ struct WriterLock: Sendable {
             guard locked else {
                 try? fd.closeFile()
                 throw AuditError(
-                    .locked, "audit log `\(fileSet.activePath)` is in use by another writer (lock `\(lockPath)` is held); stop it or choose another path")
+                    .locked,
+                    "audit log `\(fileSet.activePath)` is in use by another writer (lock `\(lockPath)` is held); stop it or choose another path"
+                )
             }
             if stillNamed { return WriterLock(path: lockPath, fd: fd) }
             try? fd.closeFile()  // the holder removed it as this writer locked it: take the new one
         }
         throw AuditError(
-            .openFailed, "cannot lock `\(lockPath)`: the lock file was replaced \(attempts) times while locking; another process keeps removing it")
+            .openFailed,
+            "cannot lock `\(lockPath)`: the lock file was replaced \(attempts) times while locking; another process keeps removing it"
+        )
     }
 
     /// Whether `path` names the file open as `fd`.

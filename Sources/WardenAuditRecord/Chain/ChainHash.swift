@@ -47,7 +47,9 @@ enum ChainHash {
         return digest.withUnsafeBytes { bytes in
             var i = 0
             for byte in bytes {
-                guard hex[i] == hexDigits[Int(byte >> 4)], hex[i + 1] == hexDigits[Int(byte & 0xF)] else { return false }
+                guard hex[i] == hexDigits[Int(byte >> 4)], hex[i + 1] == hexDigits[Int(byte & 0xF)] else {
+                    return false
+                }
                 i += 2
             }
             return true

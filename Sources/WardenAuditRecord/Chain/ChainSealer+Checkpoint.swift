@@ -7,12 +7,16 @@ extension ChainSealer {
     /// - Parameters:
     ///   - time: the checkpoint's time (also signed).
     ///   - isFinal: whether the writer is closing the log.
-    package mutating func sealCheckpoint(signedWith key: AuditSigningKey, at time: AuditTime, isFinal: Bool) -> SealedRecord {
+    package mutating func sealCheckpoint(signedWith key: AuditSigningKey, at time: AuditTime, isFinal: Bool)
+        -> SealedRecord
+    {
         let sealed = head
         let message = AuditCheckpoint.signedMessage(
-            node: node, sealedSeq: sealed.seq, sealedHash: sealed.hash, time: time, keyID: key.publicKey.id, isFinal: isFinal)
+            node: node, sealedSeq: sealed.seq, sealedHash: sealed.hash, time: time, keyID: key.publicKey.id,
+            isFinal: isFinal)
         let checkpoint = AuditCheckpoint(
-            sealedSeq: sealed.seq, sealedHash: sealed.hash, keyID: key.publicKey.id, isFinal: isFinal, signature: key.sign(message))
+            sealedSeq: sealed.seq, sealedHash: sealed.hash, keyID: key.publicKey.id, isFinal: isFinal,
+            signature: key.sign(message))
         let seq = sealed.seq + 1
         var record = AuditRecord(
             checkpoint: checkpoint, id: nextID(at: time), seq: seq, time: time, node: node, prev: sealed.hash, hash: "")

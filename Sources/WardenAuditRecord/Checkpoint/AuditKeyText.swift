@@ -20,7 +20,9 @@ enum AuditKeyText {
 
     /// The raw 32 key bytes of a key file's text, checking its header.
     static func decode(_ text: String, header: String, path: String) throws(AuditKeyError) -> Data {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         let content = lines.last == "" ? lines.dropLast() : lines[...]
         guard content.count == 2, content.first == header else {
             let other = header == signingHeader ? publicHeader : signingHeader
@@ -47,7 +49,8 @@ enum AuditKeyText {
         } catch let error as AuditKeyError {
             throw error
         } catch {
-            throw AuditKeyError("cannot read key file `\(path)`: \((error as NSError).localizedDescription.lowercased())")
+            throw AuditKeyError(
+                "cannot read key file `\(path)`: \((error as NSError).localizedDescription.lowercased())")
         }
     }
 }

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Crypto
-import Foundation
 
 /// The private key a writer signs checkpoints with (Ed25519).
 public struct AuditSigningKey: Sendable {
@@ -49,11 +50,14 @@ public struct AuditSigningKey: Sendable {
     /// overwrite either file.
     /// - Returns: the paths written and the key id.
     @discardableResult
-    public static func writeNewPair(name: String) throws(AuditKeyError) -> (signing: String, public: String, keyID: String) {
+    public static func writeNewPair(name: String) throws(AuditKeyError) -> (
+        signing: String, public: String, keyID: String
+    ) {
         let signingPath = name + ".key"
         let publicPath = name + ".pub"
         for path in [signingPath, publicPath] where FileManager.default.fileExists(atPath: path) {
-            throw AuditKeyError("`\(path)` already exists: keygen never overwrites a key; choose another name or remove it first")
+            throw AuditKeyError(
+                "`\(path)` already exists: keygen never overwrites a key; choose another name or remove it first")
         }
         let key = generate()
         try write(key.fileText, to: signingPath, mode: 0o600)

@@ -21,7 +21,9 @@ package struct FileDescriptor: Sendable {
     }
 
     /// Opens `path` with `flags` (`O_CLOEXEC` is always added).
-    package static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o640) throws(SystemError) -> FileDescriptor {
+    package static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0o640) throws(SystemError)
+        -> FileDescriptor
+    {
         while true {
             let fd = open(path, flags | O_CLOEXEC, mode)
             if fd >= 0 { return FileDescriptor(raw: fd) }
@@ -123,4 +125,3 @@ extension FileDescriptor.Status {
         isRegular = (st.st_mode & S_IFMT) == S_IFREG
     }
 }
-

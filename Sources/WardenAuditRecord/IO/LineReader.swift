@@ -95,7 +95,8 @@ package final class LineReader {
 
     private func emit(_ range: Range<Int>, consumed: Int, terminated: Bool, nextStart: Int) -> LineView {
         lineNumber += 1
-        let line = LineView(bytes: UnsafeBufferPointer(rebasing: buffer[range]), number: lineNumber, terminated: terminated)
+        let line = LineView(
+            bytes: UnsafeBufferPointer(rebasing: buffer[range]), number: lineNumber, terminated: terminated)
         fileOffset += Int64(consumed)
         start = nextStart
         return line
@@ -117,7 +118,8 @@ package final class LineReader {
         }
         let n: Int
         do throws(SystemError) {
-            n = try fd.readBytes(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[end...])))
+            n = try fd.readBytes(
+                into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[end...])))
         } catch {
             throw .system(error)
         }

@@ -1,3 +1,5 @@
+import WardenValue
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenValue
 
 extension CanonicalScanner {
     // MARK: Containers, checked only

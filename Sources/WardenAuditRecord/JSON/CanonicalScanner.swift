@@ -1,3 +1,5 @@
+import WardenValue
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenValue
 
 /// The bytes are not exactly what the canonical encoder writes (or not JSON at all); the caller
 /// falls back to ``JSONLineParser`` and re-encoding, which say what is wrong.
@@ -96,7 +97,9 @@ package struct CanonicalScanner {
         guard let base = bytes.baseAddress else { throw NotCanonical() }
         while true {
             // Plain ASCII eight bytes at a time; the byte that stops it is looked at below.
-            while index + 8 <= bytes.count, !Self.needsLook(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+            while index + 8 <= bytes.count,
+                !Self.needsLook(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            {
                 index += 8
             }
             guard index < bytes.count else { throw NotCanonical() }
@@ -148,7 +151,8 @@ package struct CanonicalScanner {
             UInt8(ascii: "b"), UInt8(ascii: "f"):
             index += 2
         case UInt8(ascii: "u"):
-            guard index + 6 <= bytes.count, bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
+            guard index + 6 <= bytes.count, bytes[index + 2] == UInt8(ascii: "0"),
+                bytes[index + 3] == UInt8(ascii: "0"),
                 let code = Self.controlCode(bytes[index + 4], bytes[index + 5])
             else { throw NotCanonical() }
             switch code {
@@ -165,7 +169,8 @@ package struct CanonicalScanner {
         guard high == UInt8(ascii: "0") || high == UInt8(ascii: "1") else { return nil }
         switch low {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return (high - UInt8(ascii: "0")) << 4 | (low - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return (high - UInt8(ascii: "0")) << 4 | (low - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"):
+            return (high - UInt8(ascii: "0")) << 4 | (low - UInt8(ascii: "a") + 10)
         default: return nil
         }
     }
@@ -259,7 +264,8 @@ package struct CanonicalScanner {
         }
         // Floats are rare in records: compare with the encoder's own output for the value.
         let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        guard let d = Double(String(decoding: text, as: UTF8.self)), d.isFinite, Value.formatDouble(d).utf8.elementsEqual(text)
+        guard let d = Double(String(decoding: text, as: UTF8.self)), d.isFinite,
+            Value.formatDouble(d).utf8.elementsEqual(text)
         else { throw NotCanonical() }
         return .double(d)
     }

@@ -38,7 +38,9 @@ package struct ChainChecker {
     /// With `searchesSwaps`, a forward jump is reported only after the records following it
     /// showed whether two records were swapped (`verify`); without, at once (readers that act
     /// on each record as it comes, like import and the review commands).
-    package init(start: AuditChainHead?, timeTolerance: Duration = ChainChecker.defaultTimeTolerance, searchesSwaps: Bool = false) {
+    package init(
+        start: AuditChainHead?, timeTolerance: Duration = ChainChecker.defaultTimeTolerance, searchesSwaps: Bool = false
+    ) {
         self.start = start
         self.searchesSwaps = searchesSwaps
         last = start.map { Linked(seq: $0.seq, hash: HashText($0.hash), id: nil, time: nil) }
@@ -114,7 +116,8 @@ package struct ChainChecker {
             }
             throw AuditChainBreak(
                 .outOfOrder, at: location, seq: record.seq,
-                "records out of order: expected seq \(expected), found seq \(record.seq) (a record was moved or duplicated)")
+                "records out of order: expected seq \(expected), found seq \(record.seq) (a record was moved or duplicated)"
+            )
         }
         guard record.prev == last.hash else {
             let previous = previousFile.map { "the last record of `\($0)`" } ?? "the record before"
@@ -128,7 +131,8 @@ package struct ChainChecker {
                 .idOutOfOrder, at: location, seq: record.seq,
                 record.id == id
                     ? "duplicate id: seq \(record.seq) repeats the id of seq \(last.seq) (a record was copied)"
-                    : "id out of order: seq \(record.seq) has a smaller id than seq \(last.seq) (ids only increase; a record was moved or forged)")
+                    : "id out of order: seq \(record.seq) has a smaller id than seq \(last.seq) (ids only increase; a record was moved or forged)"
+            )
         }
         if let time = last.time, record.time.microseconds < time.microseconds - toleranceMicros {
             throw AuditChainBreak(

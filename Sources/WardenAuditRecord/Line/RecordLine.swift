@@ -1,3 +1,6 @@
+import Crypto
+import WardenValue
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Crypto
-import WardenValue
 
 /// Reads one line as a record and checks it on its own: JSON, version, fields, canonical form
 /// and its own hash (which covers its `prev`). Chain continuity is ``ChainChecker``'s job.
@@ -66,8 +67,10 @@ package enum RecordLine {
         guard (try? layout.scan(line)) != nil else { return false }
         var hasher = SHA256()
         hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.prev.range])))
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<layout.hashMember.lowerBound])))
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.hashMember.upperBound...])))
+        hasher.update(
+            bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<layout.hashMember.lowerBound])))
+        hasher.update(
+            bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[layout.hashMember.upperBound...])))
         return ChainHash.matches(hasher.finalize(), hex: UnsafeBufferPointer(rebasing: line[layout.hash.range]))
     }
 
@@ -81,26 +84,33 @@ package enum RecordLine {
             throw Fault(kind: .invalidJSON, message: "\(error.description); the line is not a record")
         }
         guard case .map(let map) = value else {
-            throw Fault(kind: .invalidRecord, message: "not an audit record: expected a JSON object, found \(value.typeName)")
+            throw Fault(
+                kind: .invalidRecord, message: "not an audit record: expected a JSON object, found \(value.typeName)")
         }
         let seq: Int? = if case .int(let s) = map["seq"] { s } else { nil }
         if case .int(let v) = map["v"], v > AuditRecord.version {
             throw Fault(
                 kind: .futureVersion, seq: seq,
-                message: "record version `\(v)` is newer than this reader understands (version \(AuditRecord.version)); use a newer warden")
+                message:
+                    "record version `\(v)` is newer than this reader understands (version \(AuditRecord.version)); use a newer warden"
+            )
         }
         guard case .string(let hash) = map["hash"], case .string(let prev) = map["prev"] else {
-            throw Fault(kind: .invalidRecord, seq: seq, message: "not an audit record: `hash` and `prev` must be strings")
+            throw Fault(
+                kind: .invalidRecord, seq: seq, message: "not an audit record: `hash` and `prev` must be strings")
         }
         let (full, withoutHash) = canonicalForms(map)
         let identical = full.withUnsafeBytes { a in
-            guard a.count == line.count, let x = a.baseAddress, let y = line.baseAddress else { return a.count == line.count }
+            guard a.count == line.count, let x = a.baseAddress, let y = line.baseAddress else {
+                return a.count == line.count
+            }
             return memcmp(x, y, a.count) == 0
         }
         guard identical else {
             throw Fault(
                 kind: .nonCanonical, seq: seq,
-                message: "altered record: the line is not in the canonical form the writer produces (bytes were changed)")
+                message:
+                    "altered record: the line is not in the canonical form the writer produces (bytes were changed)")
         }
         var hasher = SHA256()
         ChainHash.update(&hasher, prev)
@@ -114,7 +124,8 @@ package enum RecordLine {
         do {
             return try AuditRecord(value: value)
         } catch {
-            throw Fault(kind: error.kind == .futureVersion ? .futureVersion : .invalidRecord, seq: seq, message: error.message)
+            throw Fault(
+                kind: error.kind == .futureVersion ? .futureVersion : .invalidRecord, seq: seq, message: error.message)
         }
     }
 

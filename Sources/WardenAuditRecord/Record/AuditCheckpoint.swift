@@ -33,11 +33,14 @@ public struct AuditCheckpoint: Sendable, Hashable {
     /// `{final, hash, key, node, seq, time}` (the sealed head, the checkpoint's node and time,
     /// the key id and whether it is final).
     public func signedMessage(node: String, time: AuditTime) -> [UInt8] {
-        Self.signedMessage(node: node, sealedSeq: sealedSeq, sealedHash: sealedHash, time: time, keyID: keyID, isFinal: isFinal)
+        Self.signedMessage(
+            node: node, sealedSeq: sealedSeq, sealedHash: sealedHash, time: time, keyID: keyID, isFinal: isFinal)
     }
 
     /// The bytes a checkpoint with these fields signs (see ``signedMessage(node:time:)``).
-    package static func signedMessage(node: String, sealedSeq: Int, sealedHash: String, time: AuditTime, keyID: String, isFinal: Bool) -> [UInt8] {
+    package static func signedMessage(
+        node: String, sealedSeq: Int, sealedHash: String, time: AuditTime, keyID: String, isFinal: Bool
+    ) -> [UInt8] {
         var bytes = Array(signaturePrefix.utf8)
         Value.map([
             "final": .bool(isFinal), "hash": .string(sealedHash), "key": .string(keyID), "node": .string(node),
@@ -52,7 +55,8 @@ public struct AuditCheckpoint: Sendable, Hashable {
     /// The checkpoint body as a JSON value.
     public var value: Value {
         .map([
-            "final": .bool(isFinal), "key": .string(keyID), "sealed_hash": .string(sealedHash), "sealed_seq": .int(sealedSeq),
+            "final": .bool(isFinal), "key": .string(keyID), "sealed_hash": .string(sealedHash),
+            "sealed_seq": .int(sealedSeq),
             "signature": .string(signature),
         ])
     }
@@ -60,8 +64,10 @@ public struct AuditCheckpoint: Sendable, Hashable {
     package init(fields: RecordFields) throws(AuditRecordError) {
         try fields.rejectUnknown(allowed: ["final", "key", "sealed_hash", "sealed_seq", "signature"])
         isFinal = try fields.bool("final")
-        keyID = try fields.string("key", validate: AuditPublicKey.isValidID, expected: "a key id (16 lowercase hex digits)")
-        sealedHash = try fields.string("sealed_hash", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
+        keyID = try fields.string(
+            "key", validate: AuditPublicKey.isValidID, expected: "a key id (16 lowercase hex digits)")
+        sealedHash = try fields.string(
+            "sealed_hash", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
         sealedSeq = try fields.int("sealed_seq", minimum: 0)
         signature = try fields.string("signature")
     }

@@ -12,7 +12,8 @@ extension AuditRecord {
     public var valueWithoutHash: [String: Value] {
         if let checkpoint {
             return [
-                "v": .int(Self.version), "id": .string(id), "seq": .int(seq), "time": .string(time.rfc3339), "node": .string(node),
+                "v": .int(Self.version), "id": .string(id), "seq": .int(seq), "time": .string(time.rfc3339),
+                "node": .string(node),
                 "checkpoint": checkpoint.value, "prev": .string(prev),
             ]
         }
@@ -45,12 +46,14 @@ extension AuditRecord {
             throw AuditRecordError(.notARecord, "not an audit record: missing field `v`")
         }
         guard case .int(let v) = version, v >= 1 else {
-            throw AuditRecordError(.notARecord, "not an audit record: field `v` must be the integer 1, found `\(version)`")
+            throw AuditRecordError(
+                .notARecord, "not an audit record: field `v` must be the integer 1, found `\(version)`")
         }
         guard v == Self.version else {
             throw AuditRecordError(
                 .futureVersion,
-                "record version `\(v)` is newer than this reader understands (version \(Self.version)); use a newer warden")
+                "record version `\(v)` is newer than this reader understands (version \(Self.version)); use a newer warden"
+            )
         }
         let fields = RecordFields(map: map, path: "")
         if map["checkpoint"] != nil {
@@ -66,9 +69,13 @@ extension AuditRecord {
         self.op = try fields.string("op")
         self.caller = try AuditCaller(fields: fields.object("caller"))
         self.target = try fields.map("target")
-        self.checks = try fields.objects("checks").map { fields throws(AuditRecordError) in try AuditCheck(fields: fields) }
+        self.checks = try fields.objects("checks").map { fields throws(AuditRecordError) in
+            try AuditCheck(fields: fields)
+        }
         self.decision = try fields.enumeration("decision", AuditDecision.self)
-        self.error = try fields.optionalObject("error").map { fields throws(AuditRecordError) in try AuditCallError(fields: fields) }
+        self.error = try fields.optionalObject("error").map { fields throws(AuditRecordError) in
+            try AuditCallError(fields: fields)
+        }
         self.policyRevision = try fields.string("policy_revision")
         self.durationNanoseconds = try fields.int("duration_ns", minimum: 0)
         self.prev = try fields.string("prev", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")

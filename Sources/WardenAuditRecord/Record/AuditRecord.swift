@@ -62,7 +62,9 @@ public struct AuditRecord: Sendable, Hashable {
     }
 
     /// Creates a checkpoint record.
-    public init(checkpoint: AuditCheckpoint, id: String, seq: Int, time: AuditTime, node: String, prev: String, hash: String) {
+    public init(
+        checkpoint: AuditCheckpoint, id: String, seq: Int, time: AuditTime, node: String, prev: String, hash: String
+    ) {
         self.init(entry: Self.checkpointEntry(time: time), id: id, seq: seq, node: node, prev: prev, hash: hash)
         self.checkpoint = checkpoint
     }
@@ -73,7 +75,8 @@ public struct AuditRecord: Sendable, Hashable {
     /// The empty call fields of a checkpoint record.
     static func checkpointEntry(time: AuditTime) -> AuditEntry {
         AuditEntry(
-            time: time, op: "", caller: AuditCaller(pid: nil, actor: nil, context: .incomplete), target: [:], checks: [],
+            time: time, op: "", caller: AuditCaller(pid: nil, actor: nil, context: .incomplete), target: [:],
+            checks: [],
             decision: .deny, policyRevision: "", durationNanoseconds: 0)
     }
 

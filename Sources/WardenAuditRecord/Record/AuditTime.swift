@@ -76,7 +76,9 @@ public struct AuditTime: Sendable, Hashable, Comparable, CustomStringConvertible
             return
         }
         let digits = String(value).utf8
-        if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        if digits.count < width {
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+        }
         out.append(contentsOf: digits)
     }
 

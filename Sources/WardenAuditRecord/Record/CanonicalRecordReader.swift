@@ -32,31 +32,43 @@ package struct CanonicalRecordReader {
     /// The record of `line`, which `layout` scanned. (The free-form objects are parsed again to
     /// build their values; they were checked, so this does not fail unless the layout is not
     /// `line`'s.)
-    package mutating func record(of layout: RecordLayout, line: UnsafeBufferPointer<UInt8>) throws(NotCanonical) -> AuditRecord {
+    package mutating func record(of layout: RecordLayout, line: UnsafeBufferPointer<UInt8>) throws(NotCanonical)
+        -> AuditRecord
+    {
         var actor: Actor?
-        if let scanned = layout.actor { actor = Actor(id: string(scanned.id, line), meta: try map(scanned.meta, line, depth: 4)) }
+        if let scanned = layout.actor {
+            actor = Actor(id: string(scanned.id, line), meta: try map(scanned.meta, line, depth: 4))
+        }
         let caller = AuditCaller(
             pid: layout.pid.map { string($0, line) }, frame: layout.frame.map { string($0, line) }, actor: actor,
-            scope: strings(layout.scope, of: layout, line), groups: strings(layout.groups, of: layout, line), context: layout.context)
+            scope: strings(layout.scope, of: layout, line), groups: strings(layout.groups, of: layout, line),
+            context: layout.context)
         var checks: [AuditCheck] = []
         checks.reserveCapacity(layout.checks.count)
         for check in layout.checks {
             checks.append(
                 AuditCheck(
-                    action: string(check.action, line), resource: string(check.resource, line), decision: check.decision,
-                    policies: strings(check.policies, of: layout, line), errors: strings(check.errors, of: layout, line),
+                    action: string(check.action, line), resource: string(check.resource, line),
+                    decision: check.decision,
+                    policies: strings(check.policies, of: layout, line),
+                    errors: strings(check.errors, of: layout, line),
                     meta: try map(check.meta, line, depth: 4)))
         }
         var error: AuditCallError?
-        if let scanned = layout.error { error = AuditCallError(kind: string(scanned.kind, line), message: string(scanned.message, line)) }
+        if let scanned = layout.error {
+            error = AuditCallError(kind: string(scanned.kind, line), message: string(scanned.message, line))
+        }
         let entry = AuditEntry(
-            time: layout.time, op: string(layout.op, line), caller: caller, target: try map(layout.target, line, depth: 2),
-            checks: checks, decision: layout.decision, error: error, policyRevision: string(layout.policyRevision, line),
+            time: layout.time, op: string(layout.op, line), caller: caller,
+            target: try map(layout.target, line, depth: 2),
+            checks: checks, decision: layout.decision, error: error,
+            policyRevision: string(layout.policyRevision, line),
             durationNanoseconds: layout.duration)
         // Ids and hashes never repeat: not worth a cache slot.
         let s = CanonicalScanner(line)
         return AuditRecord(
-            entry: entry, id: s.string(layout.id), seq: layout.seq, node: string(layout.node, line), prev: s.string(layout.prev),
+            entry: entry, id: s.string(layout.id), seq: layout.seq, node: string(layout.node, line),
+            prev: s.string(layout.prev),
             hash: s.string(layout.hash))
     }
 
@@ -69,10 +81,13 @@ package struct CanonicalRecordReader {
     }
 
     /// The strings of a list whose spans are `range` in the layout's ``RecordLayout/strings``.
-    private mutating func strings(_ range: Range<Int>, of layout: RecordLayout, _ line: UnsafeBufferPointer<UInt8>) -> [String] {
+    private mutating func strings(_ range: Range<Int>, of layout: RecordLayout, _ line: UnsafeBufferPointer<UInt8>)
+        -> [String]
+    {
         guard let first = range.first, let last = range.last else { return [] }
         // The list's text: from the first string's opening quote to the last one's closing quote.
-        let text = UnsafeBufferPointer(rebasing: line[(layout.strings[first].range.lowerBound - 1)..<(layout.strings[last].range.upperBound + 1)])
+        let text = UnsafeBufferPointer(
+            rebasing: line[(layout.strings[first].range.lowerBound - 1)..<(layout.strings[last].range.upperBound + 1)])
         if let known = lists?.value(for: text) { return known }
         var list: [String] = []
         list.reserveCapacity(range.count)
@@ -81,7 +96,9 @@ package struct CanonicalRecordReader {
         return list
     }
 
-    private mutating func map(_ range: Range<Int>, _ line: UnsafeBufferPointer<UInt8>, depth: Int) throws(NotCanonical) -> [String: Value] {
+    private mutating func map(_ range: Range<Int>, _ line: UnsafeBufferPointer<UInt8>, depth: Int) throws(NotCanonical)
+        -> [String: Value]
+    {
         guard range.count > 2 else { return [:] }
         let text = UnsafeBufferPointer(rebasing: line[range])
         if let known = maps?.value(for: text) { return known }

@@ -23,7 +23,8 @@ enum RFC3339Parser {
         if bytes.isEmpty {
             return Parsed(time: AuditTime(microseconds: days * 86_400_000_000), isRecordForm: false)
         }
-        guard let sep = bytes.popFirst(), sep == UInt8(ascii: "T") || sep == UInt8(ascii: "t") || sep == UInt8(ascii: " "),
+        guard let sep = bytes.popFirst(),
+            sep == UInt8(ascii: "T") || sep == UInt8(ascii: "t") || sep == UInt8(ascii: " "),
             let hour = number(&bytes, 2), expect(&bytes, ":"),
             let minute = number(&bytes, 2), expect(&bytes, ":"),
             let second = number(&bytes, 2),

@@ -12,7 +12,8 @@ package struct RecordFields {
         guard let found else {
             return AuditRecordError(.invalidField, "missing field `\(name(key))`")
         }
-        return AuditRecordError(.invalidField, "field `\(name(key))` must be \(expected), found \(found.typeName) `\(found)`")
+        return AuditRecordError(
+            .invalidField, "field `\(name(key))` must be \(expected), found \(found.typeName) `\(found)`")
     }
 
     func rejectUnknown(allowed: Set<String>) throws(AuditRecordError) {
@@ -28,7 +29,8 @@ package struct RecordFields {
         return s
     }
 
-    package func string(_ key: String, validate: (String) -> Bool, expected: String) throws(AuditRecordError) -> String {
+    package func string(_ key: String, validate: (String) -> Bool, expected: String) throws(AuditRecordError) -> String
+    {
         guard case .string(let s) = map[key], validate(s) else { throw invalid(key, expected, found: map[key]) }
         return s
     }

@@ -148,7 +148,8 @@ package struct RecordLayout {
     private static func enumeration<E: RawRepresentable>(_ s: inout CanonicalScanner) throws(NotCanonical) -> E
     where E.RawValue == String {
         let span = try s.stringSpan()
-        guard !span.escaped, let value = E(rawValue: String(decoding: UnsafeBufferPointer(rebasing: s.bytes[span.range]), as: UTF8.self))
+        guard !span.escaped,
+            let value = E(rawValue: String(decoding: UnsafeBufferPointer(rebasing: s.bytes[span.range]), as: UTF8.self))
         else { throw NotCanonical() }
         return value
     }

@@ -32,7 +32,8 @@ extension AuditDatabase {
                 insert.bind(statement, column + 13, record.line)
             }
             try insert.insertAll(
-                rows.checks.count, rowsPerStatement: 32, "INSERT INTO audit_checks(seq, idx, action, resource, decision)", columns: 5
+                rows.checks.count, rowsPerStatement: 32,
+                "INSERT INTO audit_checks(seq, idx, action, resource, decision)", columns: 5
             ) { statement, column, row in
                 let check = rows.checks[row]
                 insert.bind(statement, column + 1, check.seq)
@@ -42,7 +43,8 @@ extension AuditDatabase {
                 insert.bind(statement, column + 5, check.decision.rawValue)
             }
             try insert.insertAll(
-                rows.policies.count, rowsPerStatement: 64, "INSERT OR IGNORE INTO audit_check_policies(policy, seq, idx)", columns: 3
+                rows.policies.count, rowsPerStatement: 64,
+                "INSERT OR IGNORE INTO audit_check_policies(policy, seq, idx)", columns: 3
             ) { statement, column, row in
                 let policy = rows.policies[row]
                 insert.bind(statement, column + 1, policy.policy)

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 extension AuditDatabase {
     /// Opens an existing audit database read-only, with errors for review commands.
     static func openForReading(_ path: String) throws(AuditReadError) -> AuditDatabase {

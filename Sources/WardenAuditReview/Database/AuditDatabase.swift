@@ -71,14 +71,18 @@ final class AuditDatabase: Sendable {
             let meta = try queue.read { db -> [String: String] in
                 guard try db.tableExists("audit_meta"), try db.tableExists("audit_records") else { return [:] }
                 let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM audit_meta")
-                return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { a, _ in a })
+                return Dictionary(
+                    rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { a, _ in a })
             }
             guard meta["format"] == AuditSchema.format else {
-                throw OpenError.notAuditDatabase("`\(path)` is not an audit database (no warden audit tables); give a database made by `warden audit import` or the SQLite sink")
+                throw OpenError.notAuditDatabase(
+                    "`\(path)` is not an audit database (no warden audit tables); give a database made by `warden audit import` or the SQLite sink"
+                )
             }
             guard meta["schema"] == String(AuditSchema.version) else {
                 throw OpenError.notAuditDatabase(
-                    "`\(path)` has audit schema `\(meta["schema"] ?? "?")`, newer than this reader understands (\(AuditSchema.version)); use a newer warden")
+                    "`\(path)` has audit schema `\(meta["schema"] ?? "?")`, newer than this reader understands (\(AuditSchema.version)); use a newer warden"
+                )
             }
         } catch let error as OpenError {
             throw error
@@ -90,7 +94,8 @@ final class AuditDatabase: Sendable {
     /// The last record's seq and hash, genesis when empty.
     func head() throws -> AuditChainHead {
         try queue.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1") else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1")
+            else {
                 return .genesis
             }
             return AuditChainHead(seq: row["seq"], hash: row["hash"])

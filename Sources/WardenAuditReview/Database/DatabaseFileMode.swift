@@ -1,3 +1,5 @@
+import WardenAuditRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenAuditRecord
 
 /// The permissions of an audit database: those of the JSON Lines log (`rw-r-----`), not
 /// SQLite's world-readable default. SQLite gives the `-wal`, `-shm` and `-journal` files the

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Records as the database stores them, ready to insert: every text column's bytes in one
 /// buffer, and rows that point into it. A batch of records becomes a few large arrays instead of
 /// an object graph per record, and inserting binds straight from the buffer.
@@ -71,13 +72,17 @@ struct RecordRows: Sendable {
         for (idx, check) in record.checks.enumerated() {
             for policy in check.policies { policies.append(Policy(policy: append(policy), seq: record.seq, idx: idx)) }
             checks.append(
-                Check(seq: record.seq, idx: idx, action: append(check.action), resource: append(check.resource), decision: check.decision))
+                Check(
+                    seq: record.seq, idx: idx, action: append(check.action), resource: append(check.resource),
+                    decision: check.decision))
         }
         records.append(
             Record(
                 seq: record.seq, id: append(record.id), timeMicros: record.time.microseconds, node: append(record.node),
-                op: append(record.op), callerPid: record.caller.pid.map { append($0) }, actor: record.caller.actor.map { append($0.id) },
-                decision: Self.decisionColumn(record), errorKind: record.error.map { append($0.kind) }, policyRevision: append(record.policyRevision),
+                op: append(record.op), callerPid: record.caller.pid.map { append($0) },
+                actor: record.caller.actor.map { append($0.id) },
+                decision: Self.decisionColumn(record), errorKind: record.error.map { append($0.kind) },
+                policyRevision: append(record.policyRevision),
                 prev: append(record.prev), hash: append(record.hash), line: lineText))
     }
 
@@ -93,14 +98,22 @@ struct RecordRows: Sendable {
             return start..<bytes.count
         }
         for (idx, check) in layout.checks.enumerated() {
-            for policy in layout.strings[check.policies] { policies.append(Policy(policy: text(policy), seq: layout.seq, idx: idx)) }
-            checks.append(Check(seq: layout.seq, idx: idx, action: text(check.action), resource: text(check.resource), decision: check.decision))
+            for policy in layout.strings[check.policies] {
+                policies.append(Policy(policy: text(policy), seq: layout.seq, idx: idx))
+            }
+            checks.append(
+                Check(
+                    seq: layout.seq, idx: idx, action: text(check.action), resource: text(check.resource),
+                    decision: check.decision))
         }
         records.append(
             Record(
-                seq: layout.seq, id: text(layout.id), timeMicros: layout.time.microseconds, node: text(layout.node), op: text(layout.op),
-                callerPid: layout.pid.map(text), actor: layout.actor.map { text($0.id) }, decision: layout.decision.rawValue,
-                errorKind: layout.error.map { text($0.kind) }, policyRevision: text(layout.policyRevision), prev: text(layout.prev),
+                seq: layout.seq, id: text(layout.id), timeMicros: layout.time.microseconds, node: text(layout.node),
+                op: text(layout.op),
+                callerPid: layout.pid.map(text), actor: layout.actor.map { text($0.id) },
+                decision: layout.decision.rawValue,
+                errorKind: layout.error.map { text($0.kind) }, policyRevision: text(layout.policyRevision),
+                prev: text(layout.prev),
                 hash: text(layout.hash), line: base..<(base + line.count)))
     }
 

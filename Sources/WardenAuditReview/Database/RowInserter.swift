@@ -28,7 +28,8 @@ final class RowInserter {
     ) throws {
         let grouped = count / rowsPerStatement * rowsPerStatement
         if grouped > 0 {
-            let statement = try database.cachedStatement(sql: Self.sql(insert, columns: columns, rows: rowsPerStatement))
+            let statement = try database.cachedStatement(
+                sql: Self.sql(insert, columns: columns, rows: rowsPerStatement))
             used.append(statement)
             for first in stride(from: 0, to: grouped, by: rowsPerStatement) {
                 for k in 0..<rowsPerStatement { bind(statement, Int32(k) * columns, first + k) }
@@ -65,7 +66,8 @@ final class RowInserter {
             return
         }
         // A valid address even for empty text (a null pointer would bind NULL).
-        let pointer = (bytes.baseAddress.map { UnsafeRawPointer($0 + text.lowerBound) } ?? UnsafeRawPointer(Self.empty.utf8Start))
+        let pointer =
+            (bytes.baseAddress.map { UnsafeRawPointer($0 + text.lowerBound) } ?? UnsafeRawPointer(Self.empty.utf8Start))
             .assumingMemoryBound(to: CChar.self)
         check(sqlite3_bind_text(statement.sqliteStatement, index, pointer, Int32(text.count), nil), statement)
     }
@@ -74,7 +76,9 @@ final class RowInserter {
         var value = value
         value.withUTF8 { utf8 in
             let pointer = UnsafeRawPointer(utf8.baseAddress ?? Self.empty.utf8Start).assumingMemoryBound(to: CChar.self)
-            check(sqlite3_bind_text(statement.sqliteStatement, index, pointer, Int32(utf8.count), Self.transient), statement)
+            check(
+                sqlite3_bind_text(statement.sqliteStatement, index, pointer, Int32(utf8.count), Self.transient),
+                statement)
         }
     }
 

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Reads the lines of a file backwards, last line first, in blocks read from the end: finding
 /// the last N lines of a large file reads about N lines' worth of bytes, not the whole file.
 final class BackwardLineReader {
@@ -56,7 +57,9 @@ final class BackwardLineReader {
         var later: [[UInt8]] = []
         while true {
             if let newline = buffer.lastIndex(of: 0x0A) {
-                let line = Line(bytes: Self.join(buffer[(newline + 1)...], later), offset: bufferStart + Int64(newline) + 1, terminated: terminated)
+                let line = Line(
+                    bytes: Self.join(buffer[(newline + 1)...], later), offset: bufferStart + Int64(newline) + 1,
+                    terminated: terminated)
                 buffer.removeSubrange(newline...)
                 return line
             }

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Counts the lines of a file before an offset: the line number of a line found without reading
 /// the file from its start (reading backwards), needed only when a message names that line.
 enum LineCounter {

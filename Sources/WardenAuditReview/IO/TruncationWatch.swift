@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Notices a file cut in place (logrotate's `copytruncate`) under a reader that follows it: the
 /// file is shorter than what was read, or the bytes just before the read position are no longer
 /// the ones read there (cut, then written past that position again between two looks).

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Which records a review command looks at. Every set field must match; `action`, `resource`
 /// and `policy` must all match one and the same check of the record.
 public struct AuditFilter: Sendable, Hashable {

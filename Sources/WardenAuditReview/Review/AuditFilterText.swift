@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// The filters of the review commands as text, the way a user writes them (`--since 1h`,
 /// `?decision=deny`): one parser for `warden audit query`/`stats`/`tail` and for the service's
 /// audit endpoints, so both select exactly the same records.

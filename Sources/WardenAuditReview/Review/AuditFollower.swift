@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Follows a live log (`tail -f`): each ``poll()`` returns the matching records appended since
 /// the previous one. A JSON Lines log is followed across rotation (when its path names a new
 /// file, the old one is read to its end first) and in-place truncation (`copytruncate`: it
@@ -52,7 +53,8 @@ public final class AuditFollower {
     ) throws(AuditReadError) -> AuditFollower {
         let database = try AuditDatabase.openForReading(path)
         return AuditFollower(
-            filter: filter, backend: DatabaseFollowBackend(database: database, filter: filter), verifies: verifying, checksChain: false)
+            filter: filter, backend: DatabaseFollowBackend(database: database, filter: filter), verifies: verifying,
+            checksChain: false)
     }
 
     /// The last `count` matching records present now (of the active file, for a JSON Lines log,
@@ -87,7 +89,8 @@ public final class AuditFollower {
         do {
             return try RecordLine.verify(Array(record.line.utf8))
         } catch {
-            throw AuditReadError(AuditChainBreak(error.kind, at: record.location, seq: error.seq ?? record.record.seq, error.message))
+            throw AuditReadError(
+                AuditChainBreak(error.kind, at: record.location, seq: error.seq ?? record.record.seq, error.message))
         }
     }
 }

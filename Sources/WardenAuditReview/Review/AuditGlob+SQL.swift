@@ -4,7 +4,8 @@ import WardenGlob
 extension AuditGlob {
     /// `warden_glob(pattern, value)`: 1 when `value` matches `pattern`, 0 otherwise (NULL never matches).
     static let sqlFunction = DatabaseFunction("warden_glob", argumentCount: 2, pure: true) { arguments in
-        guard let pattern = String.fromDatabaseValue(arguments[0]), let value = String.fromDatabaseValue(arguments[1]) else {
+        guard let pattern = String.fromDatabaseValue(arguments[0]), let value = String.fromDatabaseValue(arguments[1])
+        else {
             return false
         }
         return AuditGlob(pattern).matches(value)

@@ -62,7 +62,9 @@ public enum AuditImporter {
         do { sink = try SQLiteAuditSink(path: databasePath, pageSize: pageSize) } catch { throw .database(error) }
         defer { try? sink.close() }
         do { try prepare(sink.database) } catch {
-            throw .database(AuditError(.openFailed, "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+            throw .database(
+                AuditError(
+                    .openFailed, "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
         }
         let start = sink.chainHead
         let bulk = start.seq == 0
@@ -71,14 +73,22 @@ public enum AuditImporter {
             // cheaper than row by row. Should the import die half way, the next writable open
             // creates them again.
             do { try sink.database.dropSecondaryIndexes() } catch {
-                throw .database(AuditError(.writeFailed, "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+                throw .database(
+                    AuditError(
+                        .writeFailed,
+                        "cannot prepare audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
             }
         }
-        let result = Result { () throws(AuditImportError) in try load(files, into: sink, start: start, continued: continued, batchSize: batchSize) }
+        let result = Result { () throws(AuditImportError) in
+            try load(files, into: sink, start: start, continued: continued, batchSize: batchSize)
+        }
         if bulk {
             do { try sink.database.buildIndexes() } catch {
                 if case .success = result {
-                    throw .database(AuditError(.writeFailed, "cannot index audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
+                    throw .database(
+                        AuditError(
+                            .writeFailed,
+                            "cannot index audit database `\(databasePath)`: \(AuditDatabase.describe(error))"))
                 }
             }
         }

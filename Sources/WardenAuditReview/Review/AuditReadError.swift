@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Why records could not be read for review.
 public struct AuditReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The closed set of reasons.

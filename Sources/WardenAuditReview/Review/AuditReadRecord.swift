@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// One record read for review: the record, its exact line and where it was found.
 public struct AuditReadRecord: Sendable {
     private enum Line: Sendable {

@@ -38,10 +38,13 @@ extension AuditReader {
         let rows: [(seq: Int, line: String)]
         do {
             rows = try database.queue.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { ($0[0] as Int, $0[1] as String) }
+                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                    ($0[0] as Int, $0[1] as String)
+                }
             }
         } catch {
-            throw AuditReadError(.unreadable, at: AuditLocation(path: path, line: nil), "cannot query: \(AuditDatabase.describe(error))")
+            throw AuditReadError(
+                .unreadable, at: AuditLocation(path: path, line: nil), "cannot query: \(AuditDatabase.describe(error))")
         }
         var reader = CanonicalRecordReader(sharing: false)
         var out: [AuditReadRecord] = []

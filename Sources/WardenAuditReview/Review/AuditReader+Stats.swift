@@ -4,7 +4,9 @@ import WardenAuditRecord
 extension AuditReader {
     /// Statistics over the records matching `filter`. Over a database they are computed with SQL
     /// aggregates on the index tables (no record is parsed); over files by reading every record.
-    public func stats(matching filter: AuditFilter = AuditFilter(), options: AuditStatsOptions = AuditStatsOptions()) throws(AuditReadError) -> AuditStats {
+    public func stats(matching filter: AuditFilter = AuditFilter(), options: AuditStatsOptions = AuditStatsOptions())
+        throws(AuditReadError) -> AuditStats
+    {
         switch source {
         case .files:
             var accumulator = AuditStatsAccumulator(options: options)
@@ -18,7 +20,9 @@ extension AuditReader {
             do {
                 return try database.queue.read { db in try DatabaseStats(filter: filter, options: options).compute(db) }
             } catch {
-                throw AuditReadError(.unreadable, at: AuditLocation(path: path, line: nil), "cannot query: \(AuditDatabase.describe(error))")
+                throw AuditReadError(
+                    .unreadable, at: AuditLocation(path: path, line: nil),
+                    "cannot query: \(AuditDatabase.describe(error))")
             }
         }
     }

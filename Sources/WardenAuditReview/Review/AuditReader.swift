@@ -29,7 +29,9 @@ public struct AuditReader: Sendable {
     public static func database(_ path: String) -> AuditReader { AuditReader(source: .database(path)) }
 
     /// A reader over any audit store.
-    public static func store(_ store: any AuditStore) -> AuditReader { AuditReader(source: .store(AuditStoreReference(store))) }
+    public static func store(_ store: any AuditStore) -> AuditReader {
+        AuditReader(source: .store(AuditStoreReference(store)))
+    }
 
     /// The same reader, verifying as it reads or not.
     public func verifying(_ verifies: Bool) -> AuditReader {
@@ -52,7 +54,9 @@ public struct AuditReader: Sendable {
     ///
     /// An unterminated last line (a record being written, or cut short) is skipped.
     /// - Throws: ``AuditReadError`` when a file or the database cannot be opened.
-    public func records(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError) -> AuditRecordCursor {
+    public func records(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError)
+        -> AuditRecordCursor
+    {
         AuditRecordCursor(try source(matching: filter, limit: limit), limit: limit)
     }
 
@@ -60,7 +64,9 @@ public struct AuditReader: Sendable {
     /// their own, ahead of the caller, so that work overlaps with what the caller does with
     /// each record. Same records, same order, same errors.
     /// - Throws: ``AuditReadError`` when a file or the database cannot be opened.
-    public func recordsReadAhead(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError) -> AuditRecordCursor {
+    public func recordsReadAhead(matching filter: AuditFilter = AuditFilter(), limit: Int? = nil) throws(AuditReadError)
+        -> AuditRecordCursor
+    {
         AuditRecordCursor(ReadAheadRecordSource(try source(matching: filter, limit: limit)), limit: limit)
     }
 
@@ -79,7 +85,8 @@ public struct AuditReader: Sendable {
 
     /// Calls `body` with every record matching `filter`, in chain order.
     public func forEach(
-        matching filter: AuditFilter = AuditFilter(), limit: Int? = nil, _ body: (AuditReadRecord) throws(AuditReadError) -> Void
+        matching filter: AuditFilter = AuditFilter(), limit: Int? = nil,
+        _ body: (AuditReadRecord) throws(AuditReadError) -> Void
     ) throws(AuditReadError) {
         let cursor = try records(matching: filter, limit: limit)
         while let record = try cursor.next() { try body(record) }

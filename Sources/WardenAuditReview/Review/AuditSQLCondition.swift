@@ -49,7 +49,8 @@ struct AuditSQLCondition {
             }
             if let policy = filter.policy {
                 let c = policy.sqlCondition("p.policy")
-                inner.append("EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.seq = c.seq AND p.idx = c.idx AND \(c.sql))")
+                inner.append(
+                    "EXISTS (SELECT 1 FROM audit_check_policies p WHERE p.seq = c.seq AND p.idx = c.idx AND \(c.sql))")
                 innerArguments.append(contentsOf: c.arguments)
             }
             let conditions = inner.joined(separator: " AND ")

@@ -11,7 +11,9 @@ extension AuditStats {
             "checks": .int(checks),
             "check_decisions": .map(
                 Dictionary(
-                    uniqueKeysWithValues: AuditCheckDecision.allCases.map { ($0.rawValue, Value.int(checkDecisions[$0] ?? 0)) })),
+                    uniqueKeysWithValues: AuditCheckDecision.allCases.map {
+                        ($0.rawValue, Value.int(checkDecisions[$0] ?? 0))
+                    })),
             "first_time": firstTime.map { .string($0.rfc3339) } ?? .null,
             "last_time": lastTime.map { .string($0.rfc3339) } ?? .null,
         ]
@@ -22,7 +24,9 @@ extension AuditStats {
         if let bucket {
             map["bucket"] = .string(bucket)
             map["buckets"] = .list(
-                buckets.map { .map(["start": .string($0.start.rfc3339), "allow": .int($0.allow), "deny": .int($0.deny)]) })
+                buckets.map {
+                    .map(["start": .string($0.start.rfc3339), "allow": .int($0.allow), "deny": .int($0.deny)])
+                })
         }
         return .map(map)
     }

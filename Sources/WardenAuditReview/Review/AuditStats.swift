@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Counts over a set of records, for `warden audit stats`.
 ///
 /// Records are counted once each; checks once per check. "Denied" resources and actions are those

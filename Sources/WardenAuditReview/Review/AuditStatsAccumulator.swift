@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Builds ``AuditStats`` from records one at a time.
 public struct AuditStatsAccumulator: Sendable {
     private let options: AuditStatsOptions

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// A queryable audit store the review commands read (`query`, `stats`, `tail`, `replay`,
 /// `verify`, `import`): the SQLite database (``SQLiteAuditStore``) or another backend (the
 /// PostgreSQL store in `WardenAuditPostgres`). A store may keep several chains, one per
@@ -15,7 +16,8 @@ public protocol AuditStore: Sendable {
     func records(matching filter: AuditFilter, limit: Int?, verifying: Bool) throws(AuditReadError) -> AuditRecordCursor
 
     /// Statistics over the records matching `filter`; `verifying` verifies the store first.
-    func stats(matching filter: AuditFilter, options: AuditStatsOptions, verifying: Bool) throws(AuditReadError) -> AuditStats
+    func stats(matching filter: AuditFilter, options: AuditStatsOptions, verifying: Bool) throws(AuditReadError)
+        -> AuditStats
 
     /// Verifies every chain of the store with its checkpoints; pinned heads must each be in
     /// one of them.

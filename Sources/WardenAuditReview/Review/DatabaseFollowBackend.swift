@@ -29,7 +29,9 @@ final class DatabaseFollowBackend: FollowBackend {
             (rows, newest) = try database.queue.read { db in
                 let newest = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_records") ?? 0
                 let rows = try Row.fetchAll(
-                    db, sql: "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq <= ? ORDER BY r.seq DESC LIMIT ?",
+                    db,
+                    sql:
+                        "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq <= ? ORDER BY r.seq DESC LIMIT ?",
                     arguments: StatementArguments(condition.arguments + [newest.databaseValue, count.databaseValue])
                 ).map { ($0[0] as Int, $0[1] as String) }
                 return (rows, newest)
@@ -39,7 +41,9 @@ final class DatabaseFollowBackend: FollowBackend {
         }
         source.skip(through: newest)
         var out: [AuditReadRecord] = []
-        for (seq, line) in rows.reversed() { out.append(try DatabaseRecordSource.read(seq: seq, line: line, in: database)) }
+        for (seq, line) in rows.reversed() {
+            out.append(try DatabaseRecordSource.read(seq: seq, line: line, in: database))
+        }
         return out
     }
 }

@@ -31,7 +31,8 @@ final class DatabaseRecordSource: RecordSource {
     /// Whether each row's line is verified on its own (form and hash) before it is returned.
     private let verifies: Bool
 
-    init(database: AuditDatabase, filter: AuditFilter, limit: Int?, strategy: Strategy? = nil, verifying: Bool = false) {
+    init(database: AuditDatabase, filter: AuditFilter, limit: Int?, strategy: Strategy? = nil, verifying: Bool = false)
+    {
         self.database = database
         self.verifies = verifying
         self.condition = AuditSQLCondition(filter)
@@ -54,10 +55,13 @@ final class DatabaseRecordSource: RecordSource {
     /// Checks a row's line on its own (canonical form and hash), as a chain break.
     static func verify(seq: Int, line: String, in database: AuditDatabase) throws(AuditReadError) {
         var text = line
-        let result = text.withUTF8 { bytes in Result { () throws(RecordLine.Fault) in _ = try RecordLine.verify(bytes) } }
+        let result = text.withUTF8 { bytes in Result { () throws(RecordLine.Fault) in _ = try RecordLine.verify(bytes) }
+        }
         if case .failure(let fault) = result {
             throw AuditReadError(
-                AuditChainBreak(fault.kind, at: AuditLocation(path: database.path, line: nil), seq: fault.seq ?? seq, fault.message))
+                AuditChainBreak(
+                    fault.kind, at: AuditLocation(path: database.path, line: nil), seq: fault.seq ?? seq, fault.message)
+            )
         }
     }
 
@@ -75,12 +79,15 @@ final class DatabaseRecordSource: RecordSource {
         let location = AuditLocation(path: database.path, line: nil)
         var text = line
         let result = text.withUTF8 { bytes in
-            Result { () throws(AuditReadError) -> AuditRecord in try FileRecordSource.parse(bytes, at: location, reader: &reader) }
+            Result { () throws(AuditReadError) -> AuditRecord in
+                try FileRecordSource.parse(bytes, at: location, reader: &reader)
+            }
         }
         let record = try result.get()
         guard record.seq == seq else {
             throw AuditReadError(
-                .invalidRecord, at: location, "row seq \(seq) holds a record with seq \(record.seq); run `warden audit verify --db`")
+                .invalidRecord, at: location,
+                "row seq \(seq) holds a record with seq \(record.seq); run `warden audit verify --db`")
         }
         return AuditReadRecord(record: record, line: line, location: location)
     }
@@ -107,13 +114,15 @@ final class DatabaseRecordSource: RecordSource {
             throw error
         } catch {
             throw AuditReadError(
-                .unreadable, at: AuditLocation(path: database.path, line: nil), "cannot query: \(AuditDatabase.describe(error))")
+                .unreadable, at: AuditLocation(path: database.path, line: nil),
+                "cannot query: \(AuditDatabase.describe(error))")
         }
         pageIndex = 0
     }
 
     private func fetchScanPage() throws {
-        let sql = "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq > ? ORDER BY r.seq LIMIT ?"
+        let sql =
+            "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq > ? ORDER BY r.seq LIMIT ?"
         let size = min(pageSize, limit ?? pageSize)
         let arguments = StatementArguments(condition.arguments + [afterSeq.databaseValue, size.databaseValue])
         page = try database.queue.read { db in

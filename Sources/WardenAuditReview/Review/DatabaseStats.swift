@@ -42,7 +42,8 @@ struct DatabaseStats {
             stats.lastTime = (row[5] as Int64?).map(AuditTime.init(microseconds:))
         }
         for row in try Row.fetchAll(
-            db, sql: "SELECT x.decision, COUNT(*) FROM \(joined("audit_checks")) GROUP BY x.decision", arguments: arguments)
+            db, sql: "SELECT x.decision, COUNT(*) FROM \(joined("audit_checks")) GROUP BY x.decision",
+            arguments: arguments)
         {
             guard let decision = AuditCheckDecision(rawValue: row[0]) else { continue }
             stats.checkDecisions[decision] = row[1]
@@ -52,7 +53,8 @@ struct DatabaseStats {
         stats.topResources = try top(db, "x.resource", from: joined("audit_checks"))
         stats.topPolicies = try top(db, "x.policy", from: joined("audit_check_policies"))
         stats.topDeniedActions = try top(db, "x.action", from: joined("audit_checks"), where: "x.decision != 'allow'")
-        stats.topDeniedResources = try top(db, "x.resource", from: joined("audit_checks"), where: "x.decision != 'allow'")
+        stats.topDeniedResources = try top(
+            db, "x.resource", from: joined("audit_checks"), where: "x.decision != 'allow'")
         stats.topActors = try top(db, "f.actor", from: records)
         stats.topDeniedActors = try top(db, "f.actor", from: records, where: "f.decision = 'deny'")
         if let size = options.bucketMicroseconds {
@@ -63,17 +65,23 @@ struct DatabaseStats {
                     SELECT \(start) AS bucket, TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny')
                     FROM \(records) GROUP BY bucket ORDER BY bucket
                     """, arguments: arguments
-            ).map { AuditStats.Bucket(start: AuditTime(microseconds: $0[0]), allow: Int($0[1] as Double), deny: Int($0[2] as Double)) }
+            ).map {
+                AuditStats.Bucket(
+                    start: AuditTime(microseconds: $0[0]), allow: Int($0[1] as Double), deny: Int($0[2] as Double))
+            }
         }
         return stats
     }
 
-    private func top(_ db: Database, _ column: String, from: String, where predicate: String? = nil) throws -> [AuditStats.Count] {
+    private func top(_ db: Database, _ column: String, from: String, where predicate: String? = nil) throws
+        -> [AuditStats.Count]
+    {
         let filter = predicate.map { "WHERE \($0)" } ?? ""
         // SQLite sorts NULL first and text by bytes (BINARY): the order AuditStats.ranked uses.
         return try Row.fetchAll(
             db,
-            sql: "SELECT \(column), COUNT(*) AS n FROM \(from) \(filter) GROUP BY \(column) ORDER BY n DESC, \(column) LIMIT ?",
+            sql:
+                "SELECT \(column), COUNT(*) AS n FROM \(from) \(filter) GROUP BY \(column) ORDER BY n DESC, \(column) LIMIT ?",
             arguments: arguments + [options.top]
         ).map { AuditStats.Count(key: $0[0], count: $0[1]) }
     }

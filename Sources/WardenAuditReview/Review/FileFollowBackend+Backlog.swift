@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 extension FileFollowBackend {
     /// The last `count` records matching `filter` in the active file, read backwards from its end
     /// (`tail -n 10` of a large log reads about ten lines, not the whole file). Following then
@@ -27,7 +28,10 @@ extension FileFollowBackend {
         while kept.count < count, let line = candidate {
             let parsed = try parse(line.bytes, in: open.fd, file: path, at: line.offset, number: nil)
             if filter.matches(parsed.record) {
-                kept.append(AuditReadRecord(record: parsed.record, line: String(decoding: line.bytes, as: UTF8.self), location: parsed.location))
+                kept.append(
+                    AuditReadRecord(
+                        record: parsed.record, line: String(decoding: line.bytes, as: UTF8.self),
+                        location: parsed.location))
             }
             candidate = kept.count < count ? try previousLine(reader, in: open.fd) : nil
         }
@@ -38,11 +42,14 @@ extension FileFollowBackend {
                 throw AuditReadError(.unreadable, at: location(path), "cannot read: \(error)")
             }
         }
-        let fromArchives = kept.count < count ? earlier.filter { filter.matches($0.record) }.suffix(count - kept.count) : []
+        let fromArchives =
+            kept.count < count ? earlier.filter { filter.matches($0.record) }.suffix(count - kept.count) : []
         return fromArchives + kept.reversed()
     }
 
-    private func previousLine(_ reader: BackwardLineReader, in fd: FileDescriptor) throws(AuditReadError) -> BackwardLineReader.Line? {
+    private func previousLine(_ reader: BackwardLineReader, in fd: FileDescriptor) throws(AuditReadError)
+        -> BackwardLineReader.Line?
+    {
         do { return try reader.previous() } catch {
             switch error {
             case .system(let system):
@@ -53,7 +60,8 @@ extension FileFollowBackend {
                     "line longer than \(LineReader.maxLineBytes) bytes; this is not an audit log")
             case .shrank:
                 throw AuditReadError(
-                    .unreadable, at: location(path), "the file became shorter while its last records were read (cut by log rotation?); run tail again")
+                    .unreadable, at: location(path),
+                    "the file became shorter while its last records were read (cut by log rotation?); run tail again")
             }
         }
     }

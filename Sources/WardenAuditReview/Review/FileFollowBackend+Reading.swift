@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 extension FileFollowBackend {
     /// Emits every complete line from `offset` to the end of `fd`; an incomplete last line
     /// stays pending until its newline arrives.
@@ -25,13 +26,17 @@ extension FileFollowBackend {
                 lineNumber = lineNumber.map { $0 + 1 }
                 let lineStart = position + Int64(i) - Int64(pending.count)
                 let record = try parse(pending, in: fd, file: file, at: lineStart, number: lineNumber)
-                out.append(AuditReadRecord(record: record.record, line: String(decoding: pending, as: UTF8.self), location: record.location))
+                out.append(
+                    AuditReadRecord(
+                        record: record.record, line: String(decoding: pending, as: UTF8.self), location: record.location
+                    ))
                 pending.removeAll(keepingCapacity: true)
             }
             pending.append(contentsOf: chunk[start..<n])
             if pending.count > LineReader.maxLineBytes {
                 let at = try countedLineNumber(of: position + Int64(n) - Int64(pending.count), in: fd, file: file)
-                throw AuditReadError(.invalidRecord, at: location(file, line: at), "line longer than \(LineReader.maxLineBytes) bytes")
+                throw AuditReadError(
+                    .invalidRecord, at: location(file, line: at), "line longer than \(LineReader.maxLineBytes) bytes")
             }
         }
     }

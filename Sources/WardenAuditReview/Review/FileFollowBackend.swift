@@ -1,3 +1,6 @@
+import WardenAuditLog
+import WardenAuditRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenAuditLog
-import WardenAuditRecord
 
 /// Follows the active file of a JSON Lines log across rotation.
 ///
@@ -83,7 +84,8 @@ final class FileFollowBackend: FollowBackend {
     private func readNewArchives(into out: inout [AuditReadRecord]) throws(AuditReadError) {
         for archive in try archives() where archive.number > passedArchive {
             passedArchive = archive.number
-            guard let named = try status(ofPath: archive.path), !consumed.contains(where: { Self.same($0, named) }) else { continue }
+            guard let named = try status(ofPath: archive.path), !consumed.contains(where: { Self.same($0, named) })
+            else { continue }
             let fd: FileDescriptor
             do { fd = try FileDescriptor.openFile(archive.path, O_RDONLY) } catch {
                 throw AuditReadError(.unreadable, at: location(archive.path), "cannot open: \(error)")

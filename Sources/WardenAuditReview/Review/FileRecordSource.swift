@@ -54,12 +54,15 @@ final class FileRecordSource: RecordSource {
     }
 
     /// The record of a line verified on its own and in the chain.
-    private func verified(_ line: LineReader.LineView, at location: AuditLocation) throws(AuditReadError) -> AuditRecord {
+    private func verified(_ line: LineReader.LineView, at location: AuditLocation) throws(AuditReadError) -> AuditRecord
+    {
         let checked: RecordLine.Checked
         do throws(AuditChainBreak) {
-            checked = try AuditVerifier.verifiedLine(line, at: location, verifiedSoFar: checker?.count ?? 0, layout: &layout)
+            checked = try AuditVerifier.verifiedLine(
+                line, at: location, verifiedSoFar: checker?.count ?? 0, layout: &layout)
             try checker?.accept(
-                ChainLink(checked, layout: layout, line: line.bytes), at: location, previousFile: fileHasRecord ? nil : previousFile)
+                ChainLink(checked, layout: layout, line: line.bytes), at: location,
+                previousFile: fileHasRecord ? nil : previousFile)
         } catch {
             throw AuditReadError(error)
         }
@@ -82,7 +85,8 @@ final class FileRecordSource: RecordSource {
                 throw AuditReadError(.unreadable, at: AuditLocation(path: path, line: nil), "cannot read: \(system)")
             case .lineTooLong(let line, let limit):
                 throw AuditReadError(
-                    .invalidRecord, at: AuditLocation(path: path, line: line), "line longer than \(limit) bytes; this is not an audit log")
+                    .invalidRecord, at: AuditLocation(path: path, line: line),
+                    "line longer than \(limit) bytes; this is not an audit log")
             }
         }
     }
@@ -109,7 +113,8 @@ final class FileRecordSource: RecordSource {
         } catch let error as JSONParseError {
             throw AuditReadError(.invalidRecord, at: location, "\(error); run `warden audit verify` to find the damage")
         } catch let error as AuditRecordError {
-            throw AuditReadError(.invalidRecord, at: location, "\(error.message); run `warden audit verify` to find the damage")
+            throw AuditReadError(
+                .invalidRecord, at: location, "\(error.message); run `warden audit verify` to find the damage")
         } catch {
             throw AuditReadError(.invalidRecord, at: location, "\(error)")
         }

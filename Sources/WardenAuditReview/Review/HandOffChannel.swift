@@ -1,4 +1,5 @@
 import Dispatch
+import WardenSync
 import WardenValue
 
 /// A bounded hand-off of messages from one producer thread to one consumer thread (an import's

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// What an import's verifier thread hands to the inserting thread.
 enum ImportMessage: Sendable {
     /// Verified records to insert.

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// The verifying half of an import: reads the files, verifies every record and the chain, and
 /// emits batches of the records the database does not hold yet.
 ///
@@ -39,7 +40,9 @@ struct ImportSession {
                     let checked = try AuditVerifier.verifiedLine(
                         line, at: location, verifiedSoFar: emitted + skipped + pending.count, layout: &layout)
                     let link = ChainLink(checked, layout: layout, line: line.bytes)
-                    if try accept(link, startHash: startHash, at: location, previousFile: sawRecord ? nil : previousFile) {
+                    if try accept(
+                        link, startHash: startHash, at: location, previousFile: sawRecord ? nil : previousFile)
+                    {
                         switch checked {
                         case .scanned: pending.append(layout, line: line.bytes)
                         case .parsed(let record): pending.append(record, line: Array(line.bytes))

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// The SQLite audit database as an ``AuditStore``: one chain, read with the module's database
 /// reader, verifier, follower and importer.
 public struct SQLiteAuditStore: AuditStore {
@@ -14,12 +15,16 @@ public struct SQLiteAuditStore: AuditStore {
     public var location: String { path }
 
     /// The records matching `filter`, read through the indexes.
-    public func records(matching filter: AuditFilter, limit: Int?, verifying: Bool) throws(AuditReadError) -> AuditRecordCursor {
+    public func records(matching filter: AuditFilter, limit: Int?, verifying: Bool) throws(AuditReadError)
+        -> AuditRecordCursor
+    {
         try AuditReader.database(path).verifying(verifying).records(matching: filter, limit: limit)
     }
 
     /// Statistics by SQL aggregates.
-    public func stats(matching filter: AuditFilter, options: AuditStatsOptions, verifying: Bool) throws(AuditReadError) -> AuditStats {
+    public func stats(matching filter: AuditFilter, options: AuditStatsOptions, verifying: Bool) throws(AuditReadError)
+        -> AuditStats
+    {
         try AuditReader.database(path).verifying(verifying).stats(matching: filter, options: options)
     }
 

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Verifies one chain whose lines come from a store other than JSON Lines files (a database
 /// that keeps several chains, one per node): each line must verify on its own (canonical form,
 /// hash) and continue the chain (seq, `prev`, ids, times, checkpoint seals, signatures when
@@ -18,7 +19,9 @@ package struct AuditChainStream {
 
     /// Accepts the next stored line; `rowSeq` is the seq its row is stored under.
     /// - Throws: ``AuditChainBreak`` where the line or the chain breaks.
-    package mutating func accept(line: [UInt8], rowSeq: Int, at location: AuditLocation) throws(AuditChainBreak) -> AuditRecord {
+    package mutating func accept(line: [UInt8], rowSeq: Int, at location: AuditLocation) throws(AuditChainBreak)
+        -> AuditRecord
+    {
         let record: AuditRecord
         do { record = try RecordLine.verify(line) } catch {
             throw AuditChainBreak(error.kind, at: location, seq: error.seq ?? rowSeq, error.message)
@@ -42,7 +45,8 @@ package struct AuditChainStream {
     package func finish() throws(AuditChainBreak) -> AuditVerification {
         let warnings = try checkpoints.finish(records: checker.count)
         return AuditVerification(
-            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis, checkpoints: checkpoints.checkpoints,
+            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis,
+            checkpoints: checkpoints.checkpoints,
             signaturesChecked: checkpoints.checksSignatures, warnings: warnings)
     }
 }

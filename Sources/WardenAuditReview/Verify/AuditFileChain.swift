@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Reads JSON Lines files holding one chain, verifying every line on its own and the chain across
 /// lines and files, and hands each record with its line to a consumer: the seam a store backend
 /// imports through, so every store's import verifies exactly as `verify` does (checkpoints are

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// What a successful verification covered.
 public struct AuditVerification: Sendable, Hashable, CustomStringConvertible {
     /// How many records were verified (checkpoints included).

@@ -8,20 +8,25 @@ extension AuditVerifier {
     ///
     /// - Parameter continued: accept a first record that is not seq 1.
     /// - Throws: ``AuditChainBreak`` at the first row that does not verify.
-    public static func verify(database path: String, continued: Bool = false) throws(AuditChainBreak) -> AuditVerification {
+    public static func verify(database path: String, continued: Bool = false) throws(AuditChainBreak)
+        -> AuditVerification
+    {
         try verify(database: path, options: AuditVerifyOptions(continued: continued))
     }
 
     /// Verifies the chain stored in an audit database as ``verify(database:continued:)`` does,
     /// with its checkpoints (and their signatures when `options` has keys) and pinned heads.
     /// - Throws: ``AuditChainBreak`` at the first row that does not verify.
-    public static func verify(database path: String, options: AuditVerifyOptions) throws(AuditChainBreak) -> AuditVerification {
+    public static func verify(database path: String, options: AuditVerifyOptions) throws(AuditChainBreak)
+        -> AuditVerification
+    {
         let location = AuditLocation(path: path, line: nil)
         let database: AuditDatabase
         do {
             database = try AuditDatabase.openForReading(path)
         } catch {
-            throw AuditChainBreak(error.kind == .notAuditDatabase ? .notAnAuditLog : .unreadable, at: location, error.message)
+            throw AuditChainBreak(
+                error.kind == .notAuditDatabase ? .notAnAuditLog : .unreadable, at: location, error.message)
         }
         var checker = ChainChecker(start: options.continued ? nil : .genesis, timeTolerance: options.timeTolerance)
         var checkpoints = CheckpointAudit(keys: options.keys)
@@ -45,7 +50,8 @@ extension AuditVerifier {
                 if let column = row.mismatch(with: record) {
                     throw AuditChainBreak(
                         .indexMismatch, at: location, seq: row.seq,
-                        "row does not match its record: column `\(column)` was edited (the stored line verifies, the index does not)")
+                        "row does not match its record: column `\(column)` was edited (the stored line verifies, the index does not)"
+                    )
                 }
                 try checker.accept(record, at: location)
                 if let checkpoint = record.checkpoint {
@@ -86,7 +92,8 @@ extension AuditVerifier {
         try pinned.finish(head: checker.head, at: location)
         let warnings = try checkpoints.finish(records: checker.count)
         return AuditVerification(
-            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis, checkpoints: checkpoints.checkpoints,
+            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis,
+            checkpoints: checkpoints.checkpoints,
             signaturesChecked: checkpoints.checksSignatures, warnings: warnings)
     }
 }

@@ -8,7 +8,9 @@ public enum AuditVerifier {
     /// - Parameter continued: accept a first record that is not seq 1 (the log's beginning lives
     ///   in files not given); by default the chain must start at seq 1 with the genesis `prev`.
     /// - Throws: ``AuditChainBreak`` at the first record (or file) that does not verify.
-    public static func verify(files paths: [String], continued: Bool = false) throws(AuditChainBreak) -> AuditVerification {
+    public static func verify(files paths: [String], continued: Bool = false) throws(AuditChainBreak)
+        -> AuditVerification
+    {
         try verify(files: paths, options: AuditVerifyOptions(continued: continued))
     }
 
@@ -16,9 +18,12 @@ public enum AuditVerifier {
     /// by number, then the active file): the chain, ids, times, every checkpoint (and its
     /// signature when `options` has keys) and the pinned heads.
     /// - Throws: ``AuditChainBreak`` at the first record (or file) that does not verify.
-    public static func verify(files paths: [String], options: AuditVerifyOptions) throws(AuditChainBreak) -> AuditVerification {
+    public static func verify(files paths: [String], options: AuditVerifyOptions) throws(AuditChainBreak)
+        -> AuditVerification
+    {
         try checkFileOrder(paths)
-        var checker = ChainChecker(start: options.continued ? nil : .genesis, timeTolerance: options.timeTolerance, searchesSwaps: true)
+        var checker = ChainChecker(
+            start: options.continued ? nil : .genesis, timeTolerance: options.timeTolerance, searchesSwaps: true)
         var checkpoints = CheckpointAudit(keys: options.keys)
         var pinned = PinnedHeads(options.expectedHeads)
         var previousFile: String?
@@ -52,7 +57,8 @@ public enum AuditVerifier {
         try pinned.finish(head: checker.head, at: end)
         let warnings = try checkpoints.finish(records: checker.count)
         return AuditVerification(
-            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis, checkpoints: checkpoints.checkpoints,
+            records: checker.count, firstSeq: checker.firstSeq, head: checker.head ?? .genesis,
+            checkpoints: checkpoints.checkpoints,
             signaturesChecked: checkpoints.checksSignatures, warnings: warnings)
     }
 
@@ -104,7 +110,9 @@ public enum AuditVerifier {
     /// like one, or it is an object with `v` and `seq`. Anything else on line 1 means the file is
     /// not an audit log at all.
     static func looksLikeRecord(_ bytes: [UInt8]) -> Bool {
-        if bytes.starts(with: RecordLine.recordPrefix) || bytes.starts(with: RecordLine.checkpointPrefix) { return true }
+        if bytes.starts(with: RecordLine.recordPrefix) || bytes.starts(with: RecordLine.checkpointPrefix) {
+            return true
+        }
         guard case .map(let map)? = try? JSONLineParser.parse(bytes) else { return false }
         return map["v"] != nil && map["seq"] != nil
     }
@@ -121,7 +129,8 @@ public enum AuditVerifier {
                 throw AuditChainBreak(
                     .filesOutOfOrder, at: AuditLocation(path: path, line: 1), seq: seq,
                     "files out of order: this file starts at seq \(seq) but comes after `\(previous.path)`, which "
-                        + "starts at seq \(previous.seq); give the files in chain order (archives by number, then the active file)")
+                        + "starts at seq \(previous.seq); give the files in chain order (archives by number, then the active file)"
+                )
             }
             previous = (path, seq)
         }

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// What `verify` checks beyond the hash chain.
 public struct AuditVerifyOptions: Sendable {
     /// Accept a first record that is not seq 1 (the log's beginning lives elsewhere).

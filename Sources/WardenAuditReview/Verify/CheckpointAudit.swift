@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Follows the checkpoints of a log during verification: checks each one's key and signature
 /// (when keys are given), records after a final checkpoint, and the unsigned tail after the
 /// last one. Chain structure (a checkpoint sealing the record before it) is ``ChainChecker``'s.
@@ -36,7 +37,9 @@ struct CheckpointAudit {
     }
 
     /// Accepts a checkpoint record, checking its key and signature when keys are given.
-    mutating func acceptCheckpoint(_ record: AuditRecord, _ checkpoint: AuditCheckpoint, at location: AuditLocation) throws(AuditChainBreak) {
+    mutating func acceptCheckpoint(_ record: AuditRecord, _ checkpoint: AuditCheckpoint, at location: AuditLocation)
+        throws(AuditChainBreak)
+    {
         checkpoints += 1
         if checksSignatures {
             guard let key = keys[checkpoint.keyID] else {
@@ -46,7 +49,10 @@ struct CheckpointAudit {
                     "checkpoint signed by unknown key `\(checkpoint.keyID)` (the keys given are \(known)); give its public "
                         + "key with --key if it is yours, otherwise the checkpoint was forged")
             }
-            guard key.isValidSignature(checkpoint.signature, of: checkpoint.signedMessage(node: record.node, time: record.time)) else {
+            guard
+                key.isValidSignature(
+                    checkpoint.signature, of: checkpoint.signedMessage(node: record.node, time: record.time))
+            else {
                 throw AuditChainBreak(
                     .badSignature, at: location, seq: record.seq,
                     "bad checkpoint signature: the signature does not verify with key `\(key.id)` (the checkpoint or the "
@@ -65,8 +71,10 @@ struct CheckpointAudit {
         guard checksSignatures, records > 0 else { return [] }
         guard let last else {
             throw AuditChainBreak(
-                .unsignedLog, at: firstUnsigned?.location ?? AuditLocation(path: "", line: nil), seq: firstUnsigned?.seq,
-                "no signed checkpoint in the log: it was not written with a signing key, or it was rewritten without one")
+                .unsignedLog, at: firstUnsigned?.location ?? AuditLocation(path: "", line: nil),
+                seq: firstUnsigned?.seq,
+                "no signed checkpoint in the log: it was not written with a signing key, or it was rewritten without one"
+            )
         }
         if let firstUnsigned {
             return [

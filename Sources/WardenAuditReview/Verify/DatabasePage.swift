@@ -64,12 +64,18 @@ struct DatabasePage {
                     """, arguments: [after, limit]
             ).map { row in
                 RecordRow(
-                    seq: row[0], id: row[1], timeMicros: row[2], node: row[3], op: row[4], callerPid: row[5], actor: row[6],
-                    decision: row[7], errorKind: row[8], policyRevision: row[9], prev: row[10], hash: row[11], line: row[12])
+                    seq: row[0], id: row[1], timeMicros: row[2], node: row[3], op: row[4], callerPid: row[5],
+                    actor: row[6],
+                    decision: row[7], errorKind: row[8], policyRevision: row[9], prev: row[10], hash: row[11],
+                    line: row[12])
             }
-            guard let first = rows.first, let last = rows.last else { return DatabasePage(rows: [], checks: [], policies: []) }
+            guard let first = rows.first, let last = rows.last else {
+                return DatabasePage(rows: [], checks: [], policies: [])
+            }
             let checks = try Row.fetchAll(
-                db, sql: "SELECT seq, idx, action, resource, decision FROM audit_checks WHERE seq BETWEEN ? AND ? ORDER BY seq, idx",
+                db,
+                sql:
+                    "SELECT seq, idx, action, resource, decision FROM audit_checks WHERE seq BETWEEN ? AND ? ORDER BY seq, idx",
                 arguments: [first.seq, last.seq]
             ).map { CheckRow(seq: $0[0], idx: $0[1], action: $0[2], resource: $0[3], decision: $0[4]) }
             let policies = try Row.fetchAll(
@@ -87,13 +93,18 @@ struct DatabasePage {
         for record in records {
             for (idx, check) in record.checks.enumerated() {
                 expected.append(
-                    CheckRow(seq: record.seq, idx: idx, action: check.action, resource: check.resource, decision: check.decision.rawValue))
-                for policy in check.policies { expectedPolicies.insert(PolicyRow(seq: record.seq, idx: idx, policy: policy)) }
+                    CheckRow(
+                        seq: record.seq, idx: idx, action: check.action, resource: check.resource,
+                        decision: check.decision.rawValue))
+                for policy in check.policies {
+                    expectedPolicies.insert(PolicyRow(seq: record.seq, idx: idx, policy: policy))
+                }
             }
         }
         if expected != checks {
             let firstDifference = zip(expected, checks).first { $0 != $1 }
-            return firstDifference.map { min($0.seq, $1.seq) } ?? (expected.count > checks.count ? expected[checks.count].seq : checks[expected.count].seq)
+            return firstDifference.map { min($0.seq, $1.seq) }
+                ?? (expected.count > checks.count ? expected[checks.count].seq : checks[expected.count].seq)
         }
         let found = Set(policies)
         if found.count != policies.count || found != expectedPolicies {

@@ -1,4 +1,5 @@
 import WardenAuditRecord
+
 /// Record hashes kept elsewhere that a log must contain: each is ticked off as the chain passes
 /// it, and any left at the end means records were cut from the end or rewritten.
 struct PinnedHeads {

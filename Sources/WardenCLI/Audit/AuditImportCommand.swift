@@ -5,14 +5,17 @@ import WardenAuditReview
 struct AuditImportCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load JSON Lines audit files into an audit store (SQLite or PostgreSQL), verifying the chain as they load.",
+        abstract:
+            "Load JSON Lines audit files into an audit store (SQLite or PostgreSQL), verifying the chain as they load.",
         discussion: """
             Records already in the database are skipped (after checking that the files hold the same chain); \
             new ones must continue it. On a break the verified records before it stay imported and the exit code is 1. \
             A PostgreSQL store keeps one chain per node: the files' records are loaded (with COPY) into their node's chain.
             """)
 
-    @Option(name: .customLong("db"), help: "The audit store to create or extend: a SQLite database file or a PostgreSQL URL.")
+    @Option(
+        name: .customLong("db"),
+        help: "The audit store to create or extend: a SQLite database file or a PostgreSQL URL.")
     var database: String
 
     @Argument(help: "JSON Lines audit files in chain order.")
@@ -37,7 +40,9 @@ struct AuditImportCommand: StreamCommand {
         } catch {
             switch error {
             case .chainBreak(let found, let imported):
-                io.errors.line("import stopped: \(found) [\(found.code)]; \(imported) record\(imported == 1 ? " was" : "s were") imported before it")
+                io.errors.line(
+                    "import stopped: \(found) [\(found.code)]; \(imported) record\(imported == 1 ? " was" : "s were") imported before it"
+                )
                 return .failure
             case .database(let failure):
                 throw .failed(failure.message)

@@ -25,7 +25,8 @@ struct AuditKeygenCommand: StreamCommand {
         }
         do {
             let written = try AuditSigningKey.writeNewPair(name: name)
-            io.output.write("wrote `\(written.signing)` (private, mode 0600) and `\(written.public)`; key id \(written.keyID)\n")
+            io.output.write(
+                "wrote `\(written.signing)` (private, mode 0600) and `\(written.public)`; key id \(written.keyID)\n")
             return .success
         } catch {
             throw .failed(error.message)

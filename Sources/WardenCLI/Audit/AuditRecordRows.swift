@@ -27,7 +27,8 @@ enum AuditRecordRows {
         checks(record).map { check in
             [
                 record.time.rfc3339, String(record.seq), record.id, record.node, record.op, record.caller.pid ?? "",
-                record.caller.actor?.id ?? "", check?.action ?? "", check?.resource ?? "", check?.decision.rawValue ?? "",
+                record.caller.actor?.id ?? "", check?.action ?? "", check?.resource ?? "",
+                check?.decision.rawValue ?? "",
                 record.decision.rawValue, check?.policies.joined(separator: " ") ?? "", record.error?.kind ?? "",
                 record.error?.message ?? "",
             ]
@@ -40,7 +41,8 @@ enum AuditRecordRows {
             "\(check.action) \(check.resource) \(check.decision.rawValue)"
                 + (check.policies.isEmpty ? "" : " [\(check.policies.joined(separator: ","))]")
         }
-        return "\(record.time.rfc3339) seq \(record.seq) \(record.op) \(record.caller.actor?.id ?? "-") \(record.decision.rawValue)"
+        return
+            "\(record.time.rfc3339) seq \(record.seq) \(record.op) \(record.caller.actor?.id ?? "-") \(record.decision.rawValue)"
             + (checks.isEmpty ? "" : "  " + checks.joined(separator: "; "))
     }
 

@@ -10,7 +10,8 @@ import WardenValue
 struct AuditReplayCommand: StreamCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Re-evaluate every recorded call against a candidate policy set and report the decisions that change.",
+        abstract:
+            "Re-evaluate every recorded call against a candidate policy set and report the decisions that change.",
         discussion: """
             Every check of every record is evaluated again with the recorded actor, scope (policy ids \
             and groups, resolved against the candidate set) and request attributes. Each call whose \
@@ -70,7 +71,8 @@ struct AuditReplayCommand: StreamCommand {
         progress.finish()
         output.write(
             format == .jsonl
-                ? Self.json(summary, revision: candidate.revision) + "\n" : Self.text(summary, revision: candidate.revision))
+                ? Self.json(summary, revision: candidate.revision) + "\n"
+                : Self.text(summary, revision: candidate.revision))
         output.flush()
         return summary.changed == 0 ? .success : .denied
     }
@@ -157,8 +159,10 @@ final class ReplayProgress: Sendable {
 
     func show(_ summary: ReplaySummary) {
         guard enabled else { return }
-        let seconds = max(0.001, Double((ContinuousClock.now - started).components.seconds)
-            + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
+        let seconds = max(
+            0.001,
+            Double((ContinuousClock.now - started).components.seconds)
+                + Double((ContinuousClock.now - started).components.attoseconds) / 1e18)
         let rate = Int(Double(summary.records) / seconds)
         FileHandle.standardError.write(
             Data("\r  replaying: \(summary.records) records, \(summary.changed) changes, \(rate) records/s".utf8))

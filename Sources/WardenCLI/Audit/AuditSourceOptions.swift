@@ -8,7 +8,9 @@ struct AuditSourceOptions: ParsableArguments {
 
     @Option(
         name: .customLong("db"),
-        help: "An audit store: a SQLite database file (from `warden audit import` or the SQLite sink) or a PostgreSQL URL `postgres://user@host:port/db`.")
+        help:
+            "An audit store: a SQLite database file (from `warden audit import` or the SQLite sink) or a PostgreSQL URL `postgres://user@host:port/db`."
+    )
     var database: String?
 
     /// The reader for the chosen source.

@@ -48,7 +48,8 @@ struct AuditStatsCommand: StreamCommand {
         let reader = verification.apply(to: try source.reader())
         let stats: AuditStats
         do {
-            stats = try reader.stats(matching: try filters.filter(), options: AuditStatsOptions(top: top, bucketMicroseconds: bucketMicros))
+            stats = try reader.stats(
+                matching: try filters.filter(), options: AuditStatsOptions(top: top, bucketMicroseconds: bucketMicros))
         } catch let error as AuditReadError {
             throw .failed(error.description)
         } catch let error as CommandFailure {

@@ -6,7 +6,8 @@ import WardenValue
 enum AuditStatsText {
     static func render(_ s: AuditStats, bucket: String?) -> String {
         var out = "records  \(s.records) (allowed \(s.allowed), denied \(s.denied), failed \(s.failed))\n"
-        let decisions = AuditCheckDecision.allCases.map { "\($0.rawValue) \(s.checkDecisions[$0] ?? 0)" }.joined(separator: ", ")
+        let decisions = AuditCheckDecision.allCases.map { "\($0.rawValue) \(s.checkDecisions[$0] ?? 0)" }.joined(
+            separator: ", ")
         out += "checks   \(s.checks) (\(decisions))\n"
         if let first = s.firstTime, let last = s.lastTime { out += "time     \(first) ... \(last)\n" }
         for (title, list) in lists(s) {
@@ -15,7 +16,9 @@ enum AuditStatsText {
             let width = list.map { String($0.count).count }.max() ?? 0
             for entry in list {
                 let count = String(entry.count)
-                out += "  " + String(repeating: " ", count: width - count.count) + count + "  " + (entry.key ?? "(no actor)") + "\n"
+                out +=
+                    "  " + String(repeating: " ", count: width - count.count) + count + "  "
+                    + (entry.key ?? "(no actor)") + "\n"
             }
         }
         if let bucket {
@@ -39,7 +42,9 @@ enum AuditStatsText {
         object.add("failed", .int(s.failed))
         object.add("checks", .int(s.checks))
         var decisions = JSONObject()
-        for decision in AuditCheckDecision.allCases { decisions.add(decision.rawValue, .int(s.checkDecisions[decision] ?? 0)) }
+        for decision in AuditCheckDecision.allCases {
+            decisions.add(decision.rawValue, .int(s.checkDecisions[decision] ?? 0))
+        }
         object.add("check_decisions", decisions)
         object.add("first_time", s.firstTime.map { .string($0.rfc3339) } ?? .null)
         object.add("last_time", s.lastTime.map { .string($0.rfc3339) } ?? .null)

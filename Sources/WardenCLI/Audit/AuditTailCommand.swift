@@ -53,9 +53,12 @@ struct AuditTailCommand: StreamCommand {
             follower = AuditFollower.file(
                 path, filter: filter, verifying: !verification.noVerify, notify: { io.errors.line($0.description) })
         case .database(let path):
-            do { follower = try AuditFollower.database(path, filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
+            do { follower = try AuditFollower.database(path, filter: filter, verifying: !verification.noVerify) } catch
+            { throw .failed(error.description) }
         case .store(let reference):
-            do { follower = try reference.store.follow(filter: filter, verifying: !verification.noVerify) } catch { throw .failed(error.description) }
+            do { follower = try reference.store.follow(filter: filter, verifying: !verification.noVerify) } catch {
+                throw .failed(error.description)
+            }
         }
         let printer = AuditRecordPrinter(format: chosen, io: io)
         var printed = 0

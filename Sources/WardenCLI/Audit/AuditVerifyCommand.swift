@@ -29,18 +29,21 @@ struct AuditVerifyCommand: StreamCommand {
 
     @Option(
         name: .customLong("key"),
-        help: ArgumentHelp("A public key (NAME.pub from `warden audit keygen`) to check checkpoint signatures; repeat for more.",
-                           valueName: "public-key"))
+        help: ArgumentHelp(
+            "A public key (NAME.pub from `warden audit keygen`) to check checkpoint signatures; repeat for more.",
+            valueName: "public-key"))
     var keys: [String] = []
 
     @Option(
         name: .customLong("expect-head"),
-        help: ArgumentHelp("A record hash kept elsewhere that the log must contain unchanged; repeat for more.", valueName: "hash"))
+        help: ArgumentHelp(
+            "A record hash kept elsewhere that the log must contain unchanged; repeat for more.", valueName: "hash"))
     var expectedHeads: [String] = []
 
     @Option(
         name: .customLong("expect-head-file"),
-        help: ArgumentHelp("A file holding such a hash (alone, or an earlier `verify` output's `head <hash>`).", valueName: "file"))
+        help: ArgumentHelp(
+            "A file holding such a hash (alone, or an earlier `verify` output's `head <hash>`).", valueName: "file"))
     var expectedHeadFiles: [String] = []
 
     @Option(help: "How far a record's time may lie before the previous record's: `10s` (default), `500ms`, `0`.")
@@ -56,14 +59,22 @@ struct AuditVerifyCommand: StreamCommand {
         do {
             let chains: [AuditStoreChain]
             switch try source.reader().source {
-            case .files(let files): chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(files: files, options: options))]
-            case .database(let path): chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(database: path, options: options))]
+            case .files(let files):
+                chains = [
+                    AuditStoreChain(node: nil, verification: try AuditVerifier.verify(files: files, options: options))
+                ]
+            case .database(let path):
+                chains = [
+                    AuditStoreChain(node: nil, verification: try AuditVerifier.verify(database: path, options: options))
+                ]
             case .store(let reference): chains = try reference.store.verify(options: options)
             }
             if chains.isEmpty { io.output.write("ok: the store holds no records\n") }
             for chain in chains { io.output.write(chain.description + "\n") }
             for chain in chains {
-                for warning in chain.verification.warnings { io.errors.line("warning: \(chain.node.map { "node \($0): " } ?? "")\(warning)") }
+                for warning in chain.verification.warnings {
+                    io.errors.line("warning: \(chain.node.map { "node \($0): " } ?? "")\(warning)")
+                }
             }
             return .success
         } catch let error as AuditChainBreak {
@@ -91,16 +102,19 @@ struct AuditVerifyCommand: StreamCommand {
         }
         for path in expectedHeadFiles { heads.append(try Self.head(inFile: path)) }
         guard let tolerance = Self.tolerance(timeTolerance) else {
-            throw .invalid("invalid --time-tolerance `\(timeTolerance)`: expected a duration such as `1s`, `500ms` or `0`")
+            throw .invalid(
+                "invalid --time-tolerance `\(timeTolerance)`: expected a duration such as `1s`, `500ms` or `0`")
         }
-        return AuditVerifyOptions(continued: continued, keys: publicKeys, expectedHeads: heads, timeTolerance: tolerance)
+        return AuditVerifyOptions(
+            continued: continued, keys: publicKeys, expectedHeads: heads, timeTolerance: tolerance)
     }
 
     /// The hash a head file holds: the file is the hash alone, or text with `head <hash>` in it.
     static func head(inFile path: String) throws(CommandFailure) -> String {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .invalid("cannot read --expect-head-file `\(path)`: \((error as NSError).localizedDescription.lowercased())")
+            throw .invalid(
+                "cannot read --expect-head-file `\(path)`: \((error as NSError).localizedDescription.lowercased())")
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if isHash(trimmed) { return trimmed }
@@ -109,7 +123,8 @@ struct AuditVerifyCommand: StreamCommand {
             if isHash(candidate) { return candidate }
         }
         throw .invalid(
-            "invalid --expect-head-file `\(path)`: it holds no record hash (expected 64 lowercase hex digits, alone or after `head `)")
+            "invalid --expect-head-file `\(path)`: it holds no record hash (expected 64 lowercase hex digits, alone or after `head `)"
+        )
     }
 
     /// Whether `text` is 64 lowercase hex digits.

@@ -36,7 +36,8 @@ extension BenchCommand {
                 input = try FileLineInput(path: path)
             } catch {
                 io.errors.line(
-                    "error: cannot read requests file \(UserText.quoted(path)): \(error.reason)\n  hint: check the path, or use `-` for standard input")
+                    "error: cannot read requests file \(UserText.quoted(path)): \(error.reason)\n  hint: check the path, or use `-` for standard input"
+                )
                 return nil
             }
         }
@@ -84,7 +85,8 @@ extension BenchCommand {
     ) -> [String] {
         let latency = result.latency
         let outcomes = [Outcome.allow, .deny, .undefined].map { "\($0.rawValue) \(result.outcomes[$0] ?? 0)" }
-        let allocations = result.allocationsPerDecision.map { BenchFormat.decimal($0, places: 2) } ?? "not counted in this build"
+        let allocations =
+            result.allocationsPerDecision.map { BenchFormat.decimal($0, places: 2) } ?? "not counted in this build"
         return [
             "policies: \(set.count) (revision \(set.revision.prefix(12))), loaded and compiled in \(BenchFormat.decimal(loadMilliseconds, places: 1)) ms",
             "requests: \(count) (\(outcomes.joined(separator: ", "))), \(passes) passes",

@@ -30,7 +30,8 @@ extension BenchCommand {
         _ = try caller.resolveScope(in: set)
         let scope = SecurityScope(policies: spec?.policies ?? set.policyIDs, groups: spec?.groups ?? [])
         let bench = GatewayBench(
-            policies: set, security: SecurityContext(
+            policies: set,
+            security: SecurityContext(
                 actor: Actor(id: caller.actor ?? "bench:driver", meta: caller.actorMeta ?? [:]), scope: scope),
             sink: GatewayBench.Sink(rawValue: sink) ?? .jsonl, auditPath: audit, mode: mode, rounds: rounds,
             passes: passes)
@@ -65,7 +66,9 @@ extension BenchCommand {
             row.add("samples", .int(result.gateway[kind]?.count ?? 0))
             row.add("bare_ns", result.bare[kind]?.json ?? JSONObject())
             row.add("gateway_ns", result.gateway[kind]?.json ?? JSONObject())
-            row.add("ratio_p50", ratio(result.gateway[kind], result.bare[kind]).map { .double(($0 * 100).rounded() / 100) } ?? .null)
+            row.add(
+                "ratio_p50",
+                ratio(result.gateway[kind], result.bare[kind]).map { .double(($0 * 100).rounded() / 100) } ?? .null)
             kinds.append(row)
         }
         object.add("calls", kinds)
@@ -83,9 +86,11 @@ extension BenchCommand {
                 guard let summary else { return "-" }
                 return [summary.p50, summary.p90, summary.p99].map(BenchFormat.whole).joined(separator: " / ")
             }
-            let factor = ratio(result.gateway[kind], result.bare[kind]).map { BenchFormat.decimal($0, places: 2) + "x" } ?? "-"
+            let factor =
+                ratio(result.gateway[kind], result.bare[kind]).map { BenchFormat.decimal($0, places: 2) + "x" } ?? "-"
             lines.append(
-                kind.rawValue.benchPadded(12) + cell(result.bare[kind]).benchPadded(29) + cell(result.gateway[kind]).benchPadded(29) + factor)
+                kind.rawValue.benchPadded(12) + cell(result.bare[kind]).benchPadded(29)
+                    + cell(result.gateway[kind]).benchPadded(29) + factor)
         }
         return lines
     }

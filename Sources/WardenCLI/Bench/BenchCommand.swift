@@ -44,7 +44,8 @@ public struct BenchCommand: StreamCommand {
     @OptionGroup public var caller: CallerOptions
 
     /// The JSON-lines request file.
-    @Option(help: ArgumentHelp("Decide one JSON request per line of this file (- for standard input).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Decide one JSON request per line of this file (- for standard input).", valueName: "file"))
     public var requests: String?
 
     /// Passes over the requests (or runs of the mix per variant).
@@ -56,7 +57,8 @@ public struct BenchCommand: StreamCommand {
     public var gateway = false
 
     /// Rounds of the mix per run.
-    @Option(help: "With --gateway: rounds of the mix per run (one round trip, one spawn, one register + unregister each).")
+    @Option(
+        help: "With --gateway: rounds of the mix per run (one round trip, one spawn, one register + unregister each).")
     public var rounds = 2_000
 
     /// The audit sink of the gateway.
@@ -64,7 +66,9 @@ public struct BenchCommand: StreamCommand {
     public var sink = "jsonl"
 
     /// The audit file.
-    @Option(help: ArgumentHelp("With --gateway: the audit file (default: a temporary one, removed after the run).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "With --gateway: the audit file (default: a temporary one, removed after the run).", valueName: "file"))
     public var audit: String?
 
     /// The audit delivery mode.
@@ -95,7 +99,8 @@ public struct BenchCommand: StreamCommand {
             return
         }
         guard requests != nil else {
-            throw ValidationError("give `--requests FILE` to measure decisions, or `--gateway` to measure process calls")
+            throw ValidationError(
+                "give `--requests FILE` to measure decisions, or `--gateway` to measure process calls")
         }
         let gatewayOnly = [
             ("--audit", audit != nil), ("--actor-meta", caller.actorMeta != nil), ("--sink", sink != "jsonl"),

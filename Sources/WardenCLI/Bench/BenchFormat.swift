@@ -22,6 +22,7 @@ enum BenchFormat {
         let magnitude = abs(scaled)
         guard places > 0 else { return sign + String(magnitude) }
         let fraction = String(magnitude % Int(scale))
-        return sign + String(magnitude / Int(scale)) + "." + String(repeating: "0", count: places - fraction.count) + fraction
+        return sign + String(magnitude / Int(scale)) + "." + String(repeating: "0", count: places - fraction.count)
+            + fraction
     }
 }

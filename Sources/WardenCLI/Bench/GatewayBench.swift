@@ -57,7 +57,9 @@ struct GatewayBench {
 
     /// One run on a fresh runtime; returns the records written (0 bare).
     @discardableResult
-    private func runOnce(gateway withGateway: Bool, into samples: GatewayBenchMix.Samples) async throws(CommandFailure) -> Int {
+    private func runOnce(gateway withGateway: Bool, into samples: GatewayBenchMix.Samples) async throws(CommandFailure)
+        -> Int
+    {
         let runtime = LocalRuntime()
         runtime.addHost(GatewayBenchMix.host, maxProcesses: 4096)
         runtime.register(GatewayBenchMix.echo, body: GatewayBenchMix.echoBody)
@@ -77,7 +79,8 @@ struct GatewayBench {
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 } catch {
-                    throw .failed("cannot create a temporary directory for the audit log at \(UserText.quoted(directory))")
+                    throw .failed(
+                        "cannot create a temporary directory for the audit log at \(UserText.quoted(directory))")
                 }
                 scratch = directory
                 path = directory + (sink == .sqlite ? "/audit.db" : "/audit.jsonl")
@@ -85,7 +88,8 @@ struct GatewayBench {
             let opened = try openSink(at: path ?? "")
             counter = opened
             let audit = AuditLog(
-                node: "bench", sink: opened, mode: mode, failurePolicy: .failClosed, logger: Logger(label: "warden.bench"))
+                node: "bench", sink: opened, mode: mode, failurePolicy: .failClosed,
+                logger: Logger(label: "warden.bench"))
             log = audit
             front = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
         } else {

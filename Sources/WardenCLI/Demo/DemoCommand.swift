@@ -30,10 +30,14 @@ struct DemoCommand: StreamCommand {
 
     @OptionGroup var strictness: StrictOption
 
-    @Option(help: "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`.")
+    @Option(
+        help:
+            "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`."
+    )
     var audit = "warden-demo-audit.jsonl"
 
-    @Option(help: "The writing node's name in every record (its own chain in a PostgreSQL store); default: the host name.")
+    @Option(
+        help: "The writing node's name in every record (its own chain in a PostgreSQL store); default: the host name.")
     var node: String?
 
     @Option(help: "Audit delivery mode: async, sync or durable.")
@@ -41,7 +45,9 @@ struct DemoCommand: StreamCommand {
 
     @Option(
         name: .customLong("signing-key"),
-        help: ArgumentHelp("Sign checkpoints into the audit log with this key (NAME.key from `warden audit keygen`).", valueName: "file"))
+        help: ArgumentHelp(
+            "Sign checkpoints into the audit log with this key (NAME.key from `warden audit keygen`).",
+            valueName: "file"))
     var signingKey: String?
 
     @Option(help: "With --signing-key, records between two checkpoints at most.")
@@ -70,7 +76,8 @@ struct DemoCommand: StreamCommand {
         let collector = RecordCollector(head: file.chainHead)
         let sink = try MultiplexAuditSink([file, collector])
         let log = AuditLog(
-            node: nodeName, sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, checkpoints: checkpoints)
+            node: nodeName, sink: sink, mode: mode, failurePolicy: .failClosed, logger: logger, checkpoints: checkpoints
+        )
         let runtime = LocalRuntime()
         DemoApplication.install(on: runtime)
         let gateway = Gateway(
@@ -88,11 +95,12 @@ struct DemoCommand: StreamCommand {
         case .finished(let finished): results = finished
         case .supervisorStopped(let result): results = [("supervisor", result)]
         }
-        io.output.line(DemoSummary(
-            policies: shown, revision: policySet.revision, auditPath: audit, mode: mode,
-            records: records, results: results,
-            checkpoints: checkpointCount, publicKeyPath: signingKey.map(Self.publicKeyPath)
-        ).text)
+        io.output.line(
+            DemoSummary(
+                policies: shown, revision: policySet.revision, auditPath: audit, mode: mode,
+                records: records, results: results,
+                checkpoints: checkpointCount, publicKeyPath: signingKey.map(Self.publicKeyPath)
+            ).text)
         if let failure = log.failure { throw CommandFailure.invalid("the audit log failed: \(failure.message)") }
         if case .supervisorStopped(let result) = outcome {
             io.errors.line(DemoSummary.earlyStop(result, records: records, policies: shown))
@@ -116,7 +124,8 @@ struct DemoCommand: StreamCommand {
         guard let signingKey else { return nil }
         let key: AuditSigningKey
         do { key = try AuditSigningKey(contentsOf: signingKey) } catch { throw CommandFailure.invalid(error.message) }
-        return AuditCheckpointing(key: key, everyRecords: checkpointEvery, interval: .milliseconds(Int64(checkpointInterval * 1000)))
+        return AuditCheckpointing(
+            key: key, everyRecords: checkpointEvery, interval: .milliseconds(Int64(checkpointInterval * 1000)))
     }
 
     /// Where `keygen` put the public half of the signing key `path` (`NAME.key` -> `NAME.pub`).
@@ -136,7 +145,8 @@ struct DemoCommand: StreamCommand {
             StartRequest(definition: "app.tenants:job", host: "app:tenants", security: DemoApplication.tenant))
         let tenantResult = try await tenant.result()
         let operatorHandle = try await gateway.start(
-            StartRequest(definition: "admin:shutdown", host: "app:processes", security: DemoApplication.operatorContext))
+            StartRequest(definition: "admin:shutdown", host: "app:processes", security: DemoApplication.operatorContext)
+        )
         let operatorResult = try await operatorHandle.result()
         return .finished([
             ("tenant job", tenantResult), ("operator", operatorResult), ("supervisor", try await supervisor.result()),

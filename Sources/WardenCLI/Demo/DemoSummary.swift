@@ -25,7 +25,8 @@ struct DemoSummary {
         let rows = records.map(Self.row)
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         let header = ["seq", "decision", "actor", "call", "target"]
-        lines.append("  " + zip(header, widths).map { $0.padding(max($1, $0.count)) }.joined(separator: "  ") + "  decided by")
+        lines.append(
+            "  " + zip(header, widths).map { $0.padding(max($1, $0.count)) }.joined(separator: "  ") + "  decided by")
         for (record, row) in zip(records, rows) {
             let cells = zip(row, zip(header, widths)).map { $0.padding(max($1.1, $1.0.count)) }
             lines.append("  " + cells.joined(separator: "  ") + "  " + Self.decidedBy(record))
@@ -33,7 +34,9 @@ struct DemoSummary {
         }
         let allowed = records.filter { $0.decision == .allow }.count
         lines.append("")
-        lines.append("\(DiagnosticRendering.count(records.count, "call")): \(allowed) allowed, \(records.count - allowed) denied.")
+        lines.append(
+            "\(DiagnosticRendering.count(records.count, "call")): \(allowed) allowed, \(records.count - allowed) denied."
+        )
         for (name, result) in results {
             switch result {
             case .value(let value): lines.append("  \(name) exited normally: \(value)")
@@ -44,7 +47,8 @@ struct DemoSummary {
             lines.append("")
             lines.append("The audit log `\(auditPath)` holds these calls as records \(first)-\(last). Check its chain:")
             if let publicKeyPath {
-                lines.append("  warden audit verify --key \(publicKeyPath) \(AuditDestination.verifyArguments(for: auditPath))")
+                lines.append(
+                    "  warden audit verify --key \(publicKeyPath) \(AuditDestination.verifyArguments(for: auditPath))")
                 lines.append("(\(checkpoints) signed checkpoint\(checkpoints == 1 ? "" : "s") written in this run)")
             } else {
                 lines.append("  warden audit verify \(AuditDestination.verifyArguments(for: auditPath))")

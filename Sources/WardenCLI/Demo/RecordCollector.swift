@@ -1,6 +1,7 @@
 import Synchronization
 import WardenAuditLog
 import WardenAuditRecord
+import WardenSync
 import WardenValue
 
 /// An audit sink that keeps the records of this run in memory, beside the file sink, so the demo

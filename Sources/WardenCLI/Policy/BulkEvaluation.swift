@@ -55,7 +55,8 @@ struct BulkEvaluation {
 
     private func cannotRead(_ path: String, _ error: LineInputError, io: CommandIO) {
         let name = path == "-" ? "standard input" : "requests file `\(path)`"
-        io.errors.line("error: cannot read \(name): \(error.reason)\n  hint: check the path, or use `-` for standard input")
+        io.errors.line(
+            "error: cannot read \(name): \(error.reason)\n  hint: check the path, or use `-` for standard input")
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {

@@ -23,7 +23,8 @@ enum DecisionRendering {
             lines.append(
                 strict
                     ? "context: incomplete (\(gap)); strict mode denies without evaluating policies"
-                    : "context: incomplete (\(gap)); strict mode is off, so the check is allowed without evaluating policies")
+                    : "context: incomplete (\(gap)); strict mode is off, so the check is allowed without evaluating policies"
+            )
         }
         lines.append("revision: \(revision)")
         return lines

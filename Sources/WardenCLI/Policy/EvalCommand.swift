@@ -76,7 +76,9 @@ public struct EvalCommand: StreamCommand {
     public var explain = false
 
     /// A JSON-lines file of requests, or `-` for standard input.
-    @Option(help: ArgumentHelp("Evaluate one JSON request per line of this file (- for standard input).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Evaluate one JSON request per line of this file (- for standard input).", valueName: "file")
+    )
     public var requests: String?
 
     /// Creates the command with default options (ArgumentParser fills them in).
@@ -89,11 +91,14 @@ public struct EvalCommand: StreamCommand {
         }
         if requests != nil {
             let single = [
-                ("--actor", caller.actor != nil), ("--actor-meta", caller.actorMeta != nil), ("--action", action != nil),
-                ("--resource", resource != nil), ("--meta", meta != nil)]
+                ("--actor", caller.actor != nil), ("--actor-meta", caller.actorMeta != nil),
+                ("--action", action != nil),
+                ("--resource", resource != nil), ("--meta", meta != nil),
+            ]
             if let (flag, _) = single.first(where: \.1) {
                 throw ValidationError(
-                    "`\(flag)` cannot be combined with `--requests`; each line gives its own actor, action, resource and meta")
+                    "`\(flag)` cannot be combined with `--requests`; each line gives its own actor, action, resource and meta"
+                )
             }
             if format == .text {
                 throw ValidationError("`--requests` prints JSON lines; drop `--format text`")
@@ -101,7 +106,9 @@ public struct EvalCommand: StreamCommand {
             return
         }
         if action == nil { throw ValidationError("missing `--action`; write e.g. `--action process.spawn`") }
-        if resource == nil { throw ValidationError("missing `--resource`; write e.g. `--resource app.workers:handler`") }
+        if resource == nil {
+            throw ValidationError("missing `--resource`; write e.g. `--resource app.workers:handler`")
+        }
     }
 
     /// Runs with the process's standard streams.
@@ -136,7 +143,9 @@ public struct EvalCommand: StreamCommand {
             }
             if explain, let resolved {
                 io.output.line()
-                for line in ExplanationRendering.text(set.explain(request, in: resolved), in: set) { io.output.line(line) }
+                for line in ExplanationRendering.text(set.explain(request, in: resolved), in: set) {
+                    io.output.line(line)
+                }
             }
         }
         return DecisionRendering.exitCode(decision)

@@ -56,7 +56,8 @@ public struct LintCommand: StreamCommand {
             DiagnosticRendering.write(diagnostics, to: io.output)
             if code == .invalidInput {
                 io.output.line(
-                    "\(DiagnosticRendering.count(result.errors.count, "error")): the policies do not load, nothing was linted")
+                    "\(DiagnosticRendering.count(result.errors.count, "error")): the policies do not load, nothing was linted"
+                )
             } else {
                 io.output.line(DiagnosticRendering.count(diagnostics.count, "warning"))
             }

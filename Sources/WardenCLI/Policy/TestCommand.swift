@@ -43,7 +43,9 @@ public struct TestCommand: StreamCommand {
     public var verbose = false
 
     /// The strict mode of cases whose test and file set none; `nil` for the policy semantics only.
-    @Flag(inversion: .prefixedNo, help: "Strict mode for cases and files that set no `strict` (default: policy semantics only).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Strict mode for cases and files that set no `strict` (default: policy semantics only).")
     public var strict: Bool?
 
     /// Creates the command with default options (ArgumentParser fills them in).

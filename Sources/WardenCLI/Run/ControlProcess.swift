@@ -33,7 +33,9 @@ enum ControlProcess {
     static func stop(_ pids: [PID], deadline milliseconds: Int?, on runtime: LocalRuntime) async {
         guard !pids.isEmpty else { return }
         let args: [Value] = [.int(milliseconds ?? -1)] + pids.map { .string($0.description) }
-        guard let handle = try? await runtime.start(StartRequest(definition: definition, host: host, args: args)) else { return }
+        guard let handle = try? await runtime.start(StartRequest(definition: definition, host: host, args: args)) else {
+            return
+        }
         _ = try? await handle.result()
     }
 }

@@ -18,11 +18,13 @@ struct ExecTarget: Equatable {
         }
         guard let found = tree.luaEntry(entry), found.kind != .library else {
             throw CommandFailure.invalid(
-                "unknown entry `\(entry)` in -x; hint: give the id of a `process.lua` or `function.lua` entry (`namespace:name`)")
+                "unknown entry `\(entry)` in -x; hint: give the id of a `process.lua` or `function.lua` entry (`namespace:name`)"
+            )
         }
         if let host {
             guard tree.host(host) != nil else {
-                throw CommandFailure.invalid("unknown host `\(host)` in -x; hint: give the id of a `process.host` or `terminal.host` entry")
+                throw CommandFailure.invalid(
+                    "unknown host `\(host)` in -x; hint: give the id of a `process.host` or `terminal.host` entry")
             }
             self.host = host
         } else {
@@ -30,7 +32,8 @@ struct ExecTarget: Equatable {
             let candidates = terminals.isEmpty ? tree.hosts : terminals
             guard candidates.count == 1, let only = candidates.first else {
                 throw CommandFailure.invalid(
-                    "-x `\(text)` names no host and the tree has \(candidates.count) candidate hosts; hint: write `-x HOST/\(entry)`")
+                    "-x `\(text)` names no host and the tree has \(candidates.count) candidate hosts; hint: write `-x HOST/\(entry)`"
+                )
             }
             self.host = only.id
         }

@@ -89,7 +89,8 @@ final class RunApplication: Sendable {
     /// then the audit log flushed.
     func shutdown(deadline: Duration) async {
         let handles = services.stopRestarting()
-        let milliseconds = Int(deadline.components.seconds * 1000 + deadline.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(
+            deadline.components.seconds * 1000 + deadline.components.attoseconds / 1_000_000_000_000_000)
         await ControlProcess.stop(handles.map(\.pid), deadline: milliseconds, on: runtime)
         for handle in handles { _ = try? await handle.result() }
         await services.finish()

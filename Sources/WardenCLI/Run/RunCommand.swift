@@ -26,9 +26,11 @@ struct RunCommand: StreamCommand {
     @Argument(help: "With --test, a glob the test ids must match (`app.test:*`).")
     var pattern: String?
 
-    @Option(name: [.customShort("x"), .customLong("exec")], help: ArgumentHelp(
-        "Run one process.lua or function.lua entry on HOST (default: the tree's terminal.host) and exit with its result.",
-        valueName: "[HOST/]ENTRY"))
+    @Option(
+        name: [.customShort("x"), .customLong("exec")],
+        help: ArgumentHelp(
+            "Run one process.lua or function.lua entry on HOST (default: the tree's terminal.host) and exit with its result.",
+            valueName: "[HOST/]ENTRY"))
     var exec: String?
 
     @Flag(help: "Run every function.lua entry with `meta.type: test` (matching PATTERN).")
@@ -40,10 +42,14 @@ struct RunCommand: StreamCommand {
     @Option(help: "Seconds services have to stop after the cancel at shutdown.")
     var shutdownTimeout = 5.0
 
-    @Option(help: "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`.")
+    @Option(
+        help:
+            "The audit log: a JSON Lines file (created if missing, appended to otherwise) or a PostgreSQL URL `postgres://user@host:port/db`."
+    )
     var audit = "warden-run-audit.jsonl"
 
-    @Option(help: "The writing node's name in every record (its own chain in a PostgreSQL store); default: the host name.")
+    @Option(
+        help: "The writing node's name in every record (its own chain in a PostgreSQL store); default: the host name.")
     var node: String?
 
     @Option(help: "Audit delivery mode: async, sync or durable.")
@@ -89,7 +95,9 @@ struct RunCommand: StreamCommand {
         let signals = test || exec != nil || stop != nil ? nil : SignalWait()
         let app = try RunApplication(
             tree: loaded, policySet: policySet, sources: [tree],
-            options: RunOptions(audit: audit, node: try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode), mode: mode, strict: strictness.strict), io: io)
+            options: RunOptions(
+                audit: audit, node: try AuditDestination.checkedNode(node ?? AuditDestination.defaultNode), mode: mode,
+                strict: strictness.strict), io: io)
         let status: Int32
         if let testHost {
             status = await TestRun(app: app, host: testHost, limit: .milliseconds(Int64(testTimeout * 1000)), io: io)
@@ -119,7 +127,8 @@ struct RunCommand: StreamCommand {
     /// The first `process.host` of the tree, where tests run.
     static func testHost(in tree: RegistryTree) throws -> String {
         guard let host = tree.hosts.first(where: { !$0.isTerminal }) else {
-            throw CommandFailure.invalid("the tree has no `process.host` entry to run tests on; hint: add `kind: process.host`")
+            throw CommandFailure.invalid(
+                "the tree has no `process.host` entry to run tests on; hint: add `kind: process.host`")
         }
         return host.id
     }

@@ -70,11 +70,15 @@ final class ServiceSupervisor: Sendable {
             }
             failures += 1
             guard failures <= service.restart.maxAttempts else {
-                log("service \(service.id) exited abnormally: \(error.message); it stays down after \(service.restart.maxAttempts) restarts")
+                log(
+                    "service \(service.id) exited abnormally: \(error.message); it stays down after \(service.restart.maxAttempts) restarts"
+                )
                 return
             }
             let delay = service.restart.delay(beforeAttempt: failures)
-            log("service \(service.id) exited abnormally: \(error.message); restart \(failures) of \(service.restart.maxAttempts) in \(delay)")
+            log(
+                "service \(service.id) exited abnormally: \(error.message); restart \(failures) of \(service.restart.maxAttempts) in \(delay)"
+            )
             try? await Task.sleep(for: delay)
         }
     }

@@ -5,7 +5,9 @@ import Synchronization
 /// Catches SIGINT and SIGTERM from the moment it is made, so a signal that arrives while the
 /// tree is still starting is not lost (nor kills the process): shutdown then runs in order.
 final class SignalWait: Sendable {
-    private let state = Mutex<(fired: Bool, waiter: CheckedContinuation<Void, Never>?, sources: [any DispatchSourceSignal])>(
+    private let state = Mutex<
+        (fired: Bool, waiter: CheckedContinuation<Void, Never>?, sources: [any DispatchSourceSignal])
+    >(
         (false, nil, []))
 
     /// Stops SIGINT and SIGTERM from ending the process and starts listening for them.

@@ -45,36 +45,44 @@ struct ServeCommand: StreamCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBody = RequestLimits.defaultMaxBody
 
-    @Option(help: ArgumentHelp(
-        "Seconds a client has to send a whole request body; a slower one is answered 408.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a client has to send a whole request body; a slower one is answered 408.", valueName: "seconds"))
     var bodyTimeout = 10.0
 
     @Option(help: ArgumentHelp("Seconds a connection may sit idle before it is closed.", valueName: "seconds"))
     var idleTimeout = 60.0
 
-    @Option(help: ArgumentHelp(
-        "Seconds the requests in flight get to finish on SIGINT or SIGTERM.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds the requests in flight get to finish on SIGINT or SIGTERM.", valueName: "seconds"))
     var shutdownTimeout = 30.0
 
-    @Option(help: ArgumentHelp(
-        "The audit log POST /v1/authorize records calls in: a JSON Lines file (created if missing, continued otherwise) or a postgres:// URL.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The audit log POST /v1/authorize records calls in: a JSON Lines file (created if missing, continued otherwise) or a postgres:// URL.",
+            valueName: "file"))
     var audit: String?
 
     @Option(help: "Audit delivery mode: async, sync or durable.")
     var mode: DeliveryMode = .durable
 
-    @Option(help: ArgumentHelp("The node name written in every audit record (default: the host name).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("The node name written in every audit record (default: the host name).", valueName: "name"))
     var node: String?
 
     @Flag(help: "Reload the policies when a file under --policies changes (SIGHUP always reloads).")
     var watch = false
 
-    @Option(help: ArgumentHelp(
-        "Bearer tokens (SHA-256 digests) and their roles, YAML; turns authentication on.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Bearer tokens (SHA-256 digests) and their roles, YAML; turns authentication on.", valueName: "file"))
     var tokens: String?
 
-    @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key.",
+            valueName: "file"))
     var tlsCert: String?
 
     @Option(help: ArgumentHelp("The private key of --tls-cert (PEM, unencrypted).", valueName: "file"))
@@ -93,9 +101,12 @@ struct ServeCommand: StreamCommand {
 
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) {
-            throw ValidationError("`--tls-cert` and `--tls-key` go together; give both (the certificate chain and its private key)")
+            throw ValidationError(
+                "`--tls-cert` and `--tls-key` go together; give both (the certificate chain and its private key)")
         }
-        for (flag, seconds) in [("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout), ("--shutdown-timeout", shutdownTimeout)]
+        for (flag, seconds) in [
+            ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout), ("--shutdown-timeout", shutdownTimeout),
+        ]
         where !(seconds > 0 && seconds <= 86_400) {
             throw ValidationError("`\(flag) \(seconds)` must be a number of seconds above 0 and at most 86400")
         }
@@ -104,7 +115,8 @@ struct ServeCommand: StreamCommand {
         let address = try listenAddress()
         if !address.isLoopback, !insecure, tokens == nil {
             throw ValidationError(
-                "refusing to listen on `\(listen)` without authentication; give `--tokens FILE`, listen on 127.0.0.1, or add `--insecure`")
+                "refusing to listen on `\(listen)` without authentication; give `--tokens FILE`, listen on 127.0.0.1, or add `--insecure`"
+            )
         }
     }
 
@@ -178,7 +190,8 @@ struct ServeCommand: StreamCommand {
         ) { port in
             // One line a supervisor (or a test) can wait for; with port 0 it names the chosen port.
             io.output.line(
-                "listening on \(settings.scheme)://\(settings.address.host):\(port) (authentication: \(authentication))")
+                "listening on \(settings.scheme)://\(settings.address.host):\(port) (authentication: \(authentication))"
+            )
         }
         return .success
     }

@@ -13,7 +13,8 @@ enum ArgumentEncoding {
                 which += " (the value of `\(option)`)"
             }
             let hex = String(byte, radix: 16)
-            return "error: \(which) is not valid UTF-8: byte `\\x\(hex.count == 1 ? "0" + hex : hex)` at offset \(offset)\n"
+            return
+                "error: \(which) is not valid UTF-8: byte `\\x\(hex.count == 1 ? "0" + hex : hex)` at offset \(offset)\n"
                 + "  hint: pass text as UTF-8; convert it with `iconv -t UTF-8`"
         }
         return nil

@@ -1,3 +1,4 @@
+import WardenSync
 import WardenValue
 
 /// Collects writes and passes them on in blocks of 64 KiB (and on ``flush()``), so a command

@@ -1,3 +1,6 @@
+import WardenSync
+import WardenValue
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WardenValue
 
 /// Reads lines from a file descriptor without asking what the file is: a regular file, a pipe,
 /// `/dev/stdin`, `/dev/null` or a process substitution (`<(...)`) all read the same way.

@@ -1,3 +1,4 @@
+import WardenSync
 import WardenValue
 
 /// Where a command reads lines from: standard input, a file (a pipe, `/dev/stdin`, a process

@@ -1,6 +1,7 @@
-import WardenValue
 import Foundation
 import Synchronization
+import WardenSync
+import WardenValue
 
 /// Where a command writes text: standard output, standard error, or a buffer in tests.
 public protocol TextOutput: Sendable {

@@ -30,21 +30,32 @@ extension Checker {
         case .remainder: wants = "two integers"
         default: wants = "two numbers"
         }
-        return "`\(op.symbol)` needs \(wants), but here the left side is always \(lk) and the right side \(rk); there is no implicit conversion"
+        return
+            "`\(op.symbol)` needs \(wants), but here the left side is always \(lk) and the right side \(rk); there is no implicit conversion"
     }
 
     private mutating func checkMatches(_ e: Expr, _ l: Expr, _ lk: ValueKinds, _ r: Expr) -> (Expr, ValueKinds) {
         var out = e
         guard let pattern = r.literal else {
-            report(.dynamicRegex, "the pattern of `matches` must be a constant string; compare request values with `==`, `startsWith` or `contains` instead", at: r.span.lowerBound)
+            report(
+                .dynamicRegex,
+                "the pattern of `matches` must be a constant string; compare request values with `==`, `startsWith` or `contains` instead",
+                at: r.span.lowerBound)
             return (out, .bool)
         }
         guard case .string(let patternText) = pattern else {
-            if typeChecks { report(.type, "the pattern of `matches` must be a string, got `\(pattern.typeName)`", at: r.span.lowerBound) }
+            if typeChecks {
+                report(
+                    .type, "the pattern of `matches` must be a string, got `\(pattern.typeName)`", at: r.span.lowerBound
+                )
+            }
             return (out, .bool)
         }
         guard !patternText.isEmpty else {
-            report(.badRegex, "the pattern of `matches` is empty, which matches everything; remove the test or write the pattern you mean", at: r.span.lowerBound)
+            report(
+                .badRegex,
+                "the pattern of `matches` is empty, which matches everything; remove the test or write the pattern you mean",
+                at: r.span.lowerBound)
             return (out, .bool)
         }
         let regex: RegularExpression
@@ -54,7 +65,9 @@ extension Checker {
             report(.badRegex, "\(error.description); \(RegularExpressionError.hint)", at: r.span.lowerBound)
             return (out, .bool)
         }
-        _ = requireSome(lk.contains(.string) ? .bool : [], e, "`matches` needs a string on the left, but `\(text(l))` is always \(lk)")
+        _ = requireSome(
+            lk.contains(.string) ? .bool : [], e,
+            "`matches` needs a string on the left, but `\(text(l))` is always \(lk)")
         out.kind = .regexMatch(l, regex)
         return foldKinds(out, all: [l], .bool)
     }

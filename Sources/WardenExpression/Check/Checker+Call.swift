@@ -8,10 +8,12 @@ extension Checker {
             return (e, .all)
         }
         guard builtin.arity.contains(args.count) else {
-            let count = builtin.arity.lowerBound == builtin.arity.upperBound
+            let count =
+                builtin.arity.lowerBound == builtin.arity.upperBound
                 ? "\(builtin.arity.lowerBound)" : "\(builtin.arity.lowerBound) or \(builtin.arity.upperBound)"
             let noun = builtin.arity.upperBound == 1 ? "argument" : "arguments"
-            report(.arity, "`\(name)` takes \(count) \(noun), got \(args.count); write `\(builtin.signature)`", at: e.at)
+            report(
+                .arity, "`\(name)` takes \(count) \(noun), got \(args.count); write `\(builtin.signature)`", at: e.at)
             for arg in args { _ = check(arg) }
             return (e, .all)
         }

@@ -38,8 +38,14 @@ extension Checker {
             if kinds.contains(.list), case .index = link.key, keyKinds.contains(.int) { next = .all }
             if next.isEmpty && !kinds.isEmpty {
                 if typeChecks {
-                    let what = if case .member(let name) = link.key { "member `\(name)`" } else { "an index of type \(keyKinds)" }
-                    report(.type, "cannot read \(what) of a value that is always \(kinds); only maps have members and lists integer indexes", at: link.at)
+                    let what =
+                        if case .member(let name) = link.key { "member `\(name)`" } else {
+                            "an index of type \(keyKinds)"
+                        }
+                    report(
+                        .type,
+                        "cannot read \(what) of a value that is always \(kinds); only maps have members and lists integer indexes",
+                        at: link.at)
                 }
                 failed = true
                 next = .all
@@ -73,7 +79,8 @@ extension Checker {
         guard typeChecks else { return }
         let name = if case .member(let n) = links[i].key { "member `\(n)`" } else { "an index" }
         if i == 0, case .name(let undefined) = base.kind {
-            var message = "`\(undefined)` is not defined (undefined names are nil), so reading \(name) of it always fails"
+            var message =
+                "`\(undefined)` is not defined (undefined names are nil), so reading \(name) of it always fails"
             if let near = Suggestions.closest(to: undefined, in: Checker.names) {
                 message += "; did you mean `\(near)`?"
             } else {

@@ -35,7 +35,10 @@ struct Checker {
     /// Reports `expr-not-boolean` when `kinds` cannot contain a boolean.
     mutating func requireBool(_ kinds: ValueKinds, _ e: Expr, _ role: String) {
         guard typeChecks, !kinds.contains(.bool), !kinds.isEmpty else { return }
-        report(.notBoolean, "\(role) can never be a boolean: `\(text(e))` is always \(kinds); compare it, e.g. `\(text(e)) == ...`", at: e.span.lowerBound)
+        report(
+            .notBoolean,
+            "\(role) can never be a boolean: `\(text(e))` is always \(kinds); compare it, e.g. `\(text(e)) == ...`",
+            at: e.span.lowerBound)
     }
 
     /// Reports `expr-type` when an operation's inferred result is empty; returns kinds to continue with.
@@ -70,7 +73,9 @@ struct Checker {
                 requireBool(k, o, "the operand of `!`")
                 result = .bool
             } else {
-                result = requireSome(TypeRules.unary(op, k), e, "prefix `\(op.rawValue)` needs a number, but `\(text(o))` is always \(k)")
+                result = requireSome(
+                    TypeRules.unary(op, k), e, "prefix `\(op.rawValue)` needs a number, but `\(text(o))` is always \(k)"
+                )
             }
             return foldKinds(out, all: [o], result)
         case .binary(let op, let lhs, let rhs):

@@ -59,7 +59,8 @@ extension Codegen {
         }
     }
 
-    private func membership(_ lhs: @escaping Eval, _ rhs: @escaping Eval, _ rhsNode: Expr, _ at: SourcePosition) -> Eval {
+    private func membership(_ lhs: @escaping Eval, _ rhs: @escaping Eval, _ rhsNode: Expr, _ at: SourcePosition) -> Eval
+    {
         if case .list(let elements)? = rhsNode.literal {
             let strings = elements.compactMap(\.stringValue)
             if strings.count == elements.count {
@@ -83,6 +84,9 @@ extension Codegen {
     }
 
     static func stepLimit(_ limit: Int, _ at: SourcePosition) -> ExpressionError {
-        ExpressionError(kind: .stepLimit, message: "evaluation exceeded \(limit) steps; simplify the expression or bound the input lists", position: at)
+        ExpressionError(
+            kind: .stepLimit,
+            message: "evaluation exceeded \(limit) steps; simplify the expression or bound the input lists",
+            position: at)
     }
 }

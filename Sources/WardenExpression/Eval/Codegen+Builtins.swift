@@ -23,17 +23,23 @@ extension Codegen {
             let up = builtin == .upper
             return { env, s throws(ExpressionError) in
                 let v = try arg(env, &s)
-                guard case .string(let x) = v else { throw Fail.type("`\(name)` needs a string, got \(Fail.describe(v))", at) }
+                guard case .string(let x) = v else {
+                    throw Fail.type("`\(name)` needs a string, got \(Fail.describe(v))", at)
+                }
                 return .string(up ? x.uppercased() : x.lowercased())
             }
         case .trim:
             return { env, s throws(ExpressionError) in
                 let v = try evals[0](env, &s)
-                guard case .string(let x) = v else { throw Fail.type("`trim` needs a string, got \(Fail.describe(v))", at) }
+                guard case .string(let x) = v else {
+                    throw Fail.type("`trim` needs a string, got \(Fail.describe(v))", at)
+                }
                 guard evals.count == 2 else { return .string(ByteString.trim(x, nil)) }
                 let c = try evals[1](env, &s)
                 guard case .string(let set) = c else {
-                    throw Fail.type("the second argument of `trim` is a string of characters to remove, got \(Fail.describe(c))", at)
+                    throw Fail.type(
+                        "the second argument of `trim` is a string of characters to remove, got \(Fail.describe(c))", at
+                    )
                 }
                 return .string(ByteString.trim(x, set))
             }
@@ -43,7 +49,8 @@ extension Codegen {
                 let a = try evals[0](env, &s)
                 let (x, separator) = try Semantics.strings("split", a, try evals[1](env, &s), at)
                 guard let parts = ByteString.split(x, separator, limit: limit) else {
-                    throw ExpressionError(kind: .sizeLimit, message: "`split` would produce more than \(limit) parts", position: at)
+                    throw ExpressionError(
+                        kind: .sizeLimit, message: "`split` would produce more than \(limit) parts", position: at)
                 }
                 s.steps += parts.count
                 return .list(parts.map(Value.string))
@@ -56,7 +63,9 @@ extension Codegen {
         }
     }
 
-    private mutating func closureCall(_ builtin: Builtin, _ list: @escaping Eval, _ bodyNode: Expr, _ at: SourcePosition) -> Eval {
+    private mutating func closureCall(
+        _ builtin: Builtin, _ list: @escaping Eval, _ bodyNode: Expr, _ at: SourcePosition
+    ) -> Eval {
         closureLevel += 1
         let body = compile(bodyNode)
         closureLevel -= 1
@@ -64,20 +73,24 @@ extension Codegen {
         let maxSteps = limits.maxSteps
         let maxSize = limits.maxCollectionSize
         let name = builtin.rawValue
-        let elementsOf: @Sendable (ExpressionEnvironment, inout EvalScratch) throws(ExpressionError) -> [Value] = { env, s throws(ExpressionError) in
+        let elementsOf: @Sendable (ExpressionEnvironment, inout EvalScratch) throws(ExpressionError) -> [Value] = {
+            env, s throws(ExpressionError) in
             let v = try list(env, &s)
             guard case .list(let elements) = v else {
-                throw Fail.type("`\(name)` needs a list, got \(Fail.describe(v)); use `?? []` to default a missing list", at)
+                throw Fail.type(
+                    "`\(name)` needs a list, got \(Fail.describe(v)); use `?? []` to default a missing list", at)
             }
             return elements
         }
-        let run: @Sendable (Value, ExpressionEnvironment, inout EvalScratch) throws(ExpressionError) -> Value = { element, env, s throws(ExpressionError) in
+        let run: @Sendable (Value, ExpressionEnvironment, inout EvalScratch) throws(ExpressionError) -> Value = {
+            element, env, s throws(ExpressionError) in
             s.steps += cost
             guard s.steps <= maxSteps else { throw Codegen.stepLimit(maxSteps, at) }
             s.current = element
             return try body(env, &s)
         }
-        let test: @Sendable (Value, ExpressionEnvironment, inout EvalScratch) throws(ExpressionError) -> Bool = { element, env, s throws(ExpressionError) in
+        let test: @Sendable (Value, ExpressionEnvironment, inout EvalScratch) throws(ExpressionError) -> Bool = {
+            element, env, s throws(ExpressionError) in
             let r = try run(element, env, &s)
             guard case .bool(let b) = r else {
                 throw Fail.type("the predicate of `\(name)` must return a boolean, got \(Fail.describe(r))", at)
@@ -132,7 +145,9 @@ extension Codegen {
                         out.append(try run(element, env, &s))
                     }
                     guard out.count <= maxSize else {
-                        throw ExpressionError(kind: .sizeLimit, message: "`\(name)` would produce more than \(maxSize) elements", position: at)
+                        throw ExpressionError(
+                            kind: .sizeLimit, message: "`\(name)` would produce more than \(maxSize) elements",
+                            position: at)
                     }
                 }
                 return .list(out)

@@ -9,7 +9,8 @@ extension Codegen {
             case .member(let name): key = .member(name)
             case .index(let e): key = .index(compile(e))
             }
-            compiled.append(CompiledLink(key: key, optional: link.optional, offset: link.at, position: position(link.at)))
+            compiled.append(
+                CompiledLink(key: key, optional: link.optional, offset: link.at, position: position(link.at)))
         }
         let quote = SourceQuote(source: sourceText, start: base.span.lowerBound)
         if case .name("actor") = base.kind {
@@ -26,7 +27,9 @@ extension Codegen {
                 case .index(let eval):
                     let key = try eval(env, &s)
                     guard case .string(let n) = key else {
-                        throw Fail.type("the actor's members are named by strings (`id`, `meta`), got \(Fail.describe(key))", first.position)
+                        throw Fail.type(
+                            "the actor's members are named by strings (`id`, `meta`), got \(Fail.describe(key))",
+                            first.position)
                     }
                     name = n
                 }
@@ -52,7 +55,8 @@ extension Codegen {
 
     /// Applies `links` to `value`; a `?.` link on `nil` ends the chain with `nil`.
     static func follow(
-        _ value: Value, _ links: [CompiledLink], _ env: ExpressionEnvironment, _ s: inout EvalScratch, _ quote: SourceQuote
+        _ value: Value, _ links: [CompiledLink], _ env: ExpressionEnvironment, _ s: inout EvalScratch,
+        _ quote: SourceQuote
     ) throws(ExpressionError) -> Value {
         var v = value
         for link in links {
@@ -63,7 +67,9 @@ extension Codegen {
             switch link.key {
             case .member(let name):
                 guard case .map(let m) = v else {
-                    throw Fail.type("cannot read member `\(name)` of \(Fail.describe(v)) (`\(quote.text(upTo: link.offset))`); only maps have members", link.position)
+                    throw Fail.type(
+                        "cannot read member `\(name)` of \(Fail.describe(v)) (`\(quote.text(upTo: link.offset))`); only maps have members",
+                        link.position)
                 }
                 v = m[name] ?? .null
             case .index(let eval):
@@ -73,7 +79,9 @@ extension Codegen {
         return v
     }
 
-    private static func index(_ v: Value, _ key: Value, _ link: CompiledLink, _ quote: SourceQuote) throws(ExpressionError) -> Value {
+    private static func index(_ v: Value, _ key: Value, _ link: CompiledLink, _ quote: SourceQuote)
+        throws(ExpressionError) -> Value
+    {
         switch (v, key) {
         case (.map(let m), .string(let k)):
             return m[k] ?? .null
@@ -82,16 +90,20 @@ extension Codegen {
             guard j >= 0, j < l.count else {
                 throw ExpressionError(
                     kind: .indexOutOfRange,
-                    message: "index \(i) is out of range for a list of \(l.count) (`\(quote.text(upTo: link.offset))`); check `len(...)` first",
+                    message:
+                        "index \(i) is out of range for a list of \(l.count) (`\(quote.text(upTo: link.offset))`); check `len(...)` first",
                     position: link.position)
             }
             return l[j]
         case (.map, _):
-            throw Fail.type("map keys are strings, got \(Fail.describe(key)); there is no implicit conversion", link.position)
+            throw Fail.type(
+                "map keys are strings, got \(Fail.describe(key)); there is no implicit conversion", link.position)
         case (.list, _):
             throw Fail.type("list indexes are integers, got \(Fail.describe(key))", link.position)
         default:
-            throw Fail.type("cannot index \(Fail.describe(v)) (`\(quote.text(upTo: link.offset))`); only lists and maps can be indexed", link.position)
+            throw Fail.type(
+                "cannot index \(Fail.describe(v)) (`\(quote.text(upTo: link.offset))`); only lists and maps can be indexed",
+                link.position)
         }
     }
 
@@ -104,7 +116,8 @@ extension Codegen {
         }
         return ExpressionError(
             kind: .nilMember,
-            message: "cannot read \(what) of nil: `\(object)` is nil; use `?.` to get nil instead, or `??` for a default",
+            message:
+                "cannot read \(what) of nil: `\(object)` is nil; use `?.` to get nil instead, or `??` for a default",
             position: link.position)
     }
 

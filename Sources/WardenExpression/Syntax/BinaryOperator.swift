@@ -1,10 +1,18 @@
 /// Binary operators, with expr-lang's precedence (higher binds tighter).
 enum BinaryOperator: String, Sendable, CaseIterable {
     case or, and
-    case equal = "==", notEqual = "!="
-    case less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case greater = ">"
+    case lessOrEqual = "<="
+    case greaterOrEqual = ">="
     case `in`, matches, contains, startsWith, endsWith
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case remainder = "%"
     case coalesce = "??"
 
     /// How tightly the operator binds.
@@ -13,7 +21,8 @@ enum BinaryOperator: String, Sendable, CaseIterable {
         case .or: 10
         case .and: 15
         case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual,
-            .in, .matches, .contains, .startsWith, .endsWith: 20
+            .in, .matches, .contains, .startsWith, .endsWith:
+            20
         case .add, .subtract: 30
         case .multiply, .divide, .remainder: 60
         case .coalesce: 500

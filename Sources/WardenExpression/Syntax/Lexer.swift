@@ -58,7 +58,8 @@ struct Lexer {
         case UInt8(ascii: "|"):
             return SyntaxFailure(message: "unexpected `|`; use `||` (or `or`) for logical or", offset: offset)
         case UInt8(ascii: ";"):
-            return SyntaxFailure(message: "unexpected `;`; an expression is a single boolean expression", offset: offset)
+            return SyntaxFailure(
+                message: "unexpected `;`; an expression is a single boolean expression", offset: offset)
         default:
             var end = offset + 1
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
@@ -110,7 +111,10 @@ struct Lexer {
             }
             try rejectTrailingLetters(start)
             guard let value = Int(digits, radix: 16) else {
-                throw SyntaxFailure(message: "invalid hexadecimal literal; write digits 0-9 and a-f after `0x`, at most 9223372036854775807", offset: start)
+                throw SyntaxFailure(
+                    message:
+                        "invalid hexadecimal literal; write digits 0-9 and a-f after `0x`, at most 9223372036854775807",
+                    offset: start)
             }
             return Token(kind: .int(value), start: start, end: i)
         }
@@ -142,7 +146,9 @@ struct Lexer {
             return Token(kind: .float(value), start: start, end: i)
         }
         guard let value = Int(text) else {
-            throw SyntaxFailure(message: "integer literal `\(text)` is out of range; the largest integer is 9223372036854775807", offset: start)
+            throw SyntaxFailure(
+                message: "integer literal `\(text)` is out of range; the largest integer is 9223372036854775807",
+                offset: start)
         }
         return Token(kind: .int(value), start: start, end: i)
     }
@@ -156,7 +162,8 @@ struct Lexer {
 
     private func rejectTrailingLetters(_ start: Int) throws(SyntaxFailure) {
         if let c = peek(), Lexer.isWordStart(c) || Lexer.isDigit(c) {
-            throw SyntaxFailure(message: "invalid number literal; put a space or an operator after the number", offset: start)
+            throw SyntaxFailure(
+                message: "invalid number literal; put a space or an operator after the number", offset: start)
         }
     }
 
@@ -188,7 +195,9 @@ struct Lexer {
         var out: [UInt8] = []
         while true {
             guard let c = peek(), c != UInt8(ascii: "\n") else {
-                throw SyntaxFailure(message: "unterminated string; close it with `\(UnicodeScalar(quote))` on the same line", offset: start)
+                throw SyntaxFailure(
+                    message: "unterminated string; close it with `\(UnicodeScalar(quote))` on the same line",
+                    offset: start)
             }
             if c == quote {
                 i += 1
@@ -228,7 +237,8 @@ struct Lexer {
         case UInt8(ascii: "U"): return try hexEscape(digits: 8, at: at, max: 0x10FFFF)
         default:
             throw SyntaxFailure(
-                message: "unknown escape `\\\(UnicodeScalar(c))`; write `\\\\` for a backslash, or use a backtick raw string such as `^a\\.b`",
+                message:
+                    "unknown escape `\\\(UnicodeScalar(c))`; write `\\\\` for a backslash, or use a backtick raw string such as `^a\\.b`",
                 offset: at)
         }
     }
@@ -237,13 +247,16 @@ struct Lexer {
         var value: UInt32 = 0
         for _ in 0..<digits {
             guard let c = peek(), let h = Lexer.hexValue(c) else {
-                throw SyntaxFailure(message: "invalid escape; `\\x` needs 2, `\\u` 4 and `\\U` 8 hexadecimal digits", offset: at)
+                throw SyntaxFailure(
+                    message: "invalid escape; `\\x` needs 2, `\\u` 4 and `\\U` 8 hexadecimal digits", offset: at)
             }
             value = value &* 16 &+ h
             i += 1
         }
         guard value <= max, let scalar = UnicodeScalar(value) else {
-            throw SyntaxFailure(message: "escape does not name a valid character (`\\x` goes up to 7f; surrogates are not characters)", offset: at)
+            throw SyntaxFailure(
+                message: "escape does not name a valid character (`\\x` goes up to 7f; surrogates are not characters)",
+                offset: at)
         }
         return scalar
     }

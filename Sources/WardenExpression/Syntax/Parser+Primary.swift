@@ -39,8 +39,11 @@ extension Parser {
 
     @inline(never)
     static func reservedWord(_ word: String, _ token: Token, call: Bool) -> SyntaxFailure {
-        if call { return SyntaxFailure(code: .unknownFunction, message: Checker.unknownFunction(word), offset: token.start) }
-        return SyntaxFailure(message: "unexpected operator `\(word)`; expected an operand before it", offset: token.start)
+        if call {
+            return SyntaxFailure(code: .unknownFunction, message: Checker.unknownFunction(word), offset: token.start)
+        }
+        return SyntaxFailure(
+            message: "unexpected operator `\(word)`; expected an operand before it", offset: token.start)
     }
 
     @inline(never)
@@ -48,12 +51,15 @@ extension Parser {
         if let key = duplicate {
             return SyntaxFailure(message: "duplicate map key `\(key)`; each key may appear once", offset: token.start)
         }
-        return SyntaxFailure(message: "expected a map key (a name or a string), found \(token.display)", offset: token.start)
+        return SyntaxFailure(
+            message: "expected a map key (a name or a string), found \(token.display)", offset: token.start)
     }
 
     @inline(never)
     static func tooLarge(_ what: String, _ limit: Int, _ offset: Int) -> SyntaxFailure {
-        SyntaxFailure(code: .tooLarge, message: "\(what) literal has more than \(limit) elements; the limit is \(limit)", offset: offset)
+        SyntaxFailure(
+            code: .tooLarge, message: "\(what) literal has more than \(limit) elements; the limit is \(limit)",
+            offset: offset)
     }
 
     /// `#`, or `.name` as short for `#.name`; both only inside a closure.
@@ -62,7 +68,9 @@ extension Parser {
         if token.isSymbol("#") {
             advance()
             guard closureDepth > 0 else {
-                throw SyntaxFailure(message: "`#` is only allowed inside a closure, e.g. `all(list, {# != \"x\"})`", offset: token.start)
+                throw SyntaxFailure(
+                    message: "`#` is only allowed inside a closure, e.g. `all(list, {# != \"x\"})`", offset: token.start
+                )
             }
             return try leaf(.current, token)
         }

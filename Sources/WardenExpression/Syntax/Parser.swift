@@ -58,7 +58,9 @@ struct Parser {
     /// The failure for nesting beyond `maxDepth` (out of line: keeps the recursive frames small).
     @inline(never)
     static func tooDeep(_ maxDepth: Int, _ offset: Int) -> SyntaxFailure {
-        SyntaxFailure(code: .tooDeep, message: "expression nests deeper than \(maxDepth) levels; split it into simpler parts", offset: offset)
+        SyntaxFailure(
+            code: .tooDeep, message: "expression nests deeper than \(maxDepth) levels; split it into simpler parts",
+            offset: offset)
     }
 
     /// Builds a node, enforcing the height limit.
@@ -94,14 +96,18 @@ struct Parser {
             advance()
             let opToken = advance()
             let right = try parseExpression(op.precedence + 1)
-            let inner = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: opToken.start, children: [left, right])
+            let inner = try node(
+                .binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: opToken.start,
+                children: [left, right])
             left = try node(.unary(.not, inner), inner.span, at: token.start, children: [inner])
             return true
         }
         guard let op = BinaryOperator.from(token), op.precedence >= minPrecedence else { return false }
         advance()
         let right = try parseExpression(op.precedence + 1)
-        left = try node(.binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: token.start, children: [left, right])
+        left = try node(
+            .binary(op, left, right), left.span.lowerBound..<right.span.upperBound, at: token.start,
+            children: [left, right])
         return true
     }
 
@@ -111,7 +117,9 @@ struct Parser {
         let then = try parseExpression(0)
         _ = try expect(":")
         let otherwise = try parseExpression(0)
-        return try node(.ternary(condition, then, otherwise), condition.span.lowerBound..<otherwise.span.upperBound, at: question.start, children: [condition, then, otherwise])
+        return try node(
+            .ternary(condition, then, otherwise), condition.span.lowerBound..<otherwise.span.upperBound,
+            at: question.start, children: [condition, then, otherwise])
     }
 
     // MARK: prefix
@@ -119,10 +127,9 @@ struct Parser {
     private mutating func parseUnary() throws(SyntaxFailure) -> Expr {
         let token = current
         let op: UnaryOperator? =
-            if token.isSymbol("!") || token.isWord("not") { .not }
-            else if token.isSymbol("-") { .negate }
-            else if token.isSymbol("+") { .plus }
-            else { nil }
+            if token.isSymbol("!") || token.isWord("not") { .not } else if token.isSymbol("-") {
+                .negate
+            } else if token.isSymbol("+") { .plus } else { nil }
         guard let op else { return try parsePostfix(try parsePrimary()) }
         return try parsePrefix(op, token)
     }
@@ -131,7 +138,8 @@ struct Parser {
     private mutating func parsePrefix(_ op: UnaryOperator, _ token: Token) throws(SyntaxFailure) -> Expr {
         advance()
         let operand = try parseExpression(op.precedence)
-        return try node(.unary(op, operand), token.start..<operand.span.upperBound, at: token.start, children: [operand])
+        return try node(
+            .unary(op, operand), token.start..<operand.span.upperBound, at: token.start, children: [operand])
     }
 
     // MARK: postfix chains
@@ -150,7 +158,9 @@ struct Parser {
                     link = try parseIndex(optional: true, at: token.start)
                 } else {
                     guard let name = current.word else {
-                        throw SyntaxFailure(message: "expected a member name after \(token.display), found \(current.display)", offset: current.start)
+                        throw SyntaxFailure(
+                            message: "expected a member name after \(token.display), found \(current.display)",
+                            offset: current.start)
                     }
                     let nameToken = advance()
                     link = ChainLink(key: .member(name), optional: optional, at: token.start, end: nameToken.end)
@@ -158,7 +168,8 @@ struct Parser {
             } else if token.isSymbol("[") {
                 link = try parseIndex(optional: false, at: token.start)
             } else if token.isSymbol("("), !links.isEmpty {
-                throw SyntaxFailure(message: "only builtin functions can be called; methods are not supported", offset: token.start)
+                throw SyntaxFailure(
+                    message: "only builtin functions can be called; methods are not supported", offset: token.start)
             } else {
                 break
             }
@@ -185,9 +196,13 @@ struct Parser {
         let token = current
         if let word = token.word {
             if let fix = Suggestions.closest(to: word, in: Keywords.binaryWords), fix != word {
-                return SyntaxFailure(message: "unexpected \(token.display); did you mean the operator `\(fix)`?", offset: token.start)
+                return SyntaxFailure(
+                    message: "unexpected \(token.display); did you mean the operator `\(fix)`?", offset: token.start)
             }
-            return SyntaxFailure(message: "unexpected \(token.display) after a complete operand; join the parts with an operator such as `&&` or `==`", offset: token.start)
+            return SyntaxFailure(
+                message:
+                    "unexpected \(token.display) after a complete operand; join the parts with an operator such as `&&` or `==`",
+                offset: token.start)
         }
         if token.isSymbol(")") || token.isSymbol("]") || token.isSymbol("}") {
             return SyntaxFailure(message: "unexpected \(token.display); it closes nothing", offset: token.start)

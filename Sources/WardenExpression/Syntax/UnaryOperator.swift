@@ -1,6 +1,8 @@
 /// Prefix operators: `!`/`not` binds looser than `*` but tighter than `+`; `-`/`+` tighter still.
 enum UnaryOperator: String, Sendable {
-    case not = "!", negate = "-", plus = "+"
+    case not = "!"
+    case negate = "-"
+    case plus = "+"
 
     /// How tightly the operand is parsed.
     var precedence: Int {

@@ -40,8 +40,10 @@ public struct CallFacts: Sendable, Hashable {
         public var queuedMessages: Int
 
         /// Creates builder options; the defaults are those of a plain spawn.
-        public init(context: Bool = false, actor: Bool = false, scope: Bool = false, name: String? = nil,
-                    queuedMessages: Int = 0) {
+        public init(
+            context: Bool = false, actor: Bool = false, scope: Bool = false, name: String? = nil,
+            queuedMessages: Int = 0
+        ) {
             self.context = context
             self.actor = actor
             self.scope = scope

@@ -18,7 +18,8 @@ extension Gateway {
             try validate()
             pid = try await inner.resolve(destination)
         } catch {
-            try await recordFailure(call, caller: caller, target: target, error: error, policies: policies, since: started)
+            try await recordFailure(
+                call, caller: caller, target: target, error: error, policies: policies, since: started)
         }
         let pidText = pid.description
         target["pid"] = .string(pidText)
@@ -50,7 +51,8 @@ extension Gateway {
             checks = try CheckPlanner.plan(facts)
         } catch {
             let failure = ProcessError(.internal, error.description, code: "gateway-plan-failed")
-            try await recordFailure(facts.call, caller: caller, target: target, error: failure, policies: policies, since: started)
+            try await recordFailure(
+                facts.call, caller: caller, target: target, error: failure, policies: policies, since: started)
         }
         let verdict = policies.policies.decide(
             checks, actor: caller.security.actor, scope: policies.scope, strict: configuration.strict)

@@ -12,7 +12,8 @@ extension Gateway {
             try ArgumentCheck.name(name)
             if let pid { bound = try await inner.resolve(.pid(pid)) }
         } catch {
-            try await recordFailure(.register, caller: caller, target: target, error: error, policies: policies, since: started)
+            try await recordFailure(
+                .register, caller: caller, target: target, error: error, policies: policies, since: started)
         }
         if let owner = await inner.owner(ofName: name) { target["owner"] = .string(owner.description) }
         let facts = CallFacts(call: .register, callerPID: caller.pid.description, name: name)
@@ -30,7 +31,8 @@ extension Gateway {
         do throws(ProcessError) {
             try ArgumentCheck.name(name)
         } catch {
-            try await recordFailure(.unregister, caller: caller, target: target, error: error, policies: policies, since: started)
+            try await recordFailure(
+                .unregister, caller: caller, target: target, error: error, policies: policies, since: started)
         }
         let owner = await inner.owner(ofName: name)?.description
         if let owner { target["owner"] = .string(owner) }

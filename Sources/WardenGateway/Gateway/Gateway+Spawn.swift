@@ -35,7 +35,8 @@ extension Gateway {
             try await checkDefinition(request.definition, for: caller, in: policies.policies)
             if let scope = options.scope { try Self.checkScope(scope, in: policies.policies, origin: "with_scope") }
         } catch {
-            try await recordFailure(call, caller: caller, target: target, error: error, policies: policies, since: started)
+            try await recordFailure(
+                call, caller: caller, target: target, error: error, policies: policies, since: started)
         }
         var owner: String?
         if let name = options.name, let holder = await inner.owner(ofName: name) {
@@ -64,7 +65,8 @@ extension Gateway {
             try ArgumentCheck.target(definition: definition, host: host)
             try await checkDefinition(definition, for: caller, in: policies.policies)
         } catch {
-            try await recordFailure(.exec, caller: caller, target: target, error: error, policies: policies, since: started)
+            try await recordFailure(
+                .exec, caller: caller, target: target, error: error, policies: policies, since: started)
         }
         let facts = CallFacts(call: .exec, callerPID: caller.pid.description, definition: definition, host: host)
         try await authorize(facts, caller: caller, target: target, policies: policies, since: started)
@@ -83,7 +85,8 @@ extension Gateway {
         do throws(ProcessError) {
             try await checkDefinition(definition, for: caller, in: policies.policies)
         } catch {
-            try await recordFailure(.upgrade, caller: caller, target: target, error: error, policies: policies, since: started)
+            try await recordFailure(
+                .upgrade, caller: caller, target: target, error: error, policies: policies, since: started)
         }
         let facts = CallFacts(call: .upgrade, callerPID: caller.pid.description, upgradeDefinition: definition)
         try await authorize(facts, caller: caller, target: target, policies: policies, since: started)

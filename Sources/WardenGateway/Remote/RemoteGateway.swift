@@ -47,7 +47,8 @@ public struct RemoteGateway: Sendable {
             case .unlink(let destination): try await gateway.unlink(destination, caller: caller)
             case .register(let name, let pid): try await gateway.register(name, pid: pid, caller: caller)
             case .unregister(let name): _ = try await gateway.unregister(name, caller: caller)
-            case .upgrade(let definition, let args): try await gateway.upgrade(to: definition, args: args, caller: caller)
+            case .upgrade(let definition, let args):
+                try await gateway.upgrade(to: definition, args: args, caller: caller)
             }
         } catch {
             failure = error

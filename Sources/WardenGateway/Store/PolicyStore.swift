@@ -1,6 +1,7 @@
 import Synchronization
 import WardenPolicy
 import WardenRuntime
+import WardenSync
 import WardenValue
 
 /// Holds the policy set the gateway decides with, and swaps in a new one atomically.

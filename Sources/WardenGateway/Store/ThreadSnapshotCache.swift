@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 import WardenPolicy
 import WardenRuntime
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The policy sets and resolved scopes one thread used last, so a guarded call finds them
 /// without a lock: only the thread that owns a cache reads or writes it.
@@ -83,9 +84,9 @@ final class ThreadSnapshotCache {
         var key = pthread_key_t()
         let status = pthread_key_create(&key) { raw in
             #if canImport(Darwin)
-                Unmanaged<ThreadSnapshotCache>.fromOpaque(raw).release()
+            Unmanaged<ThreadSnapshotCache>.fromOpaque(raw).release()
             #else
-                if let raw { Unmanaged<ThreadSnapshotCache>.fromOpaque(raw).release() }
+            if let raw { Unmanaged<ThreadSnapshotCache>.fromOpaque(raw).release() }
             #endif
         }
         return status == 0 ? key : nil

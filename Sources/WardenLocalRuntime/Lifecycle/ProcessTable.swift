@@ -51,7 +51,8 @@ struct ProcessTable<Handle>: ~Copyable {
     func callerHandle(_ pid: PID) throws(ProcessError) -> Handle {
         guard let handle = handle(pid) else {
             throw ProcessError(
-                .invalid, "calling process `\(pid)` is not running; hint: process calls are only valid while the caller lives",
+                .invalid,
+                "calling process `\(pid)` is not running; hint: process calls are only valid while the caller lives",
                 code: "caller-not-running")
         }
         return handle
@@ -107,7 +108,8 @@ struct ProcessTable<Handle>: ~Copyable {
     @discardableResult
     func checkHost(_ host: String) throws(ProcessError) -> HostState {
         if isShutDown {
-            throw ProcessError(.invalid, "the runtime is shut down; hint: start a new runtime", code: "runtime-shut-down")
+            throw ProcessError(
+                .invalid, "the runtime is shut down; hint: start a new runtime", code: "runtime-shut-down")
         }
         guard let state = hosts[host] else {
             throw ProcessError(
@@ -215,7 +217,8 @@ struct ProcessTable<Handle>: ~Copyable {
         if let holder = names[name] {
             if holder == pid { return }
             throw ProcessError(
-                .alreadyExists, "name `\(name)` is already registered to `\(holder)`; hint: unregister it first or pick another name",
+                .alreadyExists,
+                "name `\(name)` is already registered to `\(holder)`; hint: unregister it first or pick another name",
                 code: "name-taken")
         }
         names[name] = pid

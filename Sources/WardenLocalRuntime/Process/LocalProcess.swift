@@ -1,5 +1,6 @@
 import Synchronization
 import WardenRuntime
+import WardenSync
 import WardenValue
 
 /// The runtime side of one process: identity, channels, topic routing, its task and timers.

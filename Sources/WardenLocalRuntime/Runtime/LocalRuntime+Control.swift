@@ -3,7 +3,8 @@ import WardenRuntime
 
 extension LocalRuntime {
     /// Kills the target now (`terminated`), with every consequence for monitors and links.
-    nonisolated(nonsending) public func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func terminate(_ destination: Destination, caller: Caller) async throws(ProcessError)
+    {
         let effects = try table.withLock { t throws(ProcessError) -> [ExitEffect<LocalProcess>] in
             try t.callerHandle(caller.pid)
             return t.exit(try t.resolve(destination), .error(.terminated))
@@ -38,7 +39,8 @@ extension LocalRuntime {
     }
 
     /// Removes the caller's monitor of the target.
-    nonisolated(nonsending) public func unmonitor(_ destination: Destination, caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func unmonitor(_ destination: Destination, caller: Caller) async throws(ProcessError)
+    {
         try table.withLock { t throws(ProcessError) in
             try t.unmonitor(watcher: caller.pid, target: try t.resolve(destination))
         }

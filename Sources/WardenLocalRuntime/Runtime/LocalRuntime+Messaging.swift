@@ -3,7 +3,9 @@ import WardenValue
 
 extension LocalRuntime {
     /// Delivers one message; per-sender order holds because delivery completes before return.
-    nonisolated(nonsending) public func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+    nonisolated(nonsending) public func send(
+        _ destination: Destination, topic: String, payload: [Value], caller: Caller
+    )
         async throws(ProcessError)
     {
         try ArgumentCheck.topic(topic)

@@ -9,7 +9,8 @@ extension LocalRuntime {
     }
 
     /// Starts a child of `caller`, or signals the holder of the requested name.
-    nonisolated(nonsending) public func spawn(_ request: SpawnRequest, caller: Caller) async throws(ProcessError) -> PID {
+    nonisolated(nonsending) public func spawn(_ request: SpawnRequest, caller: Caller) async throws(ProcessError) -> PID
+    {
         try ArgumentCheck.spawn(request)
         let admission = try table.withLock { t throws(ProcessError) -> Admission in
             let parent = try t.callerHandle(caller.pid)
@@ -51,7 +52,8 @@ extension LocalRuntime {
     }
 
     /// Spawns a child with the caller's security context and waits for its result.
-    nonisolated(nonsending) public func exec(definition id: String, host: String, args: [Value], caller: Caller) async throws(ProcessError)
+    nonisolated(nonsending) public func exec(definition id: String, host: String, args: [Value], caller: Caller)
+        async throws(ProcessError)
         -> Value
     {
         try ArgumentCheck.target(definition: id, host: host)
@@ -73,7 +75,8 @@ extension LocalRuntime {
             result = try await exit.value()
         } catch {
             throw ProcessError(
-                .invalid, "calling process `\(caller.pid)` stopped while waiting for `\(id)`; hint: the child keeps running",
+                .invalid,
+                "calling process `\(caller.pid)` stopped while waiting for `\(id)`; hint: the child keeps running",
                 code: "caller-not-running")
         }
         switch result {
@@ -108,10 +111,13 @@ extension LocalRuntime {
     }
 
     /// Schedules the caller's new code; it runs once the current body unwinds.
-    nonisolated(nonsending) public func upgrade(to definition: String?, args: [Value], caller: Caller) async throws(ProcessError) {
+    nonisolated(nonsending) public func upgrade(to definition: String?, args: [Value], caller: Caller)
+        async throws(ProcessError)
+    {
         if let definition, definition.isEmpty {
             throw ProcessError(
-                .invalid, "empty definition id; hint: pass nil to keep the current definition", code: "missing-argument")
+                .invalid, "empty definition id; hint: pass nil to keep the current definition", code: "missing-argument"
+            )
         }
         try table.withLock { t throws(ProcessError) in
             let current = try t.currentDefinition(of: caller.pid)
@@ -130,7 +136,8 @@ extension LocalRuntime {
     }
 
     /// The body loop: run, then either apply a pending upgrade and run again, or exit.
-    private func run(_ process: LocalProcess, _ firstBody: @escaping ProcessBody, _ firstContext: ProcessContext) async {
+    private func run(_ process: LocalProcess, _ firstBody: @escaping ProcessBody, _ firstContext: ProcessContext) async
+    {
         guard !process.isStopped else { return }
         var body = firstBody
         var context = firstContext

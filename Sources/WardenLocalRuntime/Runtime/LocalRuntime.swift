@@ -1,4 +1,5 @@
 import WardenRuntime
+import WardenSync
 import WardenValue
 
 /// The built-in actor runtime: processes are tasks with mailboxes, all relations live in one

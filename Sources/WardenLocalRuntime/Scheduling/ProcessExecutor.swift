@@ -1,8 +1,9 @@
-import WardenValue
 import Dispatch
 import Foundation
 import Synchronization
 import WardenRuntime
+import WardenSync
+import WardenValue
 
 /// The executor process tasks run on: one worker thread per core, each with its own run queue.
 ///

@@ -1,7 +1,8 @@
-import WardenValue
 import Dispatch
 import Synchronization
 import WardenRuntime
+import WardenSync
+import WardenValue
 
 #if canImport(Glibc)
 import Glibc

@@ -3,7 +3,8 @@
 /// The prelude receives them in a table keyed by ``name`` and builds the Lua-visible API
 /// (`process`, `channel`, `coroutine.spawn`) on top of them.
 enum LuaFunctionID: Int32, CaseIterable {
-    case pid = 1, frame, send, spawn, terminate, cancel, monitor, unmonitor, link, unlink
+    case pid = 1
+    case frame, send, spawn, terminate, cancel, monitor, unmonitor, link, unlink
     case getOptions, setOptions, inbox, events, listen, unlisten, exec, upgrade
     case register, lookup, unregister
     case channelNew, channelSend, channelReceive, channelClose, channelSelect

@@ -1,4 +1,5 @@
 import Foundation
+import WardenSync
 import WardenValue
 
 /// The source of a `time.after` (fires once) or `time.tick` (fires every period) channel.

@@ -1,3 +1,4 @@
+import WardenSync
 import WardenValue
 
 /// Something another task finished for a process: a runtime call or a process-channel element.

@@ -1,4 +1,5 @@
 import WardenRuntime
+import WardenSync
 import WardenValue
 
 /// Elements a Lua process had drawn from its runtime channels when it called

@@ -179,7 +179,9 @@ extension LuaProcess {
         let first = -count
         if count >= 2, co.isNoneOrNil(first) {
             if let error = errorValue(on: co, at: first + 1) { throw error }
-            if let message = co.string(at: first + 1) { throw ProcessError(.internal, message, code: "lua-error-result") }
+            if let message = co.string(at: first + 1) {
+                throw ProcessError(.internal, message, code: "lua-error-result")
+            }
         }
         return try LuaValueReader.read(co, at: first, what: "process result")
     }

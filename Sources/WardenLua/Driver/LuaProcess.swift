@@ -36,7 +36,8 @@ final class LuaProcess {
         scheduler.startPump = { [weak self] channel in self?.startPump(channel) }
         leftovers = LuaLeftovers.shared.take(for: context.pid)
         let slice = limits.timeSlice.components
-        let sliceNanoseconds = UInt64(max(0, slice.seconds)) * 1_000_000_000 + UInt64(max(0, slice.attoseconds / 1_000_000_000))
+        let sliceNanoseconds =
+            UInt64(max(0, slice.seconds)) * 1_000_000_000 + UInt64(max(0, slice.attoseconds / 1_000_000_000))
         do {
             try check(warden_lua_open_safe_libraries(state), loading: "the standard library")
             warden_lua_set_preemption(state, max(limits.hookInstructions, 100), sliceNanoseconds)

@@ -142,7 +142,8 @@ struct LuaTokenizer {
             }
             advance()
         }
-        throw error("unfinished string; hint: close it with \(Character(UnicodeScalar(quote)))", line: line, column: column)
+        throw error(
+            "unfinished string; hint: close it with \(Character(UnicodeScalar(quote)))", line: line, column: column)
     }
 
     /// At `[`: the level of a long bracket `[==[` (number of `=`), or `nil` when it is not one.
@@ -166,6 +167,7 @@ struct LuaTokenizer {
             advance()
         }
         throw error(
-            "unfinished \(what); hint: close it with ]\(String(repeating: "=", count: level))]", line: line, column: column)
+            "unfinished \(what); hint: close it with ]\(String(repeating: "=", count: level))]", line: line,
+            column: column)
     }
 }

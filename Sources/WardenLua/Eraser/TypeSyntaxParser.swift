@@ -25,7 +25,9 @@ struct TypeSyntaxParser {
     private func unreadable(_ token: LuaToken) -> LuaLoadError {
         let found = token.kind == .end ? "the end of the file" : "`\(token.text)`"
         return failure(
-            token, "cannot read the type expression at \(found); hint: write a type such as `string?`, `{number}` or `(number) -> string`")
+            token,
+            "cannot read the type expression at \(found); hint: write a type such as `string?`, `{number}` or `(number) -> string`"
+        )
     }
 
     private mutating func expect(_ symbol: String) throws(LuaLoadError) {
@@ -41,7 +43,8 @@ struct TypeSyntaxParser {
         if token.isSymbol(">>") || token.isSymbol(">=") {
             let rest = String(token.text.dropFirst())
             tokens[index] = LuaToken(
-                kind: .symbol, text: rest, start: token.start + 1, end: token.end, line: token.line, column: token.column + 1)
+                kind: .symbol, text: rest, start: token.start + 1, end: token.end, line: token.line,
+                column: token.column + 1)
             return
         }
         try expect(">")

@@ -84,7 +84,9 @@ extension LuaProcess {
         guard let channel = channelArgument(stack) else { return .raise("close takes a channel") }
         if channel.source != nil || channel.closed {
             stack.push(false)
-            stack.push(channel.closed ? "close of a closed channel" : "cannot close a process channel; hint: use `process.unlisten`")
+            stack.push(
+                channel.closed
+                    ? "close of a closed channel" : "cannot close a process channel; hint: use `process.unlisten`")
             return .results(2)
         }
         scheduler.close(channel)

@@ -54,18 +54,20 @@ extension LuaProcess {
                 return runtimeCall { context in try await context.register(name, pid: pid) }
             case .lookup:
                 let name = try stringArgument(stack, at: 1, what: "name")
-                return .block(.call { [context] () async -> LuaReply in
-                    do throws(ProcessError) {
-                        return .values([.string(try await context.lookup(name).description)])
-                    } catch { return .failure(error) }
-                })
+                return .block(
+                    .call { [context] () async -> LuaReply in
+                        do throws(ProcessError) {
+                            return .values([.string(try await context.lookup(name).description)])
+                        } catch { return .failure(error) }
+                    })
             case .unregister:
                 let name = try stringArgument(stack, at: 1, what: "name")
-                return .block(.call { [context] () async -> LuaReply in
-                    do throws(ProcessError) {
-                        return .values([.bool(try await context.unregister(name))])
-                    } catch { return .failure(error) }
-                })
+                return .block(
+                    .call { [context] () async -> LuaReply in
+                        do throws(ProcessError) {
+                            return .values([.bool(try await context.unregister(name))])
+                        } catch { return .failure(error) }
+                    })
             case .channelNew: return channelNew(stack)
             case .channelSend: return channelSend(stack)
             case .channelReceive: return channelReceive(stack)
@@ -77,10 +79,11 @@ extension LuaProcess {
                 return .results(1)
             case .sleep:
                 let nanoseconds = max(0, stack.integer(at: 1) ?? 0)
-                return .block(.call { () async -> LuaReply in
-                    try? await Task.sleep(for: .nanoseconds(nanoseconds))
-                    return .ok
-                })
+                return .block(
+                    .call { () async -> LuaReply in
+                        try? await Task.sleep(for: .nanoseconds(nanoseconds))
+                        return .ok
+                    })
             case .timer: return timer(stack)
             case .parseDuration:
                 let text = try stringArgument(stack, at: 1, what: "duration")
@@ -100,7 +103,9 @@ extension LuaProcess {
                 do { return try log(stack) } catch { return .raise(error.message) }
             case .formatTime:
                 guard let nanoseconds = stack.integer(at: 1) else { return .raise("format takes a time") }
-                stack.push(GoTimeLayout.format(unixNanoseconds: nanoseconds, layout: stack.string(at: 2) ?? GoTimeLayout.rfc3339))
+                stack.push(
+                    GoTimeLayout.format(
+                        unixNanoseconds: nanoseconds, layout: stack.string(at: 2) ?? GoTimeLayout.rfc3339))
                 return .results(1)
             case .setMetatable:
                 guard let name = stack.string(at: 1), stack.type(at: 2) == LUA_TTABLE else {
@@ -118,16 +123,17 @@ extension LuaProcess {
 
     /// A runtime call that answers `true` or `nil, err`, run by the driver.
     func runtimeCall(_ body: @escaping @Sendable (ProcessContext) async throws -> Void) -> LuaReturn {
-        .block(.call { [context] () async -> LuaReply in
-            do {
-                try await body(context)
-                return .ok
-            } catch let error as ProcessError {
-                return .failure(error)
-            } catch {
-                return .failure(ProcessError(.internal, "runtime call failed: \(error)", code: "internal"))
-            }
-        })
+        .block(
+            .call { [context] () async -> LuaReply in
+                do {
+                    try await body(context)
+                    return .ok
+                } catch let error as ProcessError {
+                    return .failure(error)
+                } catch {
+                    return .failure(ProcessError(.internal, "runtime call failed: \(error)", code: "internal"))
+                }
+            })
     }
 
     func stringArgument(_ stack: LuaStack, at index: Int32, what: String) throws(ProcessError) -> String {

@@ -16,7 +16,9 @@ enum LuaSpawnOptions {
         if let actor = fields["actor"] { options.actor = try readActor(actor) }
         if let scope = fields["scope"] { options.scope = try readScope(scope) }
         if let name = fields["name"] {
-            guard case .string(let text) = name else { throw invalid("with_name takes a string, not a \(name.typeName)") }
+            guard case .string(let text) = name else {
+                throw invalid("with_name takes a string, not a \(name.typeName)")
+            }
             options.name = text
         }
         if case .list(let messages)? = fields["messages"] {
@@ -64,7 +66,9 @@ enum LuaSpawnOptions {
     private static func strings(_ values: [Value], what: String) throws(ProcessError) -> [String] {
         var result: [String] = []
         for value in values {
-            guard case .string(let text) = value else { throw invalid("\(what) must be strings, not \(value.typeName)") }
+            guard case .string(let text) = value else {
+                throw invalid("\(what) must be strings, not \(value.typeName)")
+            }
             result.append(text)
         }
         return result

@@ -22,17 +22,19 @@ extension LuaProcess {
         }
         let options =
             stack.isNoneOrNil(2)
-            ? SpawnOptions.none : try LuaSpawnOptions.read(try LuaValueReader.read(stack, at: 2, what: "spawner options"))
+            ? SpawnOptions.none
+            : try LuaSpawnOptions.read(try LuaValueReader.read(stack, at: 2, what: "spawner options"))
         let definition = try stringArgument(stack, at: 3, what: "process id")
         let host = try stringArgument(stack, at: 4, what: "host")
         let args = try LuaValueReader.read(stack, from: 5, count: max(0, stack.top - 4), what: "spawn argument")
         let request = SpawnRequest(definition: definition, host: host, args: args, mode: mode, options: options)
-        return .block(.call { [context] () async -> LuaReply in
-            do throws(ProcessError) {
-                let pid = try await context.front.spawn(request, caller: context.caller)
-                return .values([.string(pid.description)])
-            } catch { return .failure(error) }
-        })
+        return .block(
+            .call { [context] () async -> LuaReply in
+                do throws(ProcessError) {
+                    let pid = try await context.front.spawn(request, caller: context.caller)
+                    return .values([.string(pid.description)])
+                } catch { return .failure(error) }
+            })
     }
 
     /// `exec(id, host, ...)`.
@@ -40,18 +42,20 @@ extension LuaProcess {
         let definition = try stringArgument(stack, at: 1, what: "process id")
         let host = try stringArgument(stack, at: 2, what: "host")
         let args = try LuaValueReader.read(stack, from: 3, count: max(0, stack.top - 2), what: "exec argument")
-        return .block(.call { [context] () async -> LuaReply in
-            do throws(ProcessError) {
-                return .values([try await context.exec(definition, host: host, args: args)])
-            } catch { return .failure(error) }
-        })
+        return .block(
+            .call { [context] () async -> LuaReply in
+                do throws(ProcessError) {
+                    return .values([try await context.exec(definition, host: host, args: args)])
+                } catch { return .failure(error) }
+            })
     }
 
     /// `set_options({trap_links = bool})`.
     func setOptions(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
         let value = try LuaValueReader.read(stack, at: 1, what: "options")
         guard case .map(let fields) = value else {
-            throw ProcessError(.invalid, "set_options takes a table such as `{trap_links = true}`", code: "invalid-argument")
+            throw ProcessError(
+                .invalid, "set_options takes a table such as `{trap_links = true}`", code: "invalid-argument")
         }
         var options = context.options()
         for (key, field) in fields {

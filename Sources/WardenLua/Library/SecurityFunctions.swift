@@ -14,7 +14,8 @@ extension LuaProcess {
                 meta: try metaArgument(stack, at: 3), security: context.security)
             return ask(question) { .bool($0 == .allow) }
         case .securityEvaluate:
-            let actor = stack.isNoneOrNil(1)
+            let actor =
+                stack.isNoneOrNil(1)
                 ? nil : try LuaSpawnOptions.readActor(try LuaValueReader.read(stack, at: 1, what: "actor"))
             let scope = try LuaSpawnOptions.readScope(
                 .map([
@@ -30,9 +31,11 @@ extension LuaProcess {
             if let actor = context.security.actor { stack.push(value: actor.value) } else { stack.pushNil() }
         case .securitySummary:
             if let scope = context.security.scope {
-                stack.push(value: .map([
-                    "policies": .list(scope.policies.map(Value.string)), "groups": .list(scope.groups.map(Value.string)),
-                ]))
+                stack.push(
+                    value: .map([
+                        "policies": .list(scope.policies.map(Value.string)),
+                        "groups": .list(scope.groups.map(Value.string)),
+                    ]))
             } else {
                 stack.pushNil()
             }
@@ -43,13 +46,14 @@ extension LuaProcess {
     }
 
     private func ask(_ question: PolicyQuestion, _ answer: @escaping @Sendable (PolicyAnswer) -> Value) -> LuaReturn {
-        .block(.call { [context] () async -> LuaReply in
-            do throws(ProcessError) {
-                return .values([answer(try await context.evaluate(question))])
-            } catch {
-                return .failure(error)
-            }
-        })
+        .block(
+            .call { [context] () async -> LuaReply in
+                do throws(ProcessError) {
+                    return .values([answer(try await context.evaluate(question))])
+                } catch {
+                    return .failure(error)
+                }
+            })
     }
 
     /// Request attributes: a table of string keys, or nothing.
@@ -58,7 +62,8 @@ extension LuaProcess {
         switch try LuaValueReader.read(stack, at: index, what: "meta") {
         case .map(let fields): return fields
         case let other:
-            throw ProcessError(.invalid, "meta must be a table of string keys, not a \(other.typeName)", code: "invalid-argument")
+            throw ProcessError(
+                .invalid, "meta must be a table of string keys, not a \(other.typeName)", code: "invalid-argument")
         }
     }
 }

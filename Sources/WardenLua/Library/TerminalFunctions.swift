@@ -16,10 +16,11 @@ extension LuaProcess {
             terminal.write(stack.string(at: 1) ?? "")
             return .results(0)
         case .ioReadLine:
-            return .block(.call { () async -> LuaReply in
-                guard let line = await terminal.readLine() else { return .values([.null]) }
-                return .values([.string(line)])
-            })
+            return .block(
+                .call { () async -> LuaReply in
+                    guard let line = await terminal.readLine() else { return .values([.null]) }
+                    return .values([.string(line)])
+                })
         default:
             return .raise("not a terminal function")
         }

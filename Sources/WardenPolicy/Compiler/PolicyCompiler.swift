@@ -17,21 +17,26 @@ enum PolicyCompiler {
         let marks = definition.marks
         if definition.namespace.isEmpty {
             diagnostics.append(
-                .error(.invalidNamespace, at: marks.entry, "policy `\(definition.name)` has an empty namespace",
+                .error(
+                    .invalidNamespace, at: marks.entry, "policy `\(definition.name)` has an empty namespace",
                     hint: "set `namespace` to a name such as `app.security`"))
         }
         if definition.name.isEmpty {
             diagnostics.append(
-                .error(.invalidValue, at: marks.name, "policy `name` is empty",
+                .error(
+                    .invalidValue, at: marks.name, "policy `name` is empty",
                     hint: "give the entry a name unique in its namespace"))
         }
-        let actions = patterns(definition.actions, key: "actions", marks: marks.action, entry: marks.entry,
+        let actions = patterns(
+            definition.actions, key: "actions", marks: marks.action, entry: marks.entry,
             empty: .emptyActions, diagnostics: &diagnostics)
-        let resources = patterns(definition.resources, key: "resources", marks: marks.resource,
+        let resources = patterns(
+            definition.resources, key: "resources", marks: marks.resource,
             entry: marks.entry, empty: .emptyResources, diagnostics: &diagnostics)
         for (index, group) in definition.groups.enumerated() where group.isEmpty {
             diagnostics.append(
-                .error(.invalidGroup, at: marks.group(index), "group names must not be empty",
+                .error(
+                    .invalidGroup, at: marks.group(index), "group names must not be empty",
                     hint: "remove the empty item from `groups`"))
         }
         var body: CompiledBody?
@@ -49,8 +54,10 @@ enum PolicyCompiler {
             case .failure(let problems):
                 for problem in problems.items {
                     diagnostics.append(
-                        .error(.expression(problem.code.rawValue),
-                            at: marks.expressionLayout.mark(line: problem.position.line, column: problem.position.column),
+                        .error(
+                            .expression(problem.code.rawValue),
+                            at: marks.expressionLayout.mark(
+                                line: problem.position.line, column: problem.position.column),
                             problem.message))
                 }
             }
@@ -66,12 +73,14 @@ enum PolicyCompiler {
     ) -> [GlobPattern] {
         if texts.isEmpty {
             diagnostics.append(
-                .error(empty, at: entry, "`\(key)` is empty, so the policy could never apply",
+                .error(
+                    empty, at: entry, "`\(key)` is empty, so the policy could never apply",
                     hint: "list at least one pattern, or `\"*\"` for all"))
         }
         for (index, text) in texts.enumerated() where text.isEmpty {
             diagnostics.append(
-                .error(.invalidPatternItem, at: marks(index), "empty pattern in `\(key)`",
+                .error(
+                    .invalidPatternItem, at: marks(index), "empty pattern in `\(key)`",
                     hint: "remove it, or write `\"*\"` to match everything"))
         }
         return texts.map(GlobPattern.init)
@@ -89,7 +98,8 @@ enum PolicyCompiler {
         case .success(let path): field = path
         case .failure(let error):
             diagnostics.append(
-                .error(.badFieldPath, at: marks.field, "bad field path `\(condition.field)`: \(error)",
+                .error(
+                    .badFieldPath, at: marks.field, "bad field path `\(condition.field)`: \(error)",
                     hint: error.hint))
         }
         var operand: CompiledOperand?
@@ -99,12 +109,14 @@ enum PolicyCompiler {
             switch op {
             case .exists, .nexists:
                 diagnostics.append(
-                    .error(.existsNotBoolean, at: marks.operand,
+                    .error(
+                        .existsNotBoolean, at: marks.operand,
                         "`\(op)` takes a literal `true` or `false`, not `value_from`",
                         hint: "write `value: true` (present) or `value: false` (absent)"))
             case .matches, .nmatches:
                 diagnostics.append(
-                    .error(.matchesNotLiteralString, at: marks.operand,
+                    .error(
+                        .matchesNotLiteralString, at: marks.operand,
                         "`\(op)` takes a literal regular expression, not `value_from`",
                         hint: "write the regular expression as `value: \"...\"`"))
             default:
@@ -114,7 +126,8 @@ enum PolicyCompiler {
             case .success(let parsed): operand = .field(parsed)
             case .failure(let error):
                 diagnostics.append(
-                    .error(.badFieldPath, at: marks.operand, "bad `value_from` path `\(path)`: \(error)",
+                    .error(
+                        .badFieldPath, at: marks.operand, "bad `value_from` path `\(path)`: \(error)",
                         hint: error.hint))
             }
         case .value(let value):
@@ -123,7 +136,8 @@ enum PolicyCompiler {
             case .exists, .nexists:
                 if value.boolValue == nil {
                     diagnostics.append(
-                        .error(.existsNotBoolean, at: marks.operand,
+                        .error(
+                            .existsNotBoolean, at: marks.operand,
                             "`\(op)` needs `true` or `false`, found \(value.typeName) `\(display(value))`",
                             hint: "write `value: true` (present) or `value: false` (absent)"))
                 }
@@ -131,7 +145,8 @@ enum PolicyCompiler {
                 if let pattern = value.stringValue {
                     if pattern.isEmpty {
                         diagnostics.append(
-                            .error(.invalidRegex, at: marks.operand,
+                            .error(
+                                .invalidRegex, at: marks.operand,
                                 "the regular expression of `\(op)` is empty, which matches everything",
                                 hint: "remove the condition, or write the pattern you mean"))
                     } else {
@@ -139,13 +154,15 @@ enum PolicyCompiler {
                         case .success(let built): regex = built
                         case .failure(let error):
                             diagnostics.append(
-                                .error(.invalidRegex, at: marks.operand, error.description,
+                                .error(
+                                    .invalidRegex, at: marks.operand, error.description,
                                     hint: RegularExpressionError.hint))
                         }
                     }
                 } else {
                     diagnostics.append(
-                        .error(.matchesNotLiteralString, at: marks.operand,
+                        .error(
+                            .matchesNotLiteralString, at: marks.operand,
                             "`\(op)` needs a regular expression string, found \(value.typeName) `\(display(value))`",
                             hint: "quote the value: `value: \"\(display(value))\"`"))
                 }
@@ -153,7 +170,8 @@ enum PolicyCompiler {
                 switch value {
                 case .list, .map:
                     diagnostics.append(
-                        .error(.orderingNotScalar, at: marks.operand,
+                        .error(
+                            .orderingNotScalar, at: marks.operand,
                             "`\(op)` compares numbers, found \(value.typeName) `\(display(value))`, which can never be one",
                             hint: "write a number or a numeric string, e.g. `value: 3`; to test membership use `in`"))
                 default: break
@@ -163,7 +181,8 @@ enum PolicyCompiler {
                 case .list, .string: break
                 default:
                     diagnostics.append(
-                        .error(.inNotList, at: marks.operand,
+                        .error(
+                            .inNotList, at: marks.operand,
                             "`\(op)` needs a list or a string, found \(value.typeName) `\(display(value))`",
                             hint: "write a list: `value: [\(display(value))]`"))
                 }

@@ -1,4 +1,5 @@
 import Synchronization
+import WardenSync
 import WardenValue
 
 /// A compiled, immutable policy set: the snapshot every check is evaluated against.
@@ -46,7 +47,8 @@ public struct PolicySet: Sendable {
         for definition in definitions {
             if let first = seen[definition.id] {
                 diagnostics.append(
-                    .error(.duplicateID, at: definition.marks.name,
+                    .error(
+                        .duplicateID, at: definition.marks.name,
                         "duplicate policy id `\(definition.id)`, first defined at \(first.marks.name)",
                         hint: "rename one of the two entries"))
                 continue

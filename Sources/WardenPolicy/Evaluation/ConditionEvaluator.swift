@@ -40,7 +40,8 @@ extension CompiledCondition {
         case .lt, .gt, .lte, .gte:
             guard let order = f.numericCompare(compared) else {
                 return .error(
-                    "`\(op)` compares numbers, but `\(field)` is \(Self.describe(f)) and the value is \(Self.describe(compared))")
+                    "`\(op)` compares numbers, but `\(field)` is \(Self.describe(f)) and the value is \(Self.describe(compared))"
+                )
             }
             let holds: Bool
             switch (op, order) {
@@ -69,7 +70,8 @@ extension CompiledCondition {
             default:
                 guard !compared.isNull, let needle = compared.stringForm, let haystack = f.stringForm else {
                     return .error(
-                        "`\(op)` looks for the string form of the value in `\(field)`, but the value is \(Self.describe(compared))")
+                        "`\(op)` looks for the string form of the value in `\(field)`, but the value is \(Self.describe(compared))"
+                    )
                 }
                 found = ByteSearch.contains(haystack, needle)
             }

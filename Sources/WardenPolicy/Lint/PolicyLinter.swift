@@ -36,7 +36,8 @@ public struct PolicyLinter: Sendable {
             let mark = marks(index)
             if !seen.insert(pattern).inserted {
                 warnings.append(
-                    .warning(.duplicatePattern, at: mark, "pattern `\(pattern)` appears twice in `\(key)`",
+                    .warning(
+                        .duplicatePattern, at: mark, "pattern `\(pattern)` appears twice in `\(key)`",
                         hint: "remove the repeated pattern"))
             }
             if let difference = ReferenceReading.difference(pattern) {
@@ -61,7 +62,8 @@ public struct PolicyLinter: Sendable {
                     resources.allSatisfy({ inner in deny.resources.contains { PatternCoverage.covers($0, inner) } })
                 else { continue }
                 warnings.append(
-                    .warning(.shadowedAllow, at: allow.marks.name,
+                    .warning(
+                        .shadowedAllow, at: allow.marks.name,
                         "allow policy `\(allow.id)` can never grant access where deny policy `\(deny.definition.id)` is in scope: the deny has no conditions and covers all its actions and resources",
                         hint: "narrow the deny's patterns, give it conditions, or remove the allow"))
                 break
@@ -81,11 +83,13 @@ enum ReferenceReading {
         func diagnostic(pattern: String, at mark: Mark) -> PolicyDiagnostic {
             switch self {
             case .wildcardInside:
-                .warning(.wildcardInsidePattern, at: mark,
+                .warning(
+                    .wildcardInsidePattern, at: mark,
                     "`*` inside `\(pattern)` is a wildcard in Warden but a literal character in the reference runtime",
                     hint: "keep `*` at the end of the pattern if the policy must mean the same in both")
             case .dotStarPrefix(let base):
-                .warning(.dotStarPrefix, at: mark,
+                .warning(
+                    .dotStarPrefix, at: mark,
                     "`\(pattern)` matches `\(base)` and `\(base).<anything>` in Warden, but any text starting with `\(base)` (such as `\(base)x`) in the reference runtime",
                     hint: "write `\(base)*` if any text starting with `\(base)` is meant")
             }

@@ -5,7 +5,8 @@ import WardenYAML
 extension PolicyDocumentReader {
     mutating func readConditions(_ node: YAMLNode) -> [ConditionDefinition]? {
         guard let items = node.sequenceItems else {
-            error(.invalidValue, node.mark, "`conditions` must be a list, found \(node.kindName)",
+            error(
+                .invalidValue, node.mark, "`conditions` must be a list, found \(node.kindName)",
                 hint: "write each condition as a list item `- field: ...`, or remove `conditions`")
             return nil
         }
@@ -19,7 +20,8 @@ extension PolicyDocumentReader {
 
     private mutating func readCondition(_ node: YAMLNode) -> ConditionDefinition? {
         guard let pairs = node.mappingPairs else {
-            error(.invalidValue, node.mark, "a condition must be a mapping, found \(node.kindName)",
+            error(
+                .invalidValue, node.mark, "a condition must be a mapping, found \(node.kindName)",
                 hint: "write `- field: ...` with `operator:` and `value:` below it")
             return nil
         }
@@ -31,11 +33,13 @@ extension PolicyDocumentReader {
             if let text = pair.value.stringValue {
                 field = text
             } else {
-                error(.badFieldPath, pair.value.mark, "`field` must be a string path, found \(pair.value.kindName)",
+                error(
+                    .badFieldPath, pair.value.mark, "`field` must be a string path, found \(pair.value.kindName)",
                     hint: "write a path such as `actor.meta.role` or `meta.owner`")
             }
         } else {
-            error(.missingField, node.mark, "condition has no `field`",
+            error(
+                .missingField, node.mark, "condition has no `field`",
                 hint: "add `field: <path>`, e.g. `actor.meta.role`")
         }
         var op: ConditionOperator?
@@ -46,13 +50,16 @@ extension PolicyDocumentReader {
                 op = parsed
             } else {
                 let shown = pair.value.isScalar ? UserText.quoted(text) : pair.value.kindName
-                error(.unknownOperator, pair.value.mark, "unknown operator \(shown)",
-                    hint: Suggestion.hint(for: text, in: ConditionOperator.allCases.map(\.rawValue),
+                error(
+                    .unknownOperator, pair.value.mark, "unknown operator \(shown)",
+                    hint: Suggestion.hint(
+                        for: text, in: ConditionOperator.allCases.map(\.rawValue),
                         otherwise: "operators are "
                             + ConditionOperator.allCases.map { "`\($0)`" }.joined(separator: ", ")))
             }
         } else {
-            error(.missingOperator, node.mark, "condition has no `operator`",
+            error(
+                .missingOperator, node.mark, "condition has no `operator`",
                 hint: "add `operator: eq` (or another operator)")
         }
         var operand: ConditionOperand?
@@ -60,7 +67,8 @@ extension PolicyDocumentReader {
         let valueFrom = node.member("value_from")
         switch (value, valueFrom) {
         case (nil, nil):
-            error(.missingValue, node.mark, "condition has neither `value` nor `value_from`",
+            error(
+                .missingValue, node.mark, "condition has neither `value` nor `value_from`",
                 hint: op == .exists || op == .nexists ? "add `value: true` or `value: false`" : "add `value: <value>`")
         case (let pair?, nil):
             marks.operand = pair.value.mark
@@ -74,11 +82,13 @@ extension PolicyDocumentReader {
             if let path = pair.value.stringValue {
                 operand = .valueFrom(path)
             } else {
-                error(.badFieldPath, pair.value.mark, "`value_from` must be a string path, found \(pair.value.kindName)",
+                error(
+                    .badFieldPath, pair.value.mark, "`value_from` must be a string path, found \(pair.value.kindName)",
                     hint: "write a path such as `actor.id`")
             }
         case (_?, let pair?):
-            error(.conflictingValue, pair.key.mark, "condition has both `value` and `value_from`",
+            error(
+                .conflictingValue, pair.key.mark, "condition has both `value` and `value_from`",
                 hint: "keep one of them")
         }
         guard valid, let field, let op, let operand else { return nil }

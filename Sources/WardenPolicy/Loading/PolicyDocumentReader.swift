@@ -32,12 +32,14 @@ struct PolicyDocumentReader {
             let key = pair.key.scalarText ?? ""
             guard !allowed.contains(key) else { continue }
             if severity == .error { clean = false }
-            let hint = extraHint[key]
+            let hint =
+                extraHint[key]
                 ?? Suggestion.hint(
                     for: key, in: allowed,
                     otherwise: "allowed keys are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
             reading.diagnostics.append(
-                PolicyDiagnostic(severity, code, at: pair.key.mark, "unknown key \(UserText.quoted(key)) in \(place)", hint: hint))
+                PolicyDiagnostic(
+                    severity, code, at: pair.key.mark, "unknown key \(UserText.quoted(key)) in \(place)", hint: hint))
         }
         return clean
     }
@@ -46,7 +48,8 @@ struct PolicyDocumentReader {
     mutating func readMeta(_ node: YAMLNode, in place: String) -> [String: Value]? {
         if node.isNull { return [:] }
         guard node.mappingPairs != nil else {
-            error(.invalidValue, node.mark, "`meta` of \(place) must be a mapping, found \(node.kindName)",
+            error(
+                .invalidValue, node.mark, "`meta` of \(place) must be a mapping, found \(node.kindName)",
                 hint: "write `meta: {key: value}`")
             return nil
         }
@@ -63,7 +66,8 @@ struct PolicyDocumentReader {
     /// Reads one document of a policy file.
     mutating func readFile(_ document: YAMLNode) {
         guard let pairs = document.mappingPairs else {
-            error(.invalidDocument, document.mark,
+            error(
+                .invalidDocument, document.mark,
                 "a policy file must be a mapping with `namespace` and `entries`, found \(document.kindName)",
                 hint: "start the file with `namespace: <name>`")
             return
@@ -74,12 +78,14 @@ struct PolicyDocumentReader {
             if let text = pair.value.stringValue, !text.isEmpty {
                 namespace = text
             } else {
-                error(.invalidNamespace, pair.value.mark,
+                error(
+                    .invalidNamespace, pair.value.mark,
                     "`namespace` must be a non-empty string, found \(pair.value.kindName)",
                     hint: "write `namespace: app.security`")
             }
         } else {
-            error(.missingNamespace, document.mark, "the file has no `namespace`",
+            error(
+                .missingNamespace, document.mark, "the file has no `namespace`",
                 hint: "add `namespace: <name>` at the top; entry ids are `namespace:name`")
         }
         if let pair = document.member("version") { checkVersion(pair.value) }
@@ -104,10 +110,12 @@ struct PolicyDocumentReader {
     mutating func checkVersion(_ node: YAMLNode) {
         guard !node.isNull, node.stringValue == nil else { return }
         if let text = node.scalarText {
-            warning(.nonStringVersion, node.mark, "`version` is \(node.kindName) \(UserText.quoted(text)), not a string",
+            warning(
+                .nonStringVersion, node.mark, "`version` is \(node.kindName) \(UserText.quoted(text)), not a string",
                 hint: "quote it: `version: \"\(text)\"`")
         } else {
-            warning(.nonStringVersion, node.mark, "`version` is \(node.kindName), not a string",
+            warning(
+                .nonStringVersion, node.mark, "`version` is \(node.kindName), not a string",
                 hint: "write `version: \"1.0\"`, or remove it")
         }
     }
@@ -115,7 +123,8 @@ struct PolicyDocumentReader {
     /// Reads a list of registry entries; entries of other kinds are skipped.
     mutating func readEntries(_ node: YAMLNode, namespace: String, fileMeta: [String: Value]) {
         guard let items = node.sequenceItems else {
-            error(.invalidEntries, node.mark, "`entries` must be a list, found \(node.kindName)",
+            error(
+                .invalidEntries, node.mark, "`entries` must be a list, found \(node.kindName)",
                 hint: "write each entry as a list item starting with `- name:`")
             return
         }

@@ -22,7 +22,8 @@ enum PolicyFileFinder {
                 list.diagnostics.append(explicitPathProblem(path, error))
             case .success(let status) where status.kind == .directory:
                 var found: [String] = []
-                collect(directory: path, ancestors: [status.identity: path], into: &found, diagnostics: &list.diagnostics)
+                collect(
+                    directory: path, ancestors: [status.identity: path], into: &found, diagnostics: &list.diagnostics)
                 list.files += found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             case .success:
                 list.files.append(path)
@@ -31,7 +32,8 @@ enum PolicyFileFinder {
         if list.files.isEmpty, !paths.isEmpty, !allowEmpty, !list.diagnostics.containsErrors {
             let named = paths.map { "`\($0)`" }.joined(separator: ", ")
             list.diagnostics.append(
-                .error(.noPolicyFiles, at: Mark(file: paths[0], line: 1, column: 1),
+                .error(
+                    .noPolicyFiles, at: Mark(file: paths[0], line: 1, column: 1),
                     "no policy file found in \(named)",
                     hint: "check the path; policy files end in `.yaml` or `.yml` and hidden entries are skipped "
                         + "(`warden validate --allow-empty` accepts an empty tree)"))
@@ -42,17 +44,20 @@ enum PolicyFileFinder {
     private static func explicitPathProblem(_ path: String, _ error: FileStatusError) -> PolicyDiagnostic {
         let mark = Mark(file: path, line: 1, column: 1)
         if error.isLoop {
-            return .error(.symlinkLoop, at: mark, "symbolic link loop at `\(path)`",
+            return .error(
+                .symlinkLoop, at: mark, "symbolic link loop at `\(path)`",
                 hint: "point the link at a real file or directory")
         }
         if error.isMissing {
             if case .success(let status) = FileStatus.of(path, followingLinks: false), status.kind == .symbolicLink {
-                return .error(.ioError, at: mark, "`\(path)` is a symbolic link to nothing",
+                return .error(
+                    .ioError, at: mark, "`\(path)` is a symbolic link to nothing",
                     hint: "point the link at a real file or directory")
             }
             return .error(.ioError, at: mark, "no such file or directory `\(path)`", hint: "check the path")
         }
-        return .error(.ioError, at: mark, "cannot read `\(path)`: \(error.reason)", hint: "check the path and its permissions")
+        return .error(
+            .ioError, at: mark, "cannot read `\(path)`: \(error.reason)", hint: "check the path and its permissions")
     }
 
     /// Adds the policy files under `directory`; `ancestors` maps the identity of every directory
@@ -68,7 +73,8 @@ enum PolicyFileFinder {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
             let reason = underlying.map { ": " + FileStatusError(code: Int32($0.code)).reason } ?? ""
             diagnostics.append(
-                .error(.ioError, at: Mark(file: directory, line: 1, column: 1),
+                .error(
+                    .ioError, at: Mark(file: directory, line: 1, column: 1),
                     "cannot read directory `\(directory)`\(reason)", hint: "check its permissions"))
             return
         }
@@ -83,13 +89,15 @@ enum PolicyFileFinder {
                     target = resolved
                 case .failure(let error) where error.isLoop:
                     diagnostics.append(
-                        .warning(.symlinkLoop, at: mark, "symbolic link loop at `\(path)`; not followed",
+                        .warning(
+                            .symlinkLoop, at: mark, "symbolic link loop at `\(path)`; not followed",
                             hint: "point the link at a real file or directory, or remove it"))
                     continue
                 case .failure:
                     if isPolicyFileName(name) {
                         diagnostics.append(
-                            .warning(.ioError, at: mark, "`\(path)` is a symbolic link to nothing; skipped",
+                            .warning(
+                                .ioError, at: mark, "`\(path)` is a symbolic link to nothing; skipped",
                                 hint: "point the link at a real file, or remove it"))
                     }
                     continue
@@ -99,7 +107,8 @@ enum PolicyFileFinder {
             case .directory:
                 if let first = ancestors[target.identity] {
                     diagnostics.append(
-                        .warning(.symlinkLoop, at: mark,
+                        .warning(
+                            .symlinkLoop, at: mark,
                             "symbolic link loop: `\(path)` leads back to `\(first)`, which is being read; not followed",
                             hint: "point the link somewhere outside the tree, or remove it"))
                     continue
@@ -111,7 +120,8 @@ enum PolicyFileFinder {
                 if isPolicyFileName(name) { found.append(path) }
             case .special(let what):
                 diagnostics.append(
-                    .warning(.skippedSpecialFile, at: mark, "`\(path)` is \(what), not a regular file; skipped",
+                    .warning(
+                        .skippedSpecialFile, at: mark, "`\(path)` is \(what), not a regular file; skipped",
                         hint: "reading it could block; give it as an explicit path to read it, or remove it"))
             case .symbolicLink:
                 continue  // `stat` resolves links; a link cannot be the target

@@ -48,7 +48,10 @@ public struct PolicyLoader: Sendable {
         let parser = YAMLParser(limits: limits)
         for file in list.files {
             do {
-                reading.append(read(documents: try parser.parseFile(at: file), source: SourceLines(file: file, text: nil), file: file))
+                reading.append(
+                    read(
+                        documents: try parser.parseFile(at: file), source: SourceLines(file: file, text: nil),
+                        file: file))
             } catch {
                 reading.diagnostics.append(PolicyDiagnostic(yaml: error))
             }
@@ -77,7 +80,8 @@ public struct PolicyLoader: Sendable {
     private func read(documents: [YAMLNode], source: SourceLines, file: String) -> PolicyReading {
         guard !documents.isEmpty else {
             return PolicyReading(diagnostics: [
-                .error(.missingNamespace, at: Mark(file: file, line: 1, column: 1), "the file is empty",
+                .error(
+                    .missingNamespace, at: Mark(file: file, line: 1, column: 1), "the file is empty",
                     hint: "add `namespace: <name>` and `entries:`, or remove the file")
             ])
         }

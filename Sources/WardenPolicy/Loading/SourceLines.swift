@@ -7,7 +7,8 @@ final class SourceLines {
     private let file: String
     private var text: String?
     private lazy var lines: [Substring] = {
-        let content = text ?? FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let content =
+            text ?? FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
         return content.split(separator: "\n", omittingEmptySubsequences: false)
     }()
 

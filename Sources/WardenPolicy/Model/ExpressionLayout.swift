@@ -26,11 +26,6 @@ public struct ExpressionLayout: Sendable, Hashable {
     public let node: Mark
     let shape: Shape
 
-    init(node: Mark, shape: Shape) {
-        self.node = node
-        self.shape = shape
-    }
-
     /// An expression written inline, its first character at `start`.
     public static func inline(at start: Mark) -> ExpressionLayout {
         ExpressionLayout(node: start, shape: .inline(start: start))

@@ -37,7 +37,8 @@ public struct PolicyTestRunner: Sendable {
             register(test.policies.definitions)
             var reading = suite.policies
             reading.append(test.policies)
-            let loaded = test.policies.definitions.isEmpty && test.policies.diagnostics.isEmpty ? shared : reading.compile()
+            let loaded =
+                test.policies.definitions.isEmpty && test.policies.diagnostics.isEmpty ? shared : reading.compile()
             let actual = run(test, loaded, strict: test.strict ?? suite.strict ?? strict)
             if case .decision(let decision) = actual, let set = loaded.policySet {
                 for id in decision.policies {
@@ -94,7 +95,8 @@ public struct PolicyTestRunner: Sendable {
                 let sorted = expectedPolicies.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 if sorted != decision.policies {
                     failures.append(
-                        "expected determining policies [\(sorted.joined(separator: ", "))], got [\(decision.policies.joined(separator: ", "))]")
+                        "expected determining policies [\(sorted.joined(separator: ", "))], got [\(decision.policies.joined(separator: ", "))]"
+                    )
                 }
             }
         }

@@ -78,8 +78,14 @@ public struct PolicyTestSuite: Sendable {
     ) -> (suite: PolicyTestSuite?, diagnostics: [PolicyDiagnostic]) {
         guard documents.count == 1, let document = documents.first else {
             let message = documents.isEmpty ? "the test file is empty" : "a test file holds one YAML document"
-            return (nil, [.error(.invalidTestFile, at: Mark(file: file, line: 1, column: 1), message,
-                hint: "write `namespace:`, `policies:` or `files:`, and `tests:`")])
+            return (
+                nil,
+                [
+                    .error(
+                        .invalidTestFile, at: Mark(file: file, line: 1, column: 1), message,
+                        hint: "write `namespace:`, `policies:` or `files:`, and `tests:`")
+                ]
+            )
         }
         var reader = PolicyTestSuiteReader(file: file, text: text, baseDirectory: baseDirectory, loader: loader)
         let suite = reader.read(document)

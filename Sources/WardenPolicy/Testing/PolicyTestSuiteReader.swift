@@ -32,7 +32,8 @@ struct PolicyTestSuiteReader {
             let key = pair.key.scalarText ?? ""
             guard !allowed.contains(key) else { continue }
             diagnostics.append(
-                .error(.unknownKey, at: pair.key.mark, "unknown key `\(key)` in \(place)",
+                .error(
+                    .unknownKey, at: pair.key.mark, "unknown key `\(key)` in \(place)",
                     hint: Suggestion.hint(
                         for: key, in: allowed,
                         otherwise: "allowed keys are " + allowed.map { "`\($0)`" }.joined(separator: ", "))))
@@ -41,7 +42,8 @@ struct PolicyTestSuiteReader {
 
     mutating func read(_ document: YAMLNode) -> PolicyTestSuite? {
         guard document.mappingPairs != nil else {
-            error(document.mark, "a test file must be a mapping, found \(document.kindName)",
+            error(
+                document.mark, "a test file must be a mapping, found \(document.kindName)",
                 hint: "write `namespace:`, `policies:` or `files:`, and `tests:`")
             return nil
         }
@@ -51,7 +53,8 @@ struct PolicyTestSuiteReader {
             if let text = pair.value.stringValue, !text.isEmpty {
                 namespace = text
             } else {
-                error(pair.value.mark, "`namespace` must be a non-empty string, found \(pair.value.kindName)",
+                error(
+                    pair.value.mark, "`namespace` must be a non-empty string, found \(pair.value.kindName)",
                     hint: "write `namespace: t`")
             }
         }
@@ -68,7 +71,8 @@ struct PolicyTestSuiteReader {
                 if let test = readTest(item, namespace: namespace) { tests.append(test) }
             }
         } else {
-            error(document[key: "tests"]?.value.mark ?? document.mark, "the test file has no `tests` list",
+            error(
+                document[key: "tests"]?.value.mark ?? document.mark, "the test file has no `tests` list",
                 hint: "add `tests:` with one item per case")
         }
         let strict = document[key: "strict"].flatMap { readStrict($0.value) }
@@ -83,7 +87,8 @@ struct PolicyTestSuiteReader {
     private mutating func strings(_ node: YAMLNode, key: String) -> [String] {
         if let text = node.stringValue { return [text] }
         guard let items = node.sequenceItems else {
-            error(node.mark, "`\(key)` must be a string or a list of strings, found \(node.kindName)",
+            error(
+                node.mark, "`\(key)` must be a string or a list of strings, found \(node.kindName)",
                 hint: "write `\(key): [a, b]`")
             return []
         }
@@ -92,7 +97,8 @@ struct PolicyTestSuiteReader {
             if let text = item.stringValue, !text.isEmpty {
                 result.append(text)
             } else {
-                error(item.mark, "`\(key)` items must be non-empty strings, found \(item.kindName)",
+                error(
+                    item.mark, "`\(key)` items must be non-empty strings, found \(item.kindName)",
                     hint: "quote the item")
             }
         }
@@ -106,7 +112,8 @@ struct PolicyTestSuiteReader {
 
     private mutating func readTest(_ node: YAMLNode, namespace: String) -> PolicyTestCase? {
         guard node.mappingPairs != nil else {
-            error(node.mark, "a test must be a mapping, found \(node.kindName)",
+            error(
+                node.mark, "a test must be a mapping, found \(node.kindName)",
                 hint: "write `- name: ...` with `action`, `resource` and `expect`")
             return nil
         }
@@ -120,7 +127,8 @@ struct PolicyTestSuiteReader {
             if let parsed = PolicyTestExpectation(text: text) {
                 expect = parsed
             } else if let pair = node[key: "expect"] {
-                error(pair.value.mark, "`expect` must be `allow`, `deny`, `undefined` or `load_error`, found `\(text)`",
+                error(
+                    pair.value.mark, "`expect` must be `allow`, `deny`, `undefined` or `load_error`, found `\(text)`",
                     hint: Suggestion.hint(for: text, in: PolicyTestExpectation.spellings) ?? "use one of those four")
             }
         }
@@ -160,7 +168,8 @@ struct PolicyTestSuiteReader {
     /// `strict: true|false`; anything else is an error.
     private mutating func readStrict(_ node: YAMLNode) -> Bool? {
         guard case .bool(let value)? = try? node.value else {
-            error(node.mark, "`strict` must be `true` or `false`, found \(node.kindName)",
+            error(
+                node.mark, "`strict` must be `true` or `false`, found \(node.kindName)",
                 hint: "write `strict: true` (a request without an actor is denied) or `strict: false` (allowed)")
             return nil
         }
@@ -194,7 +203,8 @@ struct PolicyTestSuiteReader {
     private mutating func readActor(_ node: YAMLNode) -> Actor? {
         if node.isNull { return nil }
         guard node.mappingPairs != nil else {
-            error(node.mark, "`actor` must be a mapping with `id` and `meta`, found \(node.kindName)",
+            error(
+                node.mark, "`actor` must be a mapping with `id` and `meta`, found \(node.kindName)",
                 hint: "write `actor: {id: u1, meta: {role: admin}}`, or `actor: null` for none")
             return nil
         }

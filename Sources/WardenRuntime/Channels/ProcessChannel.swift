@@ -1,3 +1,4 @@
+import WardenSync
 import WardenValue
 
 /// A process's receiving end: the inbox, the events channel or a `listen` topic channel.

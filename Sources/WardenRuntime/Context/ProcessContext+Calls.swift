@@ -2,26 +2,33 @@ import WardenValue
 
 extension ProcessContext {
     /// Sends one message to a PID or registered name (`process.send`).
-    nonisolated(nonsending) public func send(_ destination: some DestinationConvertible, topic: String, payload: [Value])
+    nonisolated(nonsending) public func send(
+        _ destination: some DestinationConvertible, topic: String, payload: [Value]
+    )
         async throws(ProcessError)
     {
         try await front.send(destination.destination(), topic: topic, payload: payload, caller: caller)
     }
 
     /// Sends one message with variadic payload values.
-    nonisolated(nonsending) public func send(_ destination: some DestinationConvertible, topic: String, _ payload: Value...)
+    nonisolated(nonsending) public func send(
+        _ destination: some DestinationConvertible, topic: String, _ payload: Value...
+    )
         async throws(ProcessError)
     {
         try await send(destination, topic: topic, payload: payload)
     }
 
     /// `process.spawn(id, host, ...)`.
-    nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError) -> PID {
+    nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError) -> PID
+    {
         try await front.spawn(SpawnRequest(definition: definition, host: host, args: args), caller: caller)
     }
 
     /// `process.spawn_monitored(id, host, ...)`.
-    nonisolated(nonsending) public func spawnMonitored(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
+    nonisolated(nonsending) public func spawnMonitored(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError)
         -> PID
     {
         try await front.spawn(
@@ -29,7 +36,8 @@ extension ProcessContext {
     }
 
     /// `process.spawn_linked(id, host, ...)`.
-    nonisolated(nonsending) public func spawnLinked(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
+    nonisolated(nonsending) public func spawnLinked(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError)
         -> PID
     {
         try await front.spawn(
@@ -45,19 +53,24 @@ extension ProcessContext {
     }
 
     /// `process.terminate(dest)`.
-    nonisolated(nonsending) public func terminate(_ destination: some DestinationConvertible) async throws(ProcessError) {
+    nonisolated(nonsending) public func terminate(_ destination: some DestinationConvertible) async throws(ProcessError)
+    {
         try await front.terminate(destination.destination(), caller: caller)
     }
 
     /// `process.cancel(dest, deadline?)`.
-    nonisolated(nonsending) public func cancel(_ destination: some DestinationConvertible, deadline: CancelDeadline? = nil)
+    nonisolated(nonsending) public func cancel(
+        _ destination: some DestinationConvertible, deadline: CancelDeadline? = nil
+    )
         async throws(ProcessError)
     {
         try await front.cancel(destination.destination(), deadline: deadline, caller: caller)
     }
 
     /// `process.cancel(dest, "5s")`: the deadline as a duration string or integer milliseconds.
-    nonisolated(nonsending) public func cancel(_ destination: some DestinationConvertible, deadline: Value) async throws(ProcessError) {
+    nonisolated(nonsending) public func cancel(_ destination: some DestinationConvertible, deadline: Value)
+        async throws(ProcessError)
+    {
         let parsed = try CancelDeadline.from(deadline)
         try await front.cancel(destination.destination(), deadline: parsed, caller: caller)
     }
@@ -68,7 +81,8 @@ extension ProcessContext {
     }
 
     /// `process.unmonitor(dest)`.
-    nonisolated(nonsending) public func unmonitor(_ destination: some DestinationConvertible) async throws(ProcessError) {
+    nonisolated(nonsending) public func unmonitor(_ destination: some DestinationConvertible) async throws(ProcessError)
+    {
         try await front.unmonitor(destination.destination(), caller: caller)
     }
 
@@ -83,7 +97,9 @@ extension ProcessContext {
     }
 
     /// `process.exec(id, host, ...)`: the child's value, or its error thrown.
-    nonisolated(nonsending) public func exec(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError) -> Value {
+    nonisolated(nonsending) public func exec(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError) -> Value
+    {
         try await front.exec(definition: definition, host: host, args: args, caller: caller)
     }
 

@@ -8,7 +8,8 @@ public enum ArgumentCheck {
         }
         if topic.utf8.first == UInt8(ascii: "@") {
             throw ProcessError(
-                .invalid, "topic `\(topic)` is reserved for the runtime; hint: use a topic that does not start with `@`",
+                .invalid,
+                "topic `\(topic)` is reserved for the runtime; hint: use a topic that does not start with `@`",
                 code: "reserved-topic")
         }
     }

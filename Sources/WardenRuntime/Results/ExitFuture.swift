@@ -1,3 +1,4 @@
+import WardenSync
 import WardenValue
 
 /// A one-shot slot for a process's exit result that any number of tasks can await.

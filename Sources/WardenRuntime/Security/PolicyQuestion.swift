@@ -44,7 +44,8 @@ extension ProcessRuntime {
 
 extension ProcessContext {
     /// Asks the runtime's policies about `question` (audited by a gateway).
-    nonisolated(nonsending) public func evaluate(_ question: PolicyQuestion) async throws(ProcessError) -> PolicyAnswer {
+    nonisolated(nonsending) public func evaluate(_ question: PolicyQuestion) async throws(ProcessError) -> PolicyAnswer
+    {
         try await front.evaluate(question, caller: caller)
     }
 }

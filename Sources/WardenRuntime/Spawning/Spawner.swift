@@ -57,19 +57,23 @@ public struct Spawner: Sendable {
     }
 
     /// `spawner:spawn(id, host, ...)`.
-    nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError) -> PID {
+    nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError) -> PID
+    {
         try await spawn(definition, host: host, args: args, mode: .plain)
     }
 
     /// `spawner:spawn_monitored(id, host, ...)`.
-    nonisolated(nonsending) public func spawnMonitored(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
+    nonisolated(nonsending) public func spawnMonitored(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError)
         -> PID
     {
         try await spawn(definition, host: host, args: args, mode: .monitored)
     }
 
     /// `spawner:spawn_linked(id, host, ...)`.
-    nonisolated(nonsending) public func spawnLinked(_ definition: String, host: String, args: [Value] = []) async throws(ProcessError)
+    nonisolated(nonsending) public func spawnLinked(_ definition: String, host: String, args: [Value] = [])
+        async throws(ProcessError)
         -> PID
     {
         try await spawn(definition, host: host, args: args, mode: .linked)

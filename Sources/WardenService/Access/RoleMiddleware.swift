@@ -29,7 +29,9 @@ public struct RoleMiddleware<Context: RequestContext>: RouterMiddleware {
         case .unauthenticated:
             let error = ServiceError(
                 status: 401, code: "unauthenticated",
-                message: "this route needs a bearer token with the `\(role.rawValue)` role; send `Authorization: Bearer TOKEN`")
+                message:
+                    "this route needs a bearer token with the `\(role.rawValue)` role; send `Authorization: Bearer TOKEN`"
+            )
             var response = ServiceRoutes.failure(error)
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
@@ -37,7 +39,9 @@ public struct RoleMiddleware<Context: RequestContext>: RouterMiddleware {
             return ServiceRoutes.failure(
                 ServiceError(
                     status: 403, code: "forbidden",
-                    message: "token `\(token)` lacks the `\(role.rawValue)` role this route needs; add it to the token's `roles`"))
+                    message:
+                        "token `\(token)` lacks the `\(role.rawValue)` role this route needs; add it to the token's `roles`"
+                ))
         }
     }
 }

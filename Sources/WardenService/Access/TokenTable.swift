@@ -126,7 +126,8 @@ public struct TokenTable: Sendable {
                 digest = bytes
             case "roles":
                 guard let names = pair.value.sequenceItems, !names.isEmpty else {
-                    throw TokenFileError(message: "\(pair.value.mark): `roles` must be a non-empty list, e.g. `[decide, read]`")
+                    throw TokenFileError(
+                        message: "\(pair.value.mark): `roles` must be a non-empty list, e.g. `[decide, read]`")
                 }
                 for node in names {
                     guard let role = node.scalarText.flatMap(ServiceRole.init(rawValue:)) else {
@@ -138,11 +139,14 @@ public struct TokenTable: Sendable {
                     roles.insert(role)
                 }
             default:
-                throw TokenFileError(message: "\(pair.key.mark): unknown key `\(key)`; a token has `name`, `sha256`, `roles`")
+                throw TokenFileError(
+                    message: "\(pair.key.mark): unknown key `\(key)`; a token has `name`, `sha256`, `roles`")
             }
         }
         guard let digest else { throw TokenFileError(message: "\(item.mark): the token has no `sha256`; \(example)") }
-        guard !roles.isEmpty else { throw TokenFileError(message: "\(item.mark): the token has no `roles`; \(example)") }
+        guard !roles.isEmpty else {
+            throw TokenFileError(message: "\(item.mark): the token has no `roles`; \(example)")
+        }
         let label = name ?? digest.prefix(6).map { String(format: "%02x", $0) }.joined()
         return Entry(name: label, digest: digest, roles: roles)
     }

@@ -110,7 +110,8 @@ public struct CheckRequest: Sendable {
         switch object[key] {
         case nil, .null?: return 0
         case .int(let value)? where value >= 0: return Int(value)
-        case let other?: throw .invalidValue("`\(key)` must be a whole number of at least 0, found \(other.canonicalJSON)")
+        case let other?:
+            throw .invalidValue("`\(key)` must be a whole number of at least 0, found \(other.canonicalJSON)")
         }
     }
 }

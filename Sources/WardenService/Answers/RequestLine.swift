@@ -87,7 +87,8 @@ public struct RequestLine: Equatable, Sendable {
                 throw .unknownKey("unknown key \(UserText.quoted(key)) in `actor`; an actor has `id` and `meta`")
             }
             guard case .string(let id)? = object["id"] else {
-                throw .missingKey("`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")
+                throw .missingKey(
+                    "`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")
             }
             switch object["meta"] {
             case nil, .null?: return Actor(id: id)

@@ -35,7 +35,9 @@ enum AuditPageCursor: Equatable {
     init(text: String) throws(ServiceError) {
         let invalid = ServiceError(
             code: "invalid-cursor",
-            message: "invalid query parameter `cursor=\(text.prefix(80))`: pass the `next` value of the previous page unchanged")
+            message:
+                "invalid query parameter `cursor=\(text.prefix(80))`: pass the `next` value of the previous page unchanged"
+        )
         guard text.utf8.count <= 200 else { throw invalid }
         if text.hasPrefix(Self.seqPrefix) {
             guard let seq = Int(text.dropFirst(Self.seqPrefix.count)), seq > 0 else { throw invalid }

@@ -7,7 +7,9 @@ import WardenAuditReview
 /// silently widens what an auditor sees.
 struct AuditQueryParameters {
     /// The filter names, shared with the command line.
-    static let filterNames: Set<String> = ["since", "until", "actor", "action", "resource", "policy", "decision", "op", "pid", "node"]
+    static let filterNames: Set<String> = [
+        "since", "until", "actor", "action", "resource", "policy", "decision", "op", "pid", "node",
+    ]
 
     private let values: [String: String]
 
@@ -42,7 +44,8 @@ struct AuditQueryParameters {
             return try text.filter(now: now)
         } catch {
             throw ServiceError(
-                code: "invalid-filter", message: "invalid query parameter `\(error.field)=\(error.value)`: expected \(error.expected)")
+                code: "invalid-filter",
+                message: "invalid query parameter `\(error.field)=\(error.value)`: expected \(error.expected)")
         }
     }
 
@@ -53,7 +56,9 @@ struct AuditQueryParameters {
         switch text {
         case "true": return true
         case "false": return false
-        default: throw ServiceError(code: "invalid-value", message: "invalid query parameter `verify=\(text)`: expected `true` or `false`")
+        default:
+            throw ServiceError(
+                code: "invalid-value", message: "invalid query parameter `verify=\(text)`: expected `true` or `false`")
         }
     }
 
@@ -64,7 +69,9 @@ struct AuditQueryParameters {
         guard let number = Int(text), range.contains(number) else {
             throw ServiceError(
                 code: "invalid-value",
-                message: "invalid query parameter `\(name)=\(text)`: expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+                message:
+                    "invalid query parameter `\(name)=\(text)`: expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return number
     }

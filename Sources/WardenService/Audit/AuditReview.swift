@@ -112,13 +112,16 @@ public final class AuditReview: Sendable {
         if let bucket = parameters["bucket"] {
             guard let micros = AuditFilterText.age(bucket), micros > 0 else {
                 throw ServiceError(
-                    code: "invalid-value", message: "invalid query parameter `bucket=\(bucket)`: expected a bucket size such as `1m`, `1h` or `1d`")
+                    code: "invalid-value",
+                    message:
+                        "invalid query parameter `bucket=\(bucket)`: expected a bucket size such as `1m`, `1h` or `1d`")
             }
             bucketMicros = micros
         }
         let reader = reader.verifying(try parameters.verifies())
         do {
-            let stats = try reader
+            let stats =
+                try reader
                 .stats(matching: filter, options: AuditStatsOptions(top: top, bucketMicroseconds: bucketMicros))
             return stats.json(bucket: parameters["bucket"]).canonicalJSON
         } catch {
@@ -144,9 +147,16 @@ public final class AuditReview: Sendable {
             let chains: [AuditStoreChain]
             switch source {
             case .files(let paths):
-                chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(files: paths, options: AuditVerifyOptions()))]
+                chains = [
+                    AuditStoreChain(
+                        node: nil, verification: try AuditVerifier.verify(files: paths, options: AuditVerifyOptions()))
+                ]
             case .database(let path):
-                chains = [AuditStoreChain(node: nil, verification: try AuditVerifier.verify(database: path, options: AuditVerifyOptions()))]
+                chains = [
+                    AuditStoreChain(
+                        node: nil, verification: try AuditVerifier.verify(database: path, options: AuditVerifyOptions())
+                    )
+                ]
             case .store(let reference):
                 chains = try reference.store.verify(options: AuditVerifyOptions())
             }
@@ -155,16 +165,20 @@ public final class AuditReview: Sendable {
             object["first_seq"] = single?.firstSeq.map { .int($0) } ?? .null
             object["head"] = single.map { Self.head($0) } ?? .null
             object["checkpoints"] = .int(chains.reduce(0) { $0 + $1.verification.checkpoints })
-            object["warnings"] = .list(chains.flatMap { chain in
-                chain.verification.warnings.map { warning in .string(chain.node.map { "node \($0): \(warning)" } ?? warning) }
-            })
-            object["chains"] = .list(chains.map { chain in
-                .map([
-                    "node": chain.node.map(Value.string) ?? .null, "records": .int(chain.verification.records),
-                    "first_seq": chain.verification.firstSeq.map { .int($0) } ?? .null,
-                    "head": Self.head(chain.verification), "checkpoints": .int(chain.verification.checkpoints),
-                ])
-            })
+            object["warnings"] = .list(
+                chains.flatMap { chain in
+                    chain.verification.warnings.map { warning in
+                        .string(chain.node.map { "node \($0): \(warning)" } ?? warning)
+                    }
+                })
+            object["chains"] = .list(
+                chains.map { chain in
+                    .map([
+                        "node": chain.node.map(Value.string) ?? .null, "records": .int(chain.verification.records),
+                        "first_seq": chain.verification.firstSeq.map { .int($0) } ?? .null,
+                        "head": Self.head(chain.verification), "checkpoints": .int(chain.verification.checkpoints),
+                    ])
+                })
         } catch {
             object["ok"] = .bool(false)
             object["records"] = .null
@@ -194,7 +208,9 @@ public final class AuditReview: Sendable {
         if error.kind == .chainBreak {
             return ServiceError(
                 status: 409, code: error.code,
-                message: "the audit log does not verify: \(error.description); see GET /v1/audit/verify, or add `verify=false` to read it anyway")
+                message:
+                    "the audit log does not verify: \(error.description); see GET /v1/audit/verify, or add `verify=false` to read it anyway"
+            )
         }
         return ServiceError(status: 500, code: error.code, message: "cannot read the audit log: \(error.description)")
     }

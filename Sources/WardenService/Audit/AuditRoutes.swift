@@ -31,7 +31,10 @@ public enum AuditRoutes {
                 let body = try stream.body(review, pairs(request))
                 return Response(
                     status: .ok,
-                    headers: [.contentType: "text/event-stream", .cacheControl: "no-store", HTTPFields.Element.Name("X-Accel-Buffering")!: "no"],
+                    headers: [
+                        .contentType: "text/event-stream", .cacheControl: "no-store",
+                        HTTPFields.Element.Name("X-Accel-Buffering")!: "no",
+                    ],
                     body: body)
             } catch {
                 return ServiceRoutes.failure(error)
@@ -41,13 +44,17 @@ public enum AuditRoutes {
 
     private static let noSource = ServiceError(
         status: 404, code: "no-audit-source",
-        message: "no audit log is configured; start the service with `--audit-source FILE` (a JSON Lines log or an audit database)")
+        message:
+            "no audit log is configured; start the service with `--audit-source FILE` (a JSON Lines log or an audit database)"
+    )
 
     private static func pairs(_ request: Request) -> [(String, String)] {
         request.uri.queryParameters.map { (String($0.key), String($0.value)) }
     }
 
-    private static func answer(_ review: AuditReview?, _ handle: (AuditReview) throws(ServiceError) -> String) -> Response {
+    private static func answer(_ review: AuditReview?, _ handle: (AuditReview) throws(ServiceError) -> String)
+        -> Response
+    {
         guard let review else { return ServiceRoutes.failure(noSource) }
         do {
             return ServiceRoutes.json(.ok, try handle(review))

@@ -51,9 +51,13 @@ enum AuthorizeRequest {
             facts: try facts(body.optional("target")))
     }
 
-    private static func operation(_ call: GuardedCall, _ args: JSONFields) throws(RequestLineError) -> RemoteCall.Operation {
+    private static func operation(_ call: GuardedCall, _ args: JSONFields) throws(RequestLineError)
+        -> RemoteCall.Operation
+    {
         switch call {
-        case .send: return .send(try args.destination("dest"), topic: try args.string("topic"), payload: try args.list("payload"))
+        case .send:
+            return .send(
+                try args.destination("dest"), topic: try args.string("topic"), payload: try args.list("payload"))
         case .terminate: return .terminate(try args.destination("dest"))
         case .monitor: return .monitor(try args.destination("dest"))
         case .unmonitor: return .unmonitor(try args.destination("dest"))
@@ -69,7 +73,8 @@ enum AuthorizeRequest {
             return .cancel(try args.destination("dest"), deadline: deadline)
         case .spawn, .spawnMonitored, .spawnLinked, .spawnLinkedMonitored:
             return .spawn(try spawnRequest(call, args))
-        case .exec: return .exec(definition: try args.string("id"), host: try args.string("host"), args: try args.list("args"))
+        case .exec:
+            return .exec(definition: try args.string("id"), host: try args.string("host"), args: try args.list("args"))
         case .register: return .register(try args.string("name"), pid: try args.pid("pid"))
         case .unregister: return .unregister(try args.string("name"))
         case .upgrade: return .upgrade(definition: try args.string("id"), args: try args.list("args"))
@@ -87,7 +92,8 @@ enum AuthorizeRequest {
         }
         let policies = try args.strings("with_scope")
         let groups = try args.strings("with_groups")
-        let scope = policies == nil && groups == nil ? nil : SecurityScope(policies: policies ?? [], groups: groups ?? [])
+        let scope =
+            policies == nil && groups == nil ? nil : SecurityScope(policies: policies ?? [], groups: groups ?? [])
         var messages: [QueuedMessage] = []
         for (index, item) in try args.list("messages").enumerated() {
             let message = try JSONFields(item, at: "args.messages[\(index)]", allowed: ["topic", "payload"])
@@ -114,9 +120,11 @@ enum AuthorizeRequest {
         }
         let policies = try fields.strings("scope")
         let groups = try fields.strings("groups")
-        let scope = policies == nil && groups == nil ? nil : SecurityScope(policies: policies ?? [], groups: groups ?? [])
+        let scope =
+            policies == nil && groups == nil ? nil : SecurityScope(policies: policies ?? [], groups: groups ?? [])
         return Caller(
-            pid: pid, frame: try fields.optionalString("frame") ?? "", definition: try fields.optionalString("definition") ?? "",
+            pid: pid, frame: try fields.optionalString("frame") ?? "",
+            definition: try fields.optionalString("definition") ?? "",
             security: SecurityContext(actor: try fields.actor("actor"), scope: scope))
     }
 

@@ -31,7 +31,9 @@ struct JSONFields {
 
     /// A non-empty string that must be there.
     func string(_ key: String) throws(RequestLineError) -> String {
-        guard let text = try optionalString(key) else { throw .missingKey("missing `\(name(key))`; add it as a string") }
+        guard let text = try optionalString(key) else {
+            throw .missingKey("missing `\(name(key))`; add it as a string")
+        }
         return text
     }
 
@@ -72,7 +74,8 @@ struct JSONFields {
     func pid(_ key: String) throws(RequestLineError) -> PID? {
         guard let text = try optionalString(key) else { return nil }
         guard let pid = PID(text) else {
-            throw .invalidValue("`\(name(key))` is not a pid: \(UserText.quoted(text)); write it as `{host|0x00000001}`")
+            throw .invalidValue(
+                "`\(name(key))` is not a pid: \(UserText.quoted(text)); write it as `{host|0x00000001}`")
         }
         return pid
     }

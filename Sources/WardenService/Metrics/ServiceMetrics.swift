@@ -42,17 +42,21 @@ public final class ServiceMetrics: Sendable {
                     dimensions: [("endpoint", endpoint.rawValue), ("result", result.rawValue)], factory: factory)
             }
             latency[endpoint] = CoreMetrics.Timer(
-                label: "warden_request_duration_seconds", dimensions: [("endpoint", endpoint.rawValue)], factory: factory)
+                label: "warden_request_duration_seconds", dimensions: [("endpoint", endpoint.rawValue)],
+                factory: factory)
         }
         self.decisions = decisions
         self.latency = latency
         reloads = [
             true: CoreMetrics.Counter(label: "warden_reloads_total", dimensions: [("result", "ok")], factory: factory),
-            false: CoreMetrics.Counter(label: "warden_reloads_total", dimensions: [("result", "failed")], factory: factory),
+            false: CoreMetrics.Counter(
+                label: "warden_reloads_total", dimensions: [("result", "failed")], factory: factory),
         ]
         refused = [
-            401: CoreMetrics.Counter(label: "warden_http_refused_total", dimensions: [("status", "401")], factory: factory),
-            403: CoreMetrics.Counter(label: "warden_http_refused_total", dimensions: [("status", "403")], factory: factory),
+            401: CoreMetrics.Counter(
+                label: "warden_http_refused_total", dimensions: [("status", "401")], factory: factory),
+            403: CoreMetrics.Counter(
+                label: "warden_http_refused_total", dimensions: [("status", "403")], factory: factory),
         ]
         auditQueue = registry.makeGauge(
             descriptor: MetricNameDescriptor(

@@ -30,10 +30,13 @@ public enum PageRoutes {
                 return ServiceRoutes.failure(
                     ServiceError(
                         status: 503, code: "page-missing",
-                        message: "the page's files are not installed: keep `Warden_WardenService.resources` beside the `warden` executable"))
+                        message:
+                            "the page's files are not installed: keep `Warden_WardenService.resources` beside the `warden` executable"
+                    ))
             }
             return ServiceRoutes.failure(
-                ServiceError(status: 404, code: "not-found", message: "no page file `\(name.prefix(64))`; the page is at `/`"))
+                ServiceError(
+                    status: 404, code: "not-found", message: "no page file `\(name.prefix(64))`; the page is at `/`"))
         }
         return Response(
             status: .ok,

@@ -3,6 +3,7 @@ import Synchronization
 import WardenAuditLog
 import WardenGateway
 import WardenPolicy
+import WardenSync
 import WardenValue
 
 /// What `warden serve` answers, apart from HTTP: it parses request bodies, asks the policy
@@ -41,7 +42,9 @@ public final class DecisionService: Sendable {
         self.metrics = metrics
         self.strict = strict
         self.audit = audit
-        gateway = audit.map { RemoteGateway(policies: store, audit: $0, configuration: GatewayConfiguration(strict: strict)) }
+        gateway = audit.map {
+            RemoteGateway(policies: store, audit: $0, configuration: GatewayConfiguration(strict: strict))
+        }
         lastReload = Locked(ReloadStatus(time: Date(), ok: true, errors: [], files: files))
     }
 
@@ -53,7 +56,8 @@ public final class DecisionService: Sendable {
         let result = PolicyLoader().load(paths: paths)
         let set = try result.get()
         self.init(
-            store: PolicyStore(set, sources: paths), files: result.files, strict: strict, audit: audit, metrics: metrics)
+            store: PolicyStore(set, sources: paths), files: result.files, strict: strict, audit: audit, metrics: metrics
+        )
     }
 
     /// `POST /v1/decide`: one request (a `warden eval --requests` line) answered as
@@ -68,7 +72,8 @@ public final class DecisionService: Sendable {
                 let extra = object.keys.sorted().first { $0 != "requests" } ?? ""
                 throw ServiceError(
                     code: "unknown-key",
-                    message: "unknown key \(UserText.quoted(extra)) beside `requests`; a batch is `{\"requests\": [...]}`")
+                    message:
+                        "unknown key \(UserText.quoted(extra)) beside `requests`; a batch is `{\"requests\": [...]}`")
             }
             guard case .list(let items) = requests else {
                 throw ServiceError(
@@ -107,7 +112,8 @@ public final class DecisionService: Sendable {
         } catch {
             throw ServiceError(code: error.code, message: label + error.message)
         }
-        switch DecisionAnswer.evaluate(line, in: set, defaultScope: nil, noScope: false, strict: strict, explain: explain)
+        switch DecisionAnswer.evaluate(
+            line, in: set, defaultScope: nil, noScope: false, strict: strict, explain: explain)
         {
         case .success(let (answer, allowed)): return (answer, allowed)
         case .failure(let error): throw ServiceError(code: "unknown-scope", message: label + error.description)

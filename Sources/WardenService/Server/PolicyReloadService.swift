@@ -53,7 +53,9 @@ struct PolicyReloadService: Service {
     private func reload(reason: String) {
         let (ok, body) = service.reload()
         if ok {
-            logger.info("policies reloaded", metadata: ["reason": "\(reason)", "revision": "\(service.store.revision.prefix(12))"])
+            logger.info(
+                "policies reloaded",
+                metadata: ["reason": "\(reason)", "revision": "\(service.store.revision.prefix(12))"])
         } else {
             logger.error(
                 "policy reload failed; the previous policies keep serving",

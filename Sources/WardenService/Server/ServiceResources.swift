@@ -15,7 +15,8 @@ enum ServiceResources {
         for directory in directories {
             for candidate in [
                 directory.appendingPathComponent(bundleName).appendingPathComponent(name),
-                directory.appendingPathComponent("Warden_WardenService.bundle").appendingPathComponent("Contents/Resources/\(name)"),
+                directory.appendingPathComponent("Warden_WardenService.bundle").appendingPathComponent(
+                    "Contents/Resources/\(name)"),
             ] where FileManager.default.fileExists(atPath: candidate.path) {
                 return candidate
             }

@@ -51,7 +51,9 @@ public enum ServiceRoutes {
                 return failure(
                     ServiceError(
                         status: 503, code: "openapi-missing",
-                        message: "the OpenAPI document is not in this build; it is `schemas/openapi.yaml` in the repository"))
+                        message:
+                            "the OpenAPI document is not in this build; it is `schemas/openapi.yaml` in the repository")
+                )
             }
             return json(.ok, document.canonicalJSON)
         }
@@ -100,11 +102,15 @@ public enum ServiceRoutes {
         case .tooLarge:
             ServiceError(
                 code: "body-too-large",
-                message: "the body is larger than \(limits.maxBody) bytes; send less, or start the service with a larger `--max-body`")
+                message:
+                    "the body is larger than \(limits.maxBody) bytes; send less, or start the service with a larger `--max-body`"
+            )
         case .timedOut:
             ServiceError(
                 status: 408, code: "body-timeout",
-                message: "the body did not arrive within \(limits.bodyTimeout); send it at once, or start the service with a longer `--body-timeout`")
+                message:
+                    "the body did not arrive within \(limits.bodyTimeout); send it at once, or start the service with a longer `--body-timeout`"
+            )
         case .unreadable(let error):
             ServiceError(code: "unreadable-body", message: "the body could not be read (\(error)); send it again")
         }

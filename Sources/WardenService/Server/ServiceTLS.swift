@@ -15,11 +15,16 @@ public struct ServiceTLS: Sendable {
         } catch {
             throw ServiceError(
                 code: "invalid-tls",
-                message: "`--tls-cert \(certificatePath)` is not a readable PEM certificate chain (\(error)); give the server certificate, then its intermediates, in PEM")
+                message:
+                    "`--tls-cert \(certificatePath)` is not a readable PEM certificate chain (\(error)); give the server certificate, then its intermediates, in PEM"
+            )
         }
         guard !chain.isEmpty else {
             throw ServiceError(
-                code: "invalid-tls", message: "`--tls-cert \(certificatePath)` holds no certificate; give a PEM file with `-----BEGIN CERTIFICATE-----` blocks")
+                code: "invalid-tls",
+                message:
+                    "`--tls-cert \(certificatePath)` holds no certificate; give a PEM file with `-----BEGIN CERTIFICATE-----` blocks"
+            )
         }
         let key: NIOSSLPrivateKey
         do {
@@ -27,7 +32,9 @@ public struct ServiceTLS: Sendable {
         } catch {
             throw ServiceError(
                 code: "invalid-tls",
-                message: "`--tls-key \(keyPath)` is not a readable PEM private key (\(error)); give the unencrypted key of the certificate in PEM")
+                message:
+                    "`--tls-key \(keyPath)` is not a readable PEM private key (\(error)); give the unencrypted key of the certificate in PEM"
+            )
         }
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))

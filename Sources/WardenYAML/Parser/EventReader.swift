@@ -47,9 +47,10 @@ final class EventReader {
             return .alias(anchor: Self.string(event.data.alias.anchor) ?? "", mark: mark)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            let text = s.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self)
-            } ?? ""
+            let text =
+                s.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self)
+                } ?? ""
             return .scalar(
                 text: text, style: Self.style(s.style), tag: Self.tag(s.tag),
                 anchor: Self.string(s.anchor), mark: mark)

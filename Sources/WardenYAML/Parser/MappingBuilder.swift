@@ -72,7 +72,9 @@ struct MappingBuilder {
             if let first = keyIndex[id] { throw Self.duplicate(id, first: first, again: key.mark) }
             self.keyIndex?[id] = key.mark
         } else {
-            for (known, first) in explicitKeys where known == id { throw Self.duplicate(id, first: first, again: key.mark) }
+            for (known, first) in explicitKeys where known == id {
+                throw Self.duplicate(id, first: first, again: key.mark)
+            }
             if explicitKeys.count >= Self.scanLimit {
                 keyIndex = Dictionary(explicitKeys.map { ($0.id, $0.mark) }, uniquingKeysWith: { first, _ in first })
                 keyIndex?[id] = key.mark

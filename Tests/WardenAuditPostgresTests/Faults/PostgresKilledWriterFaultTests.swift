@@ -15,7 +15,8 @@ import WardenPostgresTestSupport
         var writers: [String: LoadWriter] = [:]
         for node in ["gw-1", "gw-2", "gw-3", "gw-4"] {
             // gw-3 is given far more than it can write before it is killed.
-            writers[node] = try LoadWriter(url: text, node: node, records: node == "gw-3" ? 10_000_000 : perSurvivor, callers: 8)
+            writers[node] = try LoadWriter(
+                url: text, node: node, records: node == "gw-3" ? 10_000_000 : perSurvivor, callers: 8)
         }
         let victim = try #require(writers["gw-3"])
         try await victim.wait(forAcknowledged: 300)
@@ -46,8 +47,12 @@ import WardenPostgresTestSupport
         #expect(verify.status == 0, "verify failed: \(verify.output) \(verify.errors)")
         let lines = verify.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(verify.output)")
-        for (node, count) in [("gw-1", perSurvivor), ("gw-2", perSurvivor), ("gw-3", killedHead + 100), ("gw-4", perSurvivor)] {
-            #expect(lines.contains { $0.hasPrefix("node \(node): ok: \(count) records, seq 1...\(count),") }, "\(verify.output)")
+        for (node, count) in [
+            ("gw-1", perSurvivor), ("gw-2", perSurvivor), ("gw-3", killedHead + 100), ("gw-4", perSurvivor),
+        ] {
+            #expect(
+                lines.contains { $0.hasPrefix("node \(node): ok: \(count) records, seq 1...\(count),") },
+                "\(verify.output)")
         }
     }
 }

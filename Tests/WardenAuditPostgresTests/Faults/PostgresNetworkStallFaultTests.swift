@@ -38,7 +38,9 @@ import WardenPostgresTestSupport
         #expect(reasons.contains { $0.contains("cannot connect") }, "\(reasons)")
 
         proxy.resume()
-        try await load.wait(for: "100 acknowledgements after the stall") { $0.acknowledgedCount >= acknowledgedBefore + 100 }
+        try await load.wait(for: "100 acknowledgements after the stall") {
+            $0.acknowledgedCount >= acknowledgedBefore + 100
+        }
         load.stop()
         await running.value
         await log.shutdown()

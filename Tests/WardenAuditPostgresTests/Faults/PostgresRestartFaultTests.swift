@@ -24,11 +24,14 @@ import WardenPostgresTestSupport
             let acknowledgedWhileDown = load.acknowledgedCount
             let refusedWhileDown = load.refusedCount
             try await Task.sleep(for: .seconds(1))
-            #expect(load.acknowledgedCount == acknowledgedWhileDown, "a call was acknowledged while the server was down")
+            #expect(
+                load.acknowledgedCount == acknowledgedWhileDown, "a call was acknowledged while the server was down")
             #expect(load.refusedCount > refusedWhileDown, "calls made while the server was down were not refused")
 
             try await server.resume()
-            try await load.wait(for: "200 acknowledgements after the restart") { $0.acknowledgedCount >= acknowledgedWhileDown + 200 }
+            try await load.wait(for: "200 acknowledgements after the restart") {
+                $0.acknowledgedCount >= acknowledgedWhileDown + 200
+            }
             load.stop()
             await running.value
             await log.shutdown()
@@ -49,7 +52,9 @@ import WardenPostgresTestSupport
             try await load.wait(for: "200 acknowledgements before the restart") { $0.acknowledgedCount >= 200 }
             try await server.restart()
             let acknowledgedAtRestart = load.acknowledgedCount
-            try await load.wait(for: "200 acknowledgements after the restart") { $0.acknowledgedCount >= acknowledgedAtRestart + 200 }
+            try await load.wait(for: "200 acknowledgements after the restart") {
+                $0.acknowledgedCount >= acknowledgedAtRestart + 200
+            }
             load.stop()
             await running.value
             await log.shutdown()
@@ -61,9 +66,13 @@ import WardenPostgresTestSupport
 
 /// Every acknowledged record is stored with the hash the log answered, the node's seqs run from 1
 /// without a hole, and the chain verifies.
-func expectEveryAcknowledgementStoredInOneChain(_ acknowledged: [AuditChainHead], url: PostgresAuditURL, node: String = "gw-1") throws {
+func expectEveryAcknowledgementStoredInOneChain(
+    _ acknowledged: [AuditChainHead], url: PostgresAuditURL, node: String = "gw-1"
+) throws {
     let stored = try StoredChain(node: node, url: url)
-    #expect(stored.missing(acknowledged).isEmpty, "acknowledged records missing from the store: \(stored.missing(acknowledged).prefix(5))")
+    #expect(
+        stored.missing(acknowledged).isEmpty,
+        "acknowledged records missing from the store: \(stored.missing(acknowledged).prefix(5))")
     #expect(stored.isContiguous, "the stored seqs of node \(node) have a gap")
     let chains = try PostgresAuditStore(url: url).verify(options: AuditVerifyOptions())
     let chain = try #require(chains.first { $0.node == node })

@@ -13,12 +13,17 @@ enum BuiltProgram {
             }
         }
         candidates.append(ChildProcess.packageRoot.appendingPathComponent(".build/debug/\(name)").path)
-        guard let found = candidates.first(where: { candidate in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: candidate)
-        }) else {
-            throw PrivatePostgresServer.Failure("`\(name)` is not built (looked in \(candidates.joined(separator: ", "))); run `swift build --build-tests`")
+        guard
+            let found = candidates.first(where: { candidate in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue
+                    && FileManager.default.isExecutableFile(atPath: candidate)
+            })
+        else {
+            throw PrivatePostgresServer.Failure(
+                "`\(name)` is not built (looked in \(candidates.joined(separator: ", "))); run `swift build --build-tests`"
+            )
         }
         return found
     }

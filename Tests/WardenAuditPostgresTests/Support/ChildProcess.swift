@@ -77,7 +77,8 @@ struct PrivatePostgresServer {
         for line in result.output.split(separator: "\n") where line.hasPrefix("export ") {
             let assignment = line.dropFirst("export ".count)
             guard let equals = assignment.firstIndex(of: "=") else { continue }
-            values[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...]).trimmingCharacters(in: ["'"])
+            values[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+                .trimmingCharacters(in: ["'"])
         }
         guard let directory = values["WARDEN_TEST_POSTGRES_DIR"], let url = values["WARDEN_TEST_POSTGRES_URL"] else {
             throw Failure("the script printed no server: \(result.output)")

@@ -64,7 +64,10 @@ final class ConcurrentLoad: Sendable {
         let deadline = ContinuousClock.now + limit
         while !condition(self) {
             guard ContinuousClock.now < deadline else {
-                throw Timeout(description: "\(what) did not happen within \(limit) (acknowledged \(acknowledgedCount), refused \(refusedCount))")
+                throw Timeout(
+                    description:
+                        "\(what) did not happen within \(limit) (acknowledged \(acknowledgedCount), refused \(refusedCount))"
+                )
             }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -45,7 +45,9 @@ final class LoadWriter {
     var acknowledged: [(number: Int, seq: Int)] {
         collected.out.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
-            guard fields.count == 3, fields[0] == "ack", let number = Int(fields[1]), let seq = Int(fields[2]) else { return nil }
+            guard fields.count == 3, fields[0] == "ack", let number = Int(fields[1]), let seq = Int(fields[2]) else {
+                return nil
+            }
             return (number, seq)
         }
     }
@@ -73,7 +75,8 @@ final class LoadWriter {
         while acknowledged.count < count {
             guard ContinuousClock.now < deadline, process.isRunning else {
                 throw PrivatePostgresServer.Failure(
-                    "writer \(node) printed \(acknowledged.count) acknowledgements, not \(count) (running: \(process.isRunning)): \(errors)")
+                    "writer \(node) printed \(acknowledged.count) acknowledgements, not \(count) (running: \(process.isRunning)): \(errors)"
+                )
             }
             try await Task.sleep(for: .milliseconds(50))
         }

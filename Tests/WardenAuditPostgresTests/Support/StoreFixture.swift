@@ -55,7 +55,8 @@ struct StoreFixture {
 
     /// Writes `entries` as `node` and closes the log.
     func write(_ entries: [AuditEntry], node: String = "gw-1", mode: DeliveryMode = .sync) async throws {
-        let log = AuditLog(node: node, sink: try sink(node: node), mode: mode, failurePolicy: .failClosed, logger: quietLogger)
+        let log = AuditLog(
+            node: node, sink: try sink(node: node), mode: mode, failurePolicy: .failClosed, logger: quietLogger)
         for entry in entries { try await log.record(entry) }
         await log.shutdown()
     }
@@ -99,7 +100,8 @@ enum SampleEntries {
             checks: [
                 AuditCheck(
                     action: action ?? (n % 2 == 0 ? "process.spawn" : "process.send"), resource: resource,
-                    decision: chosen == .allow ? .allow : .deny, policies: [policy ?? "app:p\(n % 3)"], meta: ["pid": "x"])
+                    decision: chosen == .allow ? .allow : .deny, policies: [policy ?? "app:p\(n % 3)"],
+                    meta: ["pid": "x"])
             ],
             decision: chosen,
             error: chosen == .deny ? AuditCallError(kind: "PERMISSION_DENIED", message: "not allowed") : nil,

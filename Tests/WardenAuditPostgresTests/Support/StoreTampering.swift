@@ -11,14 +11,17 @@ enum StoreTampering {
         case .sqlite:
             let queue = try DatabaseQueue(path: fixture.location)
             try queue.write { db in
-                try db.execute(sql: "UPDATE audit_records SET line = replace(line, ?, ?) WHERE seq = ?", arguments: [text, replacement, seq])
+                try db.execute(
+                    sql: "UPDATE audit_records SET line = replace(line, ?, ?) WHERE seq = ?",
+                    arguments: [text, replacement, seq])
             }
             try queue.close()
         case .postgres:
             guard let url = fixture.url else { return }
             let connection = try PostgresBlockingConnection.connect(url)
             defer { connection.close() }
-            try connection.query("UPDATE audit_records SET line = replace(line, \(text), \(replacement)) WHERE seq = \(seq)")
+            try connection.query(
+                "UPDATE audit_records SET line = replace(line, \(text), \(replacement)) WHERE seq = \(seq)")
         }
     }
 }

@@ -6,7 +6,8 @@ enum Entries {
     /// A spawn that was allowed, with fixed fields and a chosen actor and time.
     static func spawn(
         actor: String? = "user:alice", seconds: Int64 = 1_700_000_000, decision: AuditDecision = .allow,
-        action: String = "process.spawn", resource: String = "app.workers:handler", policies: [String] = ["app:allow_spawn"],
+        action: String = "process.spawn", resource: String = "app.workers:handler",
+        policies: [String] = ["app:allow_spawn"],
         op: String = "process.spawn", pid: String = "{app:processes|0x00000001}"
     ) -> AuditEntry {
         let checkDecision: AuditCheckDecision = decision == .allow ? .allow : .deny
@@ -26,22 +27,30 @@ enum Entries {
                     meta: ["pid": .string(pid), "op": "spawn", "host": "app:processes"]),
             ],
             decision: decision,
-            error: decision == .deny ? AuditCallError(kind: "PERMISSION_DENIED", message: "not allowed to spawn: \(resource)") : nil,
+            error: decision == .deny
+                ? AuditCallError(kind: "PERMISSION_DENIED", message: "not allowed to spawn: \(resource)") : nil,
             policyRevision: "rev-1",
             durationNanoseconds: 1234)
     }
 
     /// A varied entry derived from `n`, covering optional fields, odd strings and numbers.
     static func varied(_ n: Int) -> AuditEntry {
-        let strings = ["plain", "quote \" and \\ backslash", "line\nbreak\ttab", "ünïcödé ✓ 𝄞", "\u{01}\u{1F}", "", "/slash/"]
+        let strings = [
+            "plain", "quote \" and \\ backslash", "line\nbreak\ttab", "ünïcödé ✓ 𝄞", "\u{01}\u{1F}", "", "/slash/",
+        ]
         let s = strings[n % strings.count]
-        let numbers: [Value] = [.int(0), .int(-7), .int(Int.max), .int(Int.min), .double(0.5), .double(-1.25e-7), .double(3.0e20), .bool(true), .null]
+        let numbers: [Value] = [
+            .int(0), .int(-7), .int(Int.max), .int(Int.min), .double(0.5), .double(-1.25e-7), .double(3.0e20),
+            .bool(true), .null,
+        ]
         return AuditEntry(
             time: AuditTime(microseconds: 1_700_000_000_000_000 + Int64(n) * 1_234_567),
             op: ["process.send", "process.spawn_linked", "authorize", "process.registry.register"][n % 4],
             caller: AuditCaller(
                 pid: n % 5 == 0 ? nil : "{app:processes|0x\(n)}", frame: n % 3 == 0 ? nil : "f\(n)",
-                actor: n % 4 == 0 ? nil : Actor(id: "actor-\(s)", meta: ["k": numbers[n % numbers.count], "nested": ["a": [1, "x"]]]),
+                actor: n % 4 == 0
+                    ? nil
+                    : Actor(id: "actor-\(s)", meta: ["k": numbers[n % numbers.count], "nested": ["a": [1, "x"]]]),
                 scope: n % 2 == 0 ? [] : ["ns:p\(n)", s], groups: n % 3 == 0 ? ["g"] : [],
                 context: n % 4 == 0 ? .incomplete : .complete),
             target: ["dest": .string(s), "n": numbers[(n + 3) % numbers.count], "topic": "t"],

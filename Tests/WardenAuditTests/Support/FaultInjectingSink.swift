@@ -1,12 +1,14 @@
+import Synchronization
+import WardenAuditLog
+import WardenAuditRecord
+import WardenSync
+
 #if canImport(Glibc)
 import Glibc
 import WardenValue
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
-import WardenAuditLog
-import WardenAuditRecord
 
 /// Wraps a real sink and makes chosen writes fail the way a full disk does.
 final class FaultInjectingSink: AuditSink {
@@ -27,7 +29,9 @@ final class FaultInjectingSink: AuditSink {
     func write(_ batch: [SealedRecord]) throws(AuditError) {
         if failing.withLock({ $0 }) {
             throw AuditError(
-                .writeFailed, "cannot write audit log `injected`: write: no space left on device (errno 28); free space on the device or move the log")
+                .writeFailed,
+                "cannot write audit log `injected`: write: no space left on device (errno 28); free space on the device or move the log"
+            )
         }
         try wrapped.write(batch)
     }

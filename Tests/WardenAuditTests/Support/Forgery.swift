@@ -7,7 +7,9 @@ import WardenValue
 enum Forgery {
     /// The lines with `edit` applied to the record at `index` (0-based), and every record from
     /// there on re-chained: `prev` set to the hash before it, `hash` recomputed.
-    static func rechain(_ lines: [String], editing index: Int, _ edit: (inout [String: Value]) -> Void) throws -> [String] {
+    static func rechain(_ lines: [String], editing index: Int, _ edit: (inout [String: Value]) -> Void) throws
+        -> [String]
+    {
         var records = try lines.map { line -> [String: Value] in
             guard case .map(let map) = try Value(json: line) else { throw ForgeryError() }
             return map

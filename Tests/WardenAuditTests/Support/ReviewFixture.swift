@@ -25,17 +25,22 @@ enum ReviewFixture {
 
     static func time(_ seconds: Int64) -> AuditTime { AuditTime(microseconds: (t0 + seconds) * 1_000_000) }
 
-    private static func check(_ action: String, _ resource: String, _ decision: AuditCheckDecision, _ policies: [String] = []) -> AuditCheck {
-        AuditCheck(action: action, resource: resource, decision: decision, policies: policies, meta: ["op": .string(action)])
+    private static func check(
+        _ action: String, _ resource: String, _ decision: AuditCheckDecision, _ policies: [String] = []
+    ) -> AuditCheck {
+        AuditCheck(
+            action: action, resource: resource, decision: decision, policies: policies, meta: ["op": .string(action)])
     }
 
     private static func entry(
-        _ seconds: Int64, _ actor: String?, _ op: String, _ checks: [AuditCheck], _ decision: AuditDecision, _ pid: String
+        _ seconds: Int64, _ actor: String?, _ op: String, _ checks: [AuditCheck], _ decision: AuditDecision,
+        _ pid: String
     ) -> AuditEntry {
         AuditEntry(
             time: time(seconds), op: op,
             caller: AuditCaller(
-                pid: pid, actor: actor.map { Actor(id: "user:\($0)") }, scope: ["app:all"], context: actor == nil ? .incomplete : .complete),
+                pid: pid, actor: actor.map { Actor(id: "user:\($0)") }, scope: ["app:all"],
+                context: actor == nil ? .incomplete : .complete),
             target: ["id": "x"], checks: checks, decision: decision,
             error: decision == .deny ? AuditCallError(kind: "PERMISSION_DENIED", message: "not allowed") : nil,
             policyRevision: "rev", durationNanoseconds: 100)
@@ -44,21 +49,32 @@ enum ReviewFixture {
     static let entries: [AuditEntry] = [
         entry(
             0, "alice", "process.spawn",
-            [check("process.spawn", "app.workers:handler", .allow, ["app:spawn"]), check("process.host", "app:processes", .allow, ["app:hosts"])],
+            [
+                check("process.spawn", "app.workers:handler", .allow, ["app:spawn"]),
+                check("process.host", "app:processes", .allow, ["app:hosts"]),
+            ],
             .allow, p1),
         entry(60, "bob", "process.send", [check("process.send", p2, .deny, ["app:no_send"])], .deny, p2),
         entry(120, "alice", "process.send", [check("process.send", p2, .allow, ["app:send"])], .allow, p1),
         entry(
             3600, nil, "process.spawn_linked",
             [
-                check("process.spawn", "app.workers:x", .undefined), check("process.spawn.linked", "app.workers:x", .undefined),
+                check("process.spawn", "app.workers:x", .undefined),
+                check("process.spawn.linked", "app.workers:x", .undefined),
                 check("process.host", "app:processes", .allow, ["app:hosts"]),
             ], .deny, p3),
-        entry(3660, "bob", "process.terminate", [check("process.terminate", p1, .deny, ["app:no_kill", "app:admin_only"])], .deny, p2),
-        entry(7200, "carol", "process.registry.register", [check("process.registry.register", "svc", .allow, ["app:names"])], .allow, p4),
+        entry(
+            3660, "bob", "process.terminate",
+            [check("process.terminate", p1, .deny, ["app:no_kill", "app:admin_only"])], .deny, p2),
+        entry(
+            7200, "carol", "process.registry.register",
+            [check("process.registry.register", "svc", .allow, ["app:names"])], .allow, p4),
         entry(
             7300, "alice", "process.spawn",
-            [check("process.spawn", "app.workers:handler", .allow, ["app:spawn"]), check("process.host", "app:processes", .allow, ["app:hosts"])],
+            [
+                check("process.spawn", "app.workers:handler", .allow, ["app:spawn"]),
+                check("process.host", "app:processes", .allow, ["app:hosts"]),
+            ],
             .allow, p1),
         entry(86_400, "bob", "process.send", [check("process.send", p3, .allow, ["app:send"])], .allow, p2),
     ]
@@ -70,7 +86,9 @@ enum ReviewFixture {
 
     /// Writes the fixture into an audit database at `path` through the SQLite sink.
     static func writeDatabase(_ path: String) async throws {
-        let log = AuditLog(node: "test", sink: try SQLiteAuditSink(path: path), mode: .sync, failurePolicy: .failClosed, logger: quietLogger)
+        let log = AuditLog(
+            node: "test", sink: try SQLiteAuditSink(path: path), mode: .sync, failurePolicy: .failClosed,
+            logger: quietLogger)
         for entry in entries { try await log.record(entry) }
         await log.shutdown()
     }

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A fresh directory under the system's temporary directory, removed when released.
 final class TemporaryDirectory: Sendable {

@@ -69,7 +69,9 @@ struct BenchCommandTests {
         try await PolicyCLI.withTemporaryDirectory { directory in
             let policyFile = try PolicyCLI.write(Self.policies, to: "p.yaml", in: directory)
             let requestFile = try PolicyCLI.write(Self.requests, to: "r.jsonl", in: directory)
-            let result = await PolicyCLI.run(["bench", "--policies", policyFile, "--requests", requestFile, "--passes", "1"])
+            let result = await PolicyCLI.run([
+                "bench", "--policies", policyFile, "--requests", requestFile, "--passes", "1",
+            ])
             #expect(result.code == 0, "\(result.errors)")
             let lines = result.outputLines
             #expect(lines.count == 5)
@@ -122,7 +124,10 @@ struct BenchCommandTests {
         let rounds = 20
         let passes = 2
         let result = await PolicyCLI.run(
-            ["bench", "--gateway", "--sink", "discard", "--rounds", "\(rounds)", "--passes", "\(passes)", "--format", "json"])
+            [
+                "bench", "--gateway", "--sink", "discard", "--rounds", "\(rounds)", "--passes", "\(passes)", "--format",
+                "json",
+            ])
         #expect(result.code == 0, "\(result.errors)")
         let object = try #require(try Value(json: result.output).mapValue)
         // Per round: the driver's send and the echo's answer, one spawn, register and unregister.

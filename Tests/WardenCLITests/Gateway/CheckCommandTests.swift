@@ -23,24 +23,38 @@ let pidTarget = "{app:workers|0x00000007}"
 let checkRows: [CheckRow] = [
     CheckRow(["send", pidTarget, "job"], [("process.send", pidTarget)]),
     CheckRow(["send", "app.cache", "get"], [("process.send", "app.cache")]),
-    CheckRow(["spawn", "app.workers:handler", "app:workers"],
-             [("process.spawn", "app.workers:handler"), ("process.host", "app:workers")]),
-    CheckRow(["spawn_monitored", "app.workers:handler", "app:workers"],
-             [("process.spawn", "app.workers:handler"), ("process.spawn.monitored", "app.workers:handler"),
-              ("process.host", "app:workers")]),
-    CheckRow(["spawn_linked", "app.workers:handler", "app:workers"],
-             [("process.spawn", "app.workers:handler"), ("process.spawn.linked", "app.workers:handler"),
-              ("process.host", "app:workers")]),
-    CheckRow(["spawn_linked_monitored", "app.workers:handler", "app:workers"],
-             [("process.spawn", "app.workers:handler"), ("process.spawn.monitored", "app.workers:handler"),
-              ("process.spawn.linked", "app.workers:handler"), ("process.host", "app:workers")]),
-    CheckRow(["spawn", "app.workers:handler", "app:workers"],
-             [("process.spawn", "app.workers:handler"), ("process.host", "app:workers"),
-              ("process.context", "context"), ("process.security", "security"),
-              ("process.registry.register", "app.pool")],
-             options: ["--with-context", "--with-actor", "--with-name", "app.pool"]),
-    CheckRow(["exec", "app.workers:handler", "app:workers"],
-             [("process.exec", "app.workers:handler"), ("process.host", "app:workers")]),
+    CheckRow(
+        ["spawn", "app.workers:handler", "app:workers"],
+        [("process.spawn", "app.workers:handler"), ("process.host", "app:workers")]),
+    CheckRow(
+        ["spawn_monitored", "app.workers:handler", "app:workers"],
+        [
+            ("process.spawn", "app.workers:handler"), ("process.spawn.monitored", "app.workers:handler"),
+            ("process.host", "app:workers"),
+        ]),
+    CheckRow(
+        ["spawn_linked", "app.workers:handler", "app:workers"],
+        [
+            ("process.spawn", "app.workers:handler"), ("process.spawn.linked", "app.workers:handler"),
+            ("process.host", "app:workers"),
+        ]),
+    CheckRow(
+        ["spawn_linked_monitored", "app.workers:handler", "app:workers"],
+        [
+            ("process.spawn", "app.workers:handler"), ("process.spawn.monitored", "app.workers:handler"),
+            ("process.spawn.linked", "app.workers:handler"), ("process.host", "app:workers"),
+        ]),
+    CheckRow(
+        ["spawn", "app.workers:handler", "app:workers"],
+        [
+            ("process.spawn", "app.workers:handler"), ("process.host", "app:workers"),
+            ("process.context", "context"), ("process.security", "security"),
+            ("process.registry.register", "app.pool"),
+        ],
+        options: ["--with-context", "--with-actor", "--with-name", "app.pool"]),
+    CheckRow(
+        ["exec", "app.workers:handler", "app:workers"],
+        [("process.exec", "app.workers:handler"), ("process.host", "app:workers")]),
     CheckRow(["terminate", pidTarget], [("process.terminate", pidTarget)]),
     CheckRow(["cancel", pidTarget], [("process.cancel", pidTarget)]),
     CheckRow(["monitor", pidTarget], [("process.monitor", pidTarget)]),
@@ -84,7 +98,8 @@ func writePolicies(denying denied: [(String, String)]) throws -> URL {
 
 @Suite("warden check", .timeLimit(.minutes(5)))
 struct CheckCommandTests {
-    static func run(_ row: CheckRow, policies: URL, extra: [String] = []) async throws -> (WardenProcess.Output, Value?) {
+    static func run(_ row: CheckRow, policies: URL, extra: [String] = []) async throws -> (WardenProcess.Output, Value?)
+    {
         let output = try await WardenProcess.run(
             ["check", "--policies", policies.path, "--actor", "u", "--format", "json"] + extra + row.options + row.call)
         return (output, try? Value(json: output.stdout))
@@ -96,7 +111,8 @@ struct CheckCommandTests {
         #expect(output.status == 0, "\(output.stderr)")
         #expect(json?["verdict"] == "allow")
         let checks = json?["checks"]?.listValue ?? []
-        #expect(checks.map { [$0["action"], $0["resource"]] } == row.permissions.map { [.string($0.0), .string($0.1)] })
+        #expect(
+            checks.map { [$0["action"], $0["resource"]] } == row.permissions.map { [.string($0.0), .string($0.1)] })
         #expect(checks.allSatisfy { $0["decision"] == "allow" && $0["policies"] == ["t:allow_all"] })
     }
 
@@ -118,7 +134,8 @@ struct CheckCommandTests {
         #expect(output.status == 2)
         // policies/security/tenants.yaml: tenant_jobs covers app.tenants:* only, free_tier_no_links
         // denies process.spawn.linked for tier free, tenant_host allows app:tenants only.
-        #expect(output.stdout.contains("DENY   process.spawn.linked  app.workers:handler  app.security:free_tier_no_links"))
+        #expect(
+            output.stdout.contains("DENY   process.spawn.linked  app.workers:handler  app.security:free_tier_no_links"))
         #expect(output.stdout.contains("verdict: deny (not allowed to spawn: app.workers:handler)"))
     }
 
@@ -128,7 +145,9 @@ struct CheckCommandTests {
         let strict = try await WardenProcess.run(["check", "--policies", policies.path, "terminate", pidTarget])
         #expect(strict.status == 2)
         #expect(strict.stdout.contains("context incomplete"))
-        let lax = try await WardenProcess.run(["check", "--policies", policies.path, "--no-strict", "terminate", pidTarget])
+        let lax = try await WardenProcess.run([
+            "check", "--policies", policies.path, "--no-strict", "terminate", pidTarget,
+        ])
         #expect(lax.status == 0)
     }
 
@@ -136,7 +155,9 @@ struct CheckCommandTests {
     func strictModeLabels() async throws {
         let policies = try writePolicies(denying: [])
         defer { PolicyCLI.remove(policies.path) }
-        let lax = try await WardenProcess.run(["check", "--policies", policies.path, "--no-strict", "terminate", pidTarget])
+        let lax = try await WardenProcess.run([
+            "check", "--policies", policies.path, "--no-strict", "terminate", pidTarget,
+        ])
         #expect(lax.status == 0)
         let laxRow = lax.stdout.split(separator: "\n").first { $0.contains("process.terminate") } ?? ""
         #expect(laxRow.hasSuffix("(strict mode off)"))
@@ -150,30 +171,43 @@ struct CheckCommandTests {
     func pidAttribute() async throws {
         let directory = try WardenProcess.temporaryDirectory()
         try """
-            namespace: t
-            entries:
-              - name: own_host
-                kind: security.policy
-                policy:
-                  actions: process.send
-                  resources: "*"
-                  effect: allow
-                  conditions: [{field: pid, operator: matches, value: "^\\\\{app:processes\\\\|"}]
-            """.write(to: directory.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        namespace: t
+        entries:
+          - name: own_host
+            kind: security.policy
+            policy:
+              actions: process.send
+              resources: "*"
+              effect: allow
+              conditions: [{field: pid, operator: matches, value: "^\\\\{app:processes\\\\|"}]
+        """.write(to: directory.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
         let allowed = try await WardenProcess.run(
-            ["check", "--policies", directory.path, "--actor", "u", "--pid", "{app:processes|0x00000002}", "send", pidTarget, "t"])
+            [
+                "check", "--policies", directory.path, "--actor", "u", "--pid", "{app:processes|0x00000002}", "send",
+                pidTarget, "t",
+            ])
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
-        let denied = try await WardenProcess.run(["check", "--policies", directory.path, "--actor", "u", "send", pidTarget, "t"])
+        let denied = try await WardenProcess.run([
+            "check", "--policies", directory.path, "--actor", "u", "send", pidTarget, "t",
+        ])
         #expect(denied.status == 2)
     }
 
-    @Test("bad input exits 3 with a message", arguments: [
-        (["check", "--policies", "policies", "frobnicate"], "unknown call `frobnicate`"),
-        (["check", "--policies", "policies", "send", "x"], "`send` takes 2 operand(s), 1 given"),
-        (["check", "--policies", "policies", "--actor", "a", "--actor-meta", "{nope", "with_actor"], "is invalid for '--actor-meta <json>'"),
-        (["check", "--policies", "policies", "--actor", "a", "--group", "app.security:tenant", "with_actor"], "did you mean `app.security:tenants`?"),
-        (["check", "--policies", "no/such/dir", "with_actor"], "no/such/dir"),
-    ])
+    @Test(
+        "bad input exits 3 with a message",
+        arguments: [
+            (["check", "--policies", "policies", "frobnicate"], "unknown call `frobnicate`"),
+            (["check", "--policies", "policies", "send", "x"], "`send` takes 2 operand(s), 1 given"),
+            (
+                ["check", "--policies", "policies", "--actor", "a", "--actor-meta", "{nope", "with_actor"],
+                "is invalid for '--actor-meta <json>'"
+            ),
+            (
+                ["check", "--policies", "policies", "--actor", "a", "--group", "app.security:tenant", "with_actor"],
+                "did you mean `app.security:tenants`?"
+            ),
+            (["check", "--policies", "no/such/dir", "with_actor"], "no/such/dir"),
+        ])
     func badInput(arguments: [String], message: String) async throws {
         let output = try await WardenProcess.run(arguments)
         #expect(output.status == 3)

@@ -13,7 +13,8 @@ struct CrashConsistencyTests {
     static func kills() throws -> Int {
         guard let text = ProcessInfo.processInfo.environment["WARDEN_CRASH_KILLS"] else { return 5 }
         guard let kills = Int(text), kills > 0 else {
-            throw CrashWriterRun.Failure(description: "WARDEN_CRASH_KILLS must be a whole number above 0, found `\(text)`")
+            throw CrashWriterRun.Failure(
+                description: "WARDEN_CRASH_KILLS must be a whole number above 0, found `\(text)`")
         }
         return kills
     }
@@ -24,7 +25,8 @@ struct CrashConsistencyTests {
     /// The sink's warning when it cuts off an incomplete last record.
     static let cutOffWarning = "audit log ends with an incomplete record (a write was cut short); cutting it off"
 
-    @Test("JSON Lines file: acknowledged records survive, a torn last line is cut off and reported, the chain continues")
+    @Test(
+        "JSON Lines file: acknowledged records survive, a torn last line is cut off and reported, the chain continues")
     func jsonLines() async throws {
         let directory = try PolicyCLI.temporaryDirectory()
         defer { PolicyCLI.remove(directory) }
@@ -34,7 +36,10 @@ struct CrashConsistencyTests {
         var cutOffsSeen = 0
         for round in 0..<max(2, try Self.kills()) {
             // Once, tear the last line by hand (a write cut short) in case no kill did.
-            if round == 1, !tornTail { try Self.tearLastLine(of: log); tornTail = true }
+            if round == 1, !tornTail {
+                try Self.tearLastLine(of: log)
+                tornTail = true
+            }
             let lastWhole = try Self.wholeLines(of: log).count
             let delay = Self.randomDelay()
             let run = try await CrashWriterRun.killed(sink: "jsonl", path: log, delayMilliseconds: delay, in: directory)
@@ -49,7 +54,9 @@ struct CrashConsistencyTests {
             tornTail = try Data(contentsOf: URL(fileURLWithPath: log)).last != UInt8(ascii: "\n")
             let onDisk = try whole.map { line in try RecordLine.verify(Array(line.utf8)).seq }
             #expect(onDisk == Array(1..<(onDisk.count + 1)), "\(context)")
-            #expect(onDisk.count >= highestAcknowledged, "\(context): acknowledged seq \(highestAcknowledged) is not on disk")
+            #expect(
+                onDisk.count >= highestAcknowledged,
+                "\(context): acknowledged seq \(highestAcknowledged) is not on disk")
             do {
                 let verified = try AuditVerifier.verify(files: [log])
                 #expect(!tornTail)
@@ -81,14 +88,17 @@ struct CrashConsistencyTests {
         var head = 0
         for round in 0..<(try Self.kills()) {
             let delay = Self.randomDelay()
-            let run = try await CrashWriterRun.killed(sink: "sqlite", path: database, delayMilliseconds: delay, in: directory)
+            let run = try await CrashWriterRun.killed(
+                sink: "sqlite", path: database, delayMilliseconds: delay, in: directory)
             let context = "round \(round), killed \(delay) ms after the first acknowledgement"
             #expect(run.openedAt == head, "\(context)")
             #expect(run.acknowledged.allSatisfy { $0 > highestAcknowledged }, "\(context)")
             highestAcknowledged = max(highestAcknowledged, run.acknowledged.max() ?? 0)
             let verified = try AuditVerifier.verify(database: database)
             #expect(verified.firstSeq == 1 && verified.records == verified.head.seq, "\(context)")
-            #expect(verified.head.seq >= highestAcknowledged, "\(context): acknowledged seq \(highestAcknowledged) is not in the database")
+            #expect(
+                verified.head.seq >= highestAcknowledged,
+                "\(context): acknowledged seq \(highestAcknowledged) is not in the database")
             head = verified.head.seq
         }
         let verified = try await WardenProcess.run(["audit", "verify", "--db", database])

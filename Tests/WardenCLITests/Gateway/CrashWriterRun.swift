@@ -20,7 +20,8 @@ struct CrashWriterRun {
     /// Starts the writer on `path` with `callers` concurrent callers, waits for its first
     /// acknowledged record, lets it run `delayMilliseconds` more, then kills it with SIGKILL.
     /// - Throws: ``Failure`` when the writer exits by itself or acknowledges nothing within a minute.
-    static func killed(sink: String, path: String, callers: Int = 4, delayMilliseconds: Int, in directory: String) async throws
+    static func killed(sink: String, path: String, callers: Int = 4, delayMilliseconds: Int, in directory: String)
+        async throws
         -> CrashWriterRun
     {
         let run = try await launch([sink, path, String(callers)], in: directory) { process, acknowledgedOne in
@@ -29,7 +30,8 @@ struct CrashWriterRun {
             kill(process.processIdentifier, SIGKILL)
         }
         guard run.process.terminationReason == .uncaughtSignal, run.status == SIGKILL else {
-            throw Failure(description: "the writer did not run until killed (status \(run.status)); stderr: \(run.result.errors)")
+            throw Failure(
+                description: "the writer did not run until killed (status \(run.status)); stderr: \(run.result.errors)")
         }
         guard !run.result.acknowledged.isEmpty else {
             throw Failure(description: "the writer acknowledged nothing in a minute; stderr: \(run.result.errors)")
@@ -40,12 +42,14 @@ struct CrashWriterRun {
     /// Starts the writer on `path` with every file it writes limited to `fileSizeLimit` bytes and
     /// waits (up to a minute) until it stops by itself.
     /// - Throws: ``Failure`` when it is still running after a minute (it is then killed).
-    static func limited(sink: String, path: String, callers: Int = 4, fileSizeLimit: Int, in directory: String) async throws
+    static func limited(sink: String, path: String, callers: Int = 4, fileSizeLimit: Int, in directory: String)
+        async throws
         -> CrashWriterRun
     {
         let run = try await launch([sink, path, String(callers), String(fileSizeLimit)], in: directory) { _, _ in }
         guard run.process.terminationReason == .exit else {
-            throw Failure(description: "the writer did not stop by itself (signal \(run.status)); stderr: \(run.result.errors)")
+            throw Failure(
+                description: "the writer did not stop by itself (signal \(run.status)); stderr: \(run.result.errors)")
         }
         return run.result
     }
@@ -87,8 +91,11 @@ struct CrashWriterRun {
             }
             acknowledged.append(seq)
         }
-        let opened = errors.split(separator: "\n").first { $0.hasPrefix("opened at seq ") }.flatMap { Int($0.dropFirst(14)) }
-        let result = CrashWriterRun(acknowledged: acknowledged, openedAt: opened, errors: errors, status: process.terminationStatus)
+        let opened = errors.split(separator: "\n").first { $0.hasPrefix("opened at seq ") }.flatMap {
+            Int($0.dropFirst(14))
+        }
+        let result = CrashWriterRun(
+            acknowledged: acknowledged, openedAt: opened, errors: errors, status: process.terminationStatus)
         return (process, process.terminationStatus, result)
     }
 }

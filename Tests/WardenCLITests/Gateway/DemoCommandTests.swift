@@ -35,9 +35,10 @@ struct DemoCommandTests {
         let log = directory.appendingPathComponent("audit.jsonl").path
         let result = try await WardenProcess.run(["demo", "--policies", directory.path, "--audit", log])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix(
-            "error: the demo supervisor stopped before it was ready: its `registry.register` call was denied "
-                + "(process.registry.register: no policy allows it)"))
+        #expect(
+            result.stderr.hasPrefix(
+                "error: the demo supervisor stopped before it was ready: its `registry.register` call was denied "
+                    + "(process.registry.register: no policy allows it)"))
         #expect(result.stdout.contains("1 call: 0 allowed, 1 denied."))
         #expect(try AuditVerifier.verify(files: [log]).records == 1)
     }
@@ -59,7 +60,8 @@ struct DemoCommandTests {
         let key = directory.appendingPathComponent("signing").path
         #expect(try await WardenProcess.run(["audit", "keygen", key]).status == 0)
         let demo = try await WardenProcess.run([
-            "demo", "--audit", log, "--signing-key", key + ".key", "--checkpoint-every", "10", "--checkpoint-interval", "3600",
+            "demo", "--audit", log, "--signing-key", key + ".key", "--checkpoint-every", "10", "--checkpoint-interval",
+            "3600",
         ])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("25 calls: 22 allowed, 3 denied."))
@@ -95,7 +97,9 @@ struct DemoCommandTests {
         #expect(undetected.isEmpty, "changes at byte offsets \(undetected.prefix(10)) were not detected")
     }
 
-    @Test("a demo killed mid-run (SIGKILL) leaves a log that verifies up to its last whole record", arguments: [60, 120, 180, 240])
+    @Test(
+        "a demo killed mid-run (SIGKILL) leaves a log that verifies up to its last whole record",
+        arguments: [60, 120, 180, 240])
     func killedMidRun(afterMilliseconds delay: Int) async throws {
         let directory = try WardenProcess.temporaryDirectory()
         let log = directory.appendingPathComponent("audit.jsonl").path
@@ -111,13 +115,16 @@ struct DemoCommandTests {
         usleep(useconds_t(delay * 1000))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        try #require(FileManager.default.fileExists(atPath: log), "the demo exited (status \(process.terminationStatus)) without creating its log")
+        try #require(
+            FileManager.default.fileExists(atPath: log),
+            "the demo exited (status \(process.terminationStatus)) without creating its log")
         do {
             let verified = try AuditVerifier.verify(files: [log])
             #expect(verified.records <= 25)
         } catch {
             // Only a record cut short at the very end is acceptable, and it must be named precisely.
-            let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = try String(contentsOfFile: log, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
             #expect(error.kind == .truncatedRecord, "\(error)")
             #expect(error.location.line == lines.count)
         }
@@ -126,7 +133,8 @@ struct DemoCommandTests {
     @Test("a policy tree with errors is refused with exit 3 and the diagnostics")
     func badPolicies() async throws {
         let directory = try WardenProcess.temporaryDirectory()
-        try "namespace: t\nentries:\n  - name: p\n    kind: security.policy\n    policy: {actions: x, resources: y, effect: Allow}\n"
+        try
+            "namespace: t\nentries:\n  - name: p\n    kind: security.policy\n    policy: {actions: x, resources: y, effect: Allow}\n"
             .write(to: directory.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         let output = try await WardenProcess.run(
             ["demo", "--policies", directory.path, "--audit", directory.appendingPathComponent("a.jsonl").path])

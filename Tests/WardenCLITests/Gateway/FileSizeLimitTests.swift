@@ -10,7 +10,8 @@ import WardenAuditReview
 /// the limit is lifted the store must open, continue the chain and verify.
 @Suite("fault injection: the audit store's file size limit is reached mid-write", .serialized, .timeLimit(.minutes(5)))
 struct FileSizeLimitTests {
-    @Test("JSON Lines file: calls fail closed at the limit, nothing acknowledged is lost, the log recovers and verifies")
+    @Test(
+        "JSON Lines file: calls fail closed at the limit, nothing acknowledged is lost, the log recovers and verifies")
     func jsonLines() async throws {
         let directory = try PolicyCLI.temporaryDirectory()
         defer { PolicyCLI.remove(directory) }
@@ -35,18 +36,23 @@ struct FileSizeLimitTests {
         #expect(verified.records == verified.head.seq)
     }
 
-    @Test("SQLite database: calls fail closed at the limit, nothing acknowledged is lost, the database recovers and verifies")
+    @Test(
+        "SQLite database: calls fail closed at the limit, nothing acknowledged is lost, the database recovers and verifies"
+    )
     func sqlite() async throws {
         let directory = try PolicyCLI.temporaryDirectory()
         defer { PolicyCLI.remove(directory) }
         let database = directory + "/audit.sqlite"
-        let full = try await CrashWriterRun.limited(sink: "sqlite", path: database, fileSizeLimit: 256 * 1024, in: directory)
+        let full = try await CrashWriterRun.limited(
+            sink: "sqlite", path: database, fileSizeLimit: 256 * 1024, in: directory)
         try Self.expectFailedClosed(full)
         let stored = try AuditVerifier.verify(database: database)
         #expect(stored.records == stored.head.seq)
-        #expect(stored.head.seq >= full.acknowledged.max() ?? .max, "an acknowledged record is missing from the database")
+        #expect(
+            stored.head.seq >= full.acknowledged.max() ?? .max, "an acknowledged record is missing from the database")
 
-        let recovered = try await CrashWriterRun.killed(sink: "sqlite", path: database, delayMilliseconds: 50, in: directory)
+        let recovered = try await CrashWriterRun.killed(
+            sink: "sqlite", path: database, delayMilliseconds: 50, in: directory)
         #expect(recovered.openedAt == stored.head.seq)
         #expect(recovered.acknowledged.first == stored.head.seq + 1)
         let verified = try AuditVerifier.verify(database: database)

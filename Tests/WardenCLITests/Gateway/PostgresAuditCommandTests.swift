@@ -41,7 +41,9 @@ struct PostgresAuditCommandTests {
         #expect(tail.code == 0, "\(tail.err)")
         #expect(tail.out.split(separator: "\n").count == 2)
 
-        let replay = try await runAudit(["replay", "--db", url, "--policies", WardenProcess.packageRoot.appendingPathComponent("policies").path])
+        let replay = try await runAudit([
+            "replay", "--db", url, "--policies", WardenProcess.packageRoot.appendingPathComponent("policies").path,
+        ])
         #expect(replay.code == 0, "\(replay.out)\(replay.err)")
     }
 

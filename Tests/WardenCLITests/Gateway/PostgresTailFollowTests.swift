@@ -16,24 +16,33 @@ struct PostgresTailFollowTests {
     func anotherWritersRecordShowsWithinASecond() async throws {
         let url = try PostgresTestServer.freshDatabase()
         let first = AuditLog(
-            node: "gw-a", sink: try PostgresAuditSink(url: url, node: "gw-a", logger: F.quiet), mode: .sync, failurePolicy: .failClosed,
+            node: "gw-a", sink: try PostgresAuditSink(url: url, node: "gw-a", logger: F.quiet), mode: .sync,
+            failurePolicy: .failClosed,
             logger: F.quiet)
         try await first.record(F.entries[0])
         await first.shutdown()
 
         let io = CapturedIO()
         let tail = Task {
-            try await runAudit(["tail", "-f", "--db", PostgresTestServer.commandLine(url), "-n", "1", "--count", "2", "--format", "jsonl"], io: io)
+            try await runAudit(
+                [
+                    "tail", "-f", "--db", PostgresTestServer.commandLine(url), "-n", "1", "--count", "2", "--format",
+                    "jsonl",
+                ], io: io)
         }
         // The backlog is read after the follower listens: once it is printed, any commit is noticed.
         let deadline = ContinuousClock.now + .seconds(30)
         while io.capturedOut.split(separator: "\n").count < 1 {
-            guard ContinuousClock.now < deadline else { Issue.record("the backlog was not printed: \(io.capturedErr)"); return }
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the backlog was not printed: \(io.capturedErr)")
+                return
+            }
             try await Task.sleep(for: .milliseconds(5))
         }
 
         let other = AuditLog(
-            node: "gw-b", sink: try PostgresAuditSink(url: url, node: "gw-b", logger: F.quiet), mode: .durable, failurePolicy: .failClosed,
+            node: "gw-b", sink: try PostgresAuditSink(url: url, node: "gw-b", logger: F.quiet), mode: .durable,
+            failurePolicy: .failClosed,
             logger: F.quiet)
         try await other.record(F.entries[1])
         let committed = ContinuousClock.now

@@ -7,7 +7,8 @@ struct ReplayCommandTests {
     /// A copy of the example policy tree with `edit` applied to one file.
     static func candidate(_ file: String, _ edit: (String) -> String) throws -> URL {
         let directory = try WardenProcess.temporaryDirectory().appendingPathComponent("policies")
-        try FileManager.default.copyItem(at: WardenProcess.packageRoot.appendingPathComponent("policies"), to: directory)
+        try FileManager.default.copyItem(
+            at: WardenProcess.packageRoot.appendingPathComponent("policies"), to: directory)
         let path = directory.appendingPathComponent(file)
         let text = try String(contentsOf: path, encoding: .utf8)
         let edited = edit(text)
@@ -25,7 +26,9 @@ struct ReplayCommandTests {
 
     @Test("the unchanged policy tree changes nothing: exit 0")
     func unchangedTree() async throws {
-        let output = try await WardenProcess.run(["audit", "replay", "--policies", "policies", try await Self.demoLog()])
+        let output = try await WardenProcess.run([
+            "audit", "replay", "--policies", "policies", try await Self.demoLog(),
+        ])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         #expect(output.stdout.contains("25 records read, 25 replayed"))
         #expect(output.stdout.contains("0 decisions change: 0 allow -> deny, 0 deny -> allow"))
@@ -55,7 +58,8 @@ struct ReplayCommandTests {
         #expect(changes.count == 5)
         let toDeny = changes.filter { $0["new"] == "deny" }
         #expect(toDeny.count == 4)
-        #expect(Set(toDeny.compactMap { $0["op"]?.stringValue }) == ["process.spawn_linked", "process.spawn_monitored"])
+        #expect(
+            Set(toDeny.compactMap { $0["op"]?.stringValue }) == ["process.spawn_linked", "process.spawn_monitored"])
         #expect(toDeny.allSatisfy { $0["old_policies"]?.listValue?.contains("app.security:supervisor_hosts") == true })
         #expect(toDeny.allSatisfy { $0["new_policies"] == [] })
         let toAllow = changes.filter { $0["new"] == "allow" }
@@ -83,7 +87,9 @@ struct ReplayCommandTests {
 
     @Test("candidate policies that do not load: exit 3 with the diagnostics")
     func badCandidate() async throws {
-        let tree = try Self.candidate("security/admins.yaml") { $0.replacingOccurrences(of: "effect: allow", with: "effect: permit") }
+        let tree = try Self.candidate("security/admins.yaml") {
+            $0.replacingOccurrences(of: "effect: allow", with: "effect: permit")
+        }
         let output = try await WardenProcess.run(["audit", "replay", "--policies", tree.path, try await Self.demoLog()])
         #expect(output.status == 3)
         #expect(output.stderr.contains("admins.yaml:"))

@@ -25,9 +25,14 @@ struct WorkingDirectoryLeftoversTests {
         let policies = WardenProcess.packageRoot.appendingPathComponent("policies").path
         #expect(try await WardenProcess.run(["demo", "--policies", policies], in: directory).status == 0)
         let log = "warden-demo-audit.jsonl"
-        #expect(try await WardenProcess.run(["audit", "import", "--db", "audit.sqlite", log], in: directory).status == 0)
-        #expect(try await WardenProcess.run(["audit", "query", "--db", "audit.sqlite", "--decision", "deny"], in: directory).status == 0)
-        try FileManager.default.copyItem(atPath: policies, toPath: directory.appendingPathComponent("candidate-policies").path)
+        #expect(
+            try await WardenProcess.run(["audit", "import", "--db", "audit.sqlite", log], in: directory).status == 0)
+        #expect(
+            try await WardenProcess.run(
+                ["audit", "query", "--db", "audit.sqlite", "--decision", "deny"], in: directory
+            ).status == 0)
+        try FileManager.default.copyItem(
+            atPath: policies, toPath: directory.appendingPathComponent("candidate-policies").path)
 
         let patterns = try Self.ignorePatterns()
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()

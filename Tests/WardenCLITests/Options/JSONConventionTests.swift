@@ -24,10 +24,12 @@ struct JSONConventionTests {
         #expect(JSONKeyOrder.topLevelKeys(check.output) == ["verdict", "checks", "message", "revision", "context"])
         let validate = await PolicyCLI.run(["validate", "--policies", tree.first, "--format", "json", "--allow-empty"])
         #expect(validate.output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
-        let broken = try PolicyCLI.write("namespace: t\nentries:\n  - name: p\n    kind: security.policy\n", to: "bad.yaml", in: tree.root)
+        let broken = try PolicyCLI.write(
+            "namespace: t\nentries:\n  - name: p\n    kind: security.policy\n", to: "bad.yaml", in: tree.root)
         let diagnostics = await PolicyCLI.run(["validate", "--policies", broken, "--format", "json"])
         let firstLine = diagnostics.outputLines.dropFirst().first ?? ""
-        #expect(JSONKeyOrder.topLevelKeys(firstLine) == ["file", "line", "column", "severity", "code", "message", "hint"])
+        #expect(
+            JSONKeyOrder.topLevelKeys(firstLine) == ["file", "line", "column", "severity", "code", "message", "hint"])
         let bench = await PolicyCLI.run(
             ["bench", "--policies", tree.first, "--requests", "-", "--passes", "1", "--format", "json"],
             input: #"{"actor": {"id": "u"}, "action": "x", "resource": "r"}"# + "\n")

@@ -13,8 +13,10 @@ struct PolicyOptionTests {
     static let commands: [(name: String, arguments: [String], input: String)] = [
         ("eval", ["eval", "--actor", "u", "--group", "t:second", "--action", "a", "--resource", "b"], ""),
         ("check", ["check", "--actor", "u", "--group", "t:second", "register", "n"], ""),
-        ("bench", ["bench", "--group", "t:second", "--requests", "-", "--passes", "1"],
-            #"{"actor": {"id": "u"}, "action": "a", "resource": "b"}"# + "\n"),
+        (
+            "bench", ["bench", "--group", "t:second", "--requests", "-", "--passes", "1"],
+            #"{"actor": {"id": "u"}, "action": "a", "resource": "b"}"# + "\n"
+        ),
         ("validate", ["validate"], ""),
         ("lint", ["lint"], ""),
     ]
@@ -48,7 +50,8 @@ struct PolicyOptionTests {
         defer { tree.remove() }
         let result = await PolicyCLI.run(arguments, input: "", workingDirectory: tree.withoutDefault)
         #expect(result.code == 3)
-        #expect(result.errors.contains("no policies given, and there is no `policies/` directory here"), "\(result.errors)")
+        #expect(
+            result.errors.contains("no policies given, and there is no `policies/` directory here"), "\(result.errors)")
         #expect(result.errors.contains("--policies PATH"))
     }
 

@@ -17,7 +17,8 @@ enum PolicyCLI {
 
     /// Parses and runs `arguments` in-process, with `input` as standard input and the default
     /// `policies/` looked for in `workingDirectory`.
-    static func run(_ arguments: [String], input: String = "", workingDirectory: String = ".") async -> PolicyCLIResult {
+    static func run(_ arguments: [String], input: String = "", workingDirectory: String = ".") async -> PolicyCLIResult
+    {
         let output = BufferedOutput()
         let errors = BufferedOutput()
         let io = CommandIO(

@@ -36,7 +36,9 @@ enum PolicyCLIBinary {
 
     /// Runs the binary with `arguments` in `directory` (the repository root by default), with
     /// `input` on standard input, and waits for it.
-    static func run(_ arguments: [String], in directory: String? = nil, input: String = "") async throws -> PolicyCLIResult {
+    static func run(_ arguments: [String], in directory: String? = nil, input: String = "") async throws
+        -> PolicyCLIResult
+    {
         let scratch = try PolicyCLI.temporaryDirectory()
         defer { PolicyCLI.remove(scratch) }
         let inputPath = try PolicyCLI.write(input, to: "stdin", in: scratch)

@@ -19,7 +19,8 @@ import Testing
         """
 
     @Test func aMissingSourceFileIsAnErrorAtTheSourceField() async throws {
-        let result = try await Self.load(Self.header + "  - {name: main, kind: function.lua, source: \"file://none.lua\", method: main}\n")
+        let result = try await Self.load(
+            Self.header + "  - {name: main, kind: function.lua, source: \"file://none.lua\", method: main}\n")
         #expect(result.code == 3)
         #expect(result.errors.contains("app.yaml:4:"))
         #expect(result.errors.contains("cannot read the source file"))
@@ -35,25 +36,29 @@ import Testing
     }
 
     @Test func aServiceNamingAnUnknownProcessOrHostIsAnError() async throws {
-        let result = try await Self.load(Self.header + """
-              - {name: svc, kind: process.service, process: nothing, host: nowhere}
-              - {name: main, kind: function.lua, source: "file://m.lua", method: main}
+        let result = try await Self.load(
+            Self.header + """
+                  - {name: svc, kind: process.service, process: nothing, host: nowhere}
+                  - {name: main, kind: function.lua, source: "file://m.lua", method: main}
 
-            """, files: ["m.lua": "return {main = function() end}\n"])
+                """, files: ["m.lua": "return {main = function() end}\n"])
         #expect(result.code == 3)
-        #expect(result.errors.contains("app.yaml:4:5: error[invalid-value]: service `app:svc` names the unknown process `app:nothing`"))
+        #expect(
+            result.errors.contains(
+                "app.yaml:4:5: error[invalid-value]: service `app:svc` names the unknown process `app:nothing`"))
         #expect(result.errors.contains("names the unknown host `app:nowhere`"))
     }
 
     @Test func anUnknownGroupOrPolicyInSecurityIsAnError() async throws {
-        let result = try await Self.load(Self.header + """
-              - name: main
-                kind: process.lua
-                source: file://m.lua
-                method: main
-                security: {groups: [ghosts], policies: [app:none]}
+        let result = try await Self.load(
+            Self.header + """
+                  - name: main
+                    kind: process.lua
+                    source: file://m.lua
+                    method: main
+                    security: {groups: [ghosts], policies: [app:none]}
 
-            """, files: ["m.lua": "return {main = function() end}\n"])
+                """, files: ["m.lua": "return {main = function() end}\n"])
         #expect(result.code == 3)
         #expect(result.errors.contains("unknown group `app:ghosts`"))
         #expect(result.errors.contains("unknown policy `app:none`"))
@@ -69,7 +74,8 @@ import Testing
 
     @Test func anUnprovidedModuleIsOnlyAWarning() async throws {
         let result = try await Self.load(
-            Self.header + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, modules: [http, time]}\n",
+            Self.header
+                + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, modules: [http, time]}\n",
             files: ["m.lua": "return {main = function() return 0 end}\n"])
         #expect(result.code == 0, "\(result.errors)")
         #expect(result.errors.contains("app.yaml:4:"))
@@ -78,7 +84,8 @@ import Testing
 
     @Test func anImportOfAMissingLibraryIsAnError() async throws {
         let result = try await Self.load(
-            Self.header + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, imports: {h: app:helpers}}\n",
+            Self.header
+                + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, imports: {h: app:helpers}}\n",
             files: ["m.lua": "return {main = function() end}\n"])
         #expect(result.code == 3)
         #expect(result.errors.contains("import `h` of entry `app:main` names `app:helpers`"))
@@ -94,7 +101,8 @@ import Testing
               - {name: main, kind: process.lua, source: "file://m.lua", method: main}
 
             """
-        let good = try await Self.load(Self.header + service, files: ["m.lua": "return {main = function() return 0 end}\n"])
+        let good = try await Self.load(
+            Self.header + service, files: ["m.lua": "return {main = function() return 0 end}\n"])
         #expect(good.code == 0, "\(good.errors)")
         let bad = try await Self.load(
             Self.header + service.replacingOccurrences(of: "2m0.5s", with: "2m-1s"),

@@ -31,32 +31,37 @@ import Testing
     @Test func testPatternSelectsTestsByGlob() async throws {
         let directory = try PolicyCLI.temporaryDirectory()
         defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([RunHarness.exampleApp, "app.test:[ag]*", "--test", "--audit", directory + "/a.jsonl"])
+        let result = try await RunHarness.run([
+            RunHarness.exampleApp, "app.test:[ag]*", "--test", "--audit", directory + "/a.jsonl",
+        ])
         #expect(result.code == 0, "\(result.output)")
         #expect(result.output == "2 passed, 0 failed\n")
     }
 
-    @Test(arguments: [
-        ("return 7", 7, nil),
-        ("return false", 1, "returned false"),
-        ("local _, err = process.registry.lookup(\"app.nobody\") return nil, err", 1, "app.nobody"),
-        ("error(\"boom\")", 1, "main.lua:1: boom"),
-        ("return \"text\"", 0, nil),
-        ("return nil, \"not configured\"", 1, "app:main: not configured"),
-        ("return nil", 0, nil),
-    ] as [(String, Int32, String?)])
+    @Test(
+        arguments: [
+            ("return 7", 7, nil),
+            ("return false", 1, "returned false"),
+            ("local _, err = process.registry.lookup(\"app.nobody\") return nil, err", 1, "app.nobody"),
+            ("error(\"boom\")", 1, "main.lua:1: boom"),
+            ("return \"text\"", 0, nil),
+            ("return nil, \"not configured\"", 1, "app:main: not configured"),
+            ("return nil", 0, nil),
+        ] as [(String, Int32, String?)])
     func execExitStatusFollowsTheResult(body: String, status: Int32, message: String?) async throws {
         let directory = try RunHarness.tree([
             "app.yaml": """
-                namespace: app
-                entries:
-                  - {name: processes, kind: process.host}
-                  - {name: main, kind: function.lua, source: "file://main.lua", method: main}
-                """,
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - {name: main, kind: function.lua, source: "file://main.lua", method: main}
+            """,
             "main.lua": "local function main() \(body) end\nreturn {main = main}\n",
         ])
         defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([directory, "-x", "app:processes/app:main", "--audit", directory + "/a.jsonl"])
+        let result = try await RunHarness.run([
+            directory, "-x", "app:processes/app:main", "--audit", directory + "/a.jsonl",
+        ])
         #expect(result.code == status)
         if let message { #expect(result.errors.contains(message), "\(result.errors)") }
     }
@@ -64,12 +69,13 @@ import Testing
     @Test func aLuaErrorExitPrintsItsTraceback() async throws {
         let directory = try RunHarness.tree([
             "app.yaml": """
-                namespace: app
-                entries:
-                  - {name: terminal, kind: terminal.host}
-                  - {name: main, kind: process.lua, source: "file://main.lua", method: main}
-                """,
-            "main.lua": "local function inner() error(\"deep\") end\nlocal function main() inner() end\nreturn {main = main}\n",
+            namespace: app
+            entries:
+              - {name: terminal, kind: terminal.host}
+              - {name: main, kind: process.lua, source: "file://main.lua", method: main}
+            """,
+            "main.lua":
+                "local function inner() error(\"deep\") end\nlocal function main() inner() end\nreturn {main = main}\n",
         ])
         defer { PolicyCLI.remove(directory) }
         let result = try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
@@ -82,18 +88,18 @@ import Testing
     func aFailingServiceIsRestartedUpToItsLimitThenStaysDown() async throws {
         let directory = try RunHarness.tree([
             "app.yaml": """
-                namespace: app
-                entries:
-                  - {name: processes, kind: process.host}
-                  - {name: crash, kind: process.lua, source: "file://crash.lua", method: main}
-                  - name: crasher
-                    kind: process.service
-                    process: crash
-                    host: processes
-                    lifecycle:
-                      auto_start: true
-                      restart: {max_attempts: 2, initial_delay: 10ms, max_delay: 20ms}
-                """,
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - {name: crash, kind: process.lua, source: "file://crash.lua", method: main}
+              - name: crasher
+                kind: process.service
+                process: crash
+                host: processes
+                lifecycle:
+                  auto_start: true
+                  restart: {max_attempts: 2, initial_delay: 10ms, max_delay: 20ms}
+            """,
             "crash.lua": "return {main = function() error(\"crashed\") end}\n",
         ])
         defer { PolicyCLI.remove(directory) }
@@ -109,15 +115,17 @@ import Testing
     @Test func aTestPastItsTimeLimitIsTerminatedAndFails() async throws {
         let directory = try RunHarness.tree([
             "app.yaml": """
-                namespace: app
-                entries:
-                  - {name: processes, kind: process.host}
-                  - {name: spin, kind: function.lua, source: "file://spin.lua", method: main, meta: {type: test}}
-                """,
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - {name: spin, kind: function.lua, source: "file://spin.lua", method: main, meta: {type: test}}
+            """,
             "spin.lua": "return {main = function() while true do end end}\n",
         ])
         defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([directory, "--test", "--test-timeout", "0.2", "--audit", directory + "/a.jsonl"])
+        let result = try await RunHarness.run([
+            directory, "--test", "--test-timeout", "0.2", "--audit", directory + "/a.jsonl",
+        ])
         #expect(result.code == 1)
         #expect(result.output.contains("FAIL app:spin"))
         #expect(result.output.contains("timed out"))

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import WardenCLI
 
 /// Runs `warden run` in-process and writes small registry trees for the tests.
@@ -34,7 +35,8 @@ enum RunHarness {
         let directory = try PolicyCLI.temporaryDirectory()
         for (path, text) in files {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return directory

@@ -8,29 +8,29 @@ import WardenValue
 struct RunSignalTests {
     static let tree: [String: String] = [
         "app.yaml": """
-            namespace: app
-            entries:
-              - {name: processes, kind: process.host}
-              - {name: worker, kind: process.lua, source: "file://worker.lua", method: main}
-              - name: svc
-                kind: process.service
-                process: worker
-                host: processes
-                lifecycle: {auto_start: true}
-            """,
+        namespace: app
+        entries:
+          - {name: processes, kind: process.host}
+          - {name: worker, kind: process.lua, source: "file://worker.lua", method: main}
+          - name: svc
+            kind: process.service
+            process: worker
+            host: processes
+            lifecycle: {auto_start: true}
+        """,
         "worker.lua": """
-            return {main = function()
-                process.registry.register("app.worker")
-                local events = process.events()
-                while true do
-                    local event = events:receive()
-                    if event.kind == process.event.CANCEL then
-                        print("worker stopping on CANCEL")
-                        return 0
-                    end
+        return {main = function()
+            process.registry.register("app.worker")
+            local events = process.events()
+            while true do
+                local event = events:receive()
+                if event.kind == process.event.CANCEL then
+                    print("worker stopping on CANCEL")
+                    return 0
                 end
-            end}
-            """,
+            end
+        end}
+        """,
     ]
 
     @Test(arguments: [SIGTERM, SIGINT])

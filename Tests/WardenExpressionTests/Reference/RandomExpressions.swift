@@ -14,7 +14,9 @@ struct RandomExpressions {
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &rng)] }
 
-    static let strings: [String] = ["", "a", "b", "ab", "ba", "abc", "read", "write", "doc:1", " a ", "é", "A", "a,b,c", "x.y"]
+    static let strings: [String] = [
+        "", "a", "b", "ab", "ba", "abc", "read", "write", "doc:1", " a ", "é", "A", "a,b,c", "x.y",
+    ]
     static let keys = ["a", "b", "n", "s", "tags", "m", "f", "missing"]
 
     // MARK: values and environments
@@ -42,7 +44,9 @@ struct RandomExpressions {
     mutating func environment() -> ExpressionEnvironment {
         var meta: [String: Value] = [:]
         for key in Self.keys.dropLast() where chance(70) { meta[key] = value() }
-        if chance(50) { meta["tags"] = .list((0..<Int.random(in: 0...3, using: &rng)).map { _ in .string(pick(Self.strings)) }) }
+        if chance(50) {
+            meta["tags"] = .list((0..<Int.random(in: 0...3, using: &rng)).map { _ in .string(pick(Self.strings)) })
+        }
         var actor: Actor?
         if chance(80) {
             var actorMeta: [String: Value] = [:]
@@ -51,7 +55,8 @@ struct RandomExpressions {
             if chance(30) { actorMeta["tags"] = value() }
             actor = Actor(id: pick(["u", "admin", "é", ""]), meta: actorMeta)
         }
-        return ExpressionEnvironment(actor: actor, action: pick(["read", "write", "a"]), resource: pick(Self.strings), meta: meta)
+        return ExpressionEnvironment(
+            actor: actor, action: pick(["read", "write", "a"]), resource: pick(Self.strings), meta: meta)
     }
 
     // MARK: expressions
@@ -64,10 +69,16 @@ struct RandomExpressions {
         case .int, .number: return number(want, d)
         case .string: return text(d)
         case .list: return list(d)
-        case .map: return .map([(pick(Self.keys), expression(.any, depth: d)), (pick(["k", "a"]) + "2", expression(.any, depth: d))])
+        case .map:
+            return .map([
+                (pick(Self.keys), expression(.any, depth: d)), (pick(["k", "a"]) + "2", expression(.any, depth: d)),
+            ])
         case .any:
             let w = pick([Want.bool, .int, .number, .string, .list, .map])
-            if chance(15) { return .ternary(expression(.bool, depth: d), expression(w, depth: d), expression(pick(Want.allCases), depth: d)) }
+            if chance(15) {
+                return .ternary(
+                    expression(.bool, depth: d), expression(w, depth: d), expression(pick(Want.allCases), depth: d))
+            }
             if chance(15) { return .binary("??", access(d), expression(w, depth: d)) }
             return expression(w, depth: depth)
         }
@@ -78,7 +89,10 @@ struct RandomExpressions {
         switch want {
         case .bool: return .literal(.bool(chance(50)))
         case .int: return .literal(.int(Int.random(in: -3...9, using: &rng)))
-        case .number: return chance(50) ? .literal(.int(Int.random(in: 0...9, using: &rng))) : .literal(.double(Double(Int.random(in: -4...12, using: &rng)) / 4))
+        case .number:
+            return chance(50)
+                ? .literal(.int(Int.random(in: 0...9, using: &rng)))
+                : .literal(.double(Double(Int.random(in: -4...12, using: &rng)) / 4))
         case .string: return .literal(.string(pick(Self.strings)))
         case .list: return .literal(.list([.string(pick(Self.strings)), .int(Int.random(in: 0...3, using: &rng))]))
         case .map: return .literal(.map(["a": .int(1)]))
@@ -95,26 +109,46 @@ struct RandomExpressions {
         case 0: return .name(pick(["action", "resource"]))
         case 1: return .name(pick(["foo", "actor", "meta"]))
         case 2: return .member(.name("actor"), pick(["id", "meta", "ID"]), optional: chance(40))
-        case 3: return .member(.member(.name("actor"), "meta", optional: chance(40)), pick(["role", "level", "tags", "x"]), optional: chance(30))
+        case 3:
+            return .member(
+                .member(.name("actor"), "meta", optional: chance(40)), pick(["role", "level", "tags", "x"]),
+                optional: chance(30))
         case 4: return .index(.name("actor"), .literal(.string(pick(["id", "meta", "name"]))), optional: false)
-        case 5: return .member(.member(.name("meta"), pick(Self.keys), optional: false), pick(Self.keys), optional: chance(50))
-        case 6: return .index(.member(.name("meta"), pick(["tags", "a", "m"]), optional: false), .literal(.int(Int.random(in: -2...3, using: &rng))), optional: chance(30))
-        case 7: return .index(.name("meta"), depth > 0 ? text(depth - 1) : .literal(.string(pick(Self.keys))), optional: false)
+        case 5:
+            return .member(
+                .member(.name("meta"), pick(Self.keys), optional: false), pick(Self.keys), optional: chance(50))
+        case 6:
+            return .index(
+                .member(.name("meta"), pick(["tags", "a", "m"]), optional: false),
+                .literal(.int(Int.random(in: -2...3, using: &rng))), optional: chance(30))
+        case 7:
+            return .index(
+                .name("meta"), depth > 0 ? text(depth - 1) : .literal(.string(pick(Self.keys))), optional: false)
         default: return .member(.name("meta"), pick(Self.keys), optional: chance(20))
         }
     }
 
     mutating func boolean(_ d: Int) -> ReferenceExpr {
         switch Int.random(in: 0..<12, using: &rng) {
-        case 0: return .binary(pick(["&&", "||", "and", "or"]), expression(.bool, depth: d), expression(.bool, depth: d))
+        case 0:
+            return .binary(pick(["&&", "||", "and", "or"]), expression(.bool, depth: d), expression(.bool, depth: d))
         case 1: return .not(expression(.bool, depth: d))
         case 2: return .binary(pick(["==", "!="]), expression(.any, depth: d), expression(.any, depth: d))
         case 3:
             let w = pick([Want.number, .string, .any])
             return .binary(pick(["<", ">", "<=", ">="]), expression(w, depth: d), expression(w, depth: d))
-        case 4: return .binary(pick(["in", "not in"]), expression(.any, depth: d), expression(pick([Want.list, .map, .list]), depth: d))
-        case 5: return .binary(pick(["matches", "not matches"]), expression(.string, depth: d), .literal(.string(pick(["^a", "b$", "a.*b", "^[a-c]+$", "x", "é", "^doc:.*", "^"]))))
-        case 6: return .binary(pick(["contains", "startsWith", "endsWith", "not contains"]), expression(.string, depth: d), expression(.string, depth: d))
+        case 4:
+            return .binary(
+                pick(["in", "not in"]), expression(.any, depth: d),
+                expression(pick([Want.list, .map, .list]), depth: d))
+        case 5:
+            return .binary(
+                pick(["matches", "not matches"]), expression(.string, depth: d),
+                .literal(.string(pick(["^a", "b$", "a.*b", "^[a-c]+$", "x", "é", "^doc:.*", "^"]))))
+        case 6:
+            return .binary(
+                pick(["contains", "startsWith", "endsWith", "not contains"]), expression(.string, depth: d),
+                expression(.string, depth: d))
         case 7, 8: return closureCall(pick(["all", "any", "none", "one"]), d)
         case 9: return .ternary(expression(.bool, depth: d), expression(.bool, depth: d), expression(.bool, depth: d))
         case 10: return .binary("??", access(d), expression(.bool, depth: d))
@@ -138,7 +172,10 @@ struct RandomExpressions {
         case 0: return .binary("+", expression(.string, depth: d), expression(.string, depth: d))
         case 1: return .call(pick(["upper", "lower", "trim"]), [expression(.string, depth: d)])
         case 2: return .call("trim", [expression(.string, depth: d), .literal(.string(pick([" ", "a", "ab"])))])
-        case 3: return .index(.call("split", [expression(.string, depth: d), .literal(.string(pick([",", "", "a"])))]), .literal(.int(Int.random(in: -1...1, using: &rng))), optional: false)
+        case 3:
+            return .index(
+                .call("split", [expression(.string, depth: d), .literal(.string(pick([",", "", "a"])))]),
+                .literal(.int(Int.random(in: -1...1, using: &rng))), optional: false)
         default: return access(d)
         }
     }
@@ -154,7 +191,10 @@ struct RandomExpressions {
     }
 
     mutating func closureCall(_ name: String, _ d: Int) -> ReferenceExpr {
-        let source = chance(50) ? list(d) : .binary("??", .member(.name("meta"), pick(["tags", "a", "m"]), optional: false), .literal(.list([])))
+        let source =
+            chance(50)
+            ? list(d)
+            : .binary("??", .member(.name("meta"), pick(["tags", "a", "m"]), optional: false), .literal(.list([])))
         closureDepth += 1
         defer { closureDepth -= 1 }
         let body = expression(name == "map" ? .any : .bool, depth: d)

@@ -37,7 +37,8 @@ extension ReferenceInterpreter {
         case "<", ">", "<=", ">=":
             let order: Int
             if case .string(let x) = a, case .string(let y) = b {
-                let xs = Array(x.utf8), ys = Array(y.utf8)
+                let xs = Array(x.utf8)
+                let ys = Array(y.utf8)
                 order = xs == ys ? 0 : (xs.lexicographicallyPrecedes(ys) ? -1 : 1)
             } else if let o = Self.numericOrder(a, b) {
                 order = o
@@ -66,12 +67,15 @@ extension ReferenceInterpreter {
             return .bool(regex.firstMatch(in: x, range: NSRange(x.startIndex..., in: x)) != nil)
         case "contains", "startsWith", "endsWith":
             guard case .string(let x) = a, case .string(let y) = b else { throw Failure(kind: .type) }
-            let xs = Array(x.utf8), ys = Array(y.utf8)
+            let xs = Array(x.utf8)
+            let ys = Array(y.utf8)
             if op == "startsWith" { return .bool(xs.starts(with: ys)) }
             if op == "endsWith" { return .bool(xs.reversed().starts(with: ys.reversed())) }
             if ys.isEmpty { return .bool(true) }
             if ys.count > xs.count { return .bool(false) }
-            for start in 0...(xs.count - ys.count) where Array(xs[start..<start + ys.count]) == ys { return .bool(true) }
+            for start in 0...(xs.count - ys.count) where Array(xs[start..<start + ys.count]) == ys {
+                return .bool(true)
+            }
             return .bool(false)
         default:
             return try arithmetic(op, a, b)
@@ -82,10 +86,21 @@ extension ReferenceInterpreter {
         if op == "+", case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
-            case "+": let r = x.addingReportingOverflow(y); if r.overflow { throw Failure(kind: .overflow) }; return .int(r.partialValue)
-            case "-": let r = x.subtractingReportingOverflow(y); if r.overflow { throw Failure(kind: .overflow) }; return .int(r.partialValue)
-            case "*": let r = x.multipliedReportingOverflow(by: y); if r.overflow { throw Failure(kind: .overflow) }; return .int(r.partialValue)
-            case "/": if y == 0 { throw Failure(kind: .divisionByZero) }; return .double(Double(x) / Double(y))
+            case "+":
+                let r = x.addingReportingOverflow(y)
+                if r.overflow { throw Failure(kind: .overflow) }
+                return .int(r.partialValue)
+            case "-":
+                let r = x.subtractingReportingOverflow(y)
+                if r.overflow { throw Failure(kind: .overflow) }
+                return .int(r.partialValue)
+            case "*":
+                let r = x.multipliedReportingOverflow(by: y)
+                if r.overflow { throw Failure(kind: .overflow) }
+                return .int(r.partialValue)
+            case "/":
+                if y == 0 { throw Failure(kind: .divisionByZero) }
+                return .double(Double(x) / Double(y))
             default:
                 if y == 0 { throw Failure(kind: .divisionByZero) }
                 if x == Int.min && y == -1 { throw Failure(kind: .overflow) }
@@ -97,7 +112,9 @@ extension ReferenceInterpreter {
         case "+": return .double(x + y)
         case "-": return .double(x - y)
         case "*": return .double(x * y)
-        default: if y == 0 { throw Failure(kind: .divisionByZero) }; return .double(x / y)
+        default:
+            if y == 0 { throw Failure(kind: .divisionByZero) }
+            return .double(x / y)
         }
     }
 

@@ -42,7 +42,9 @@ struct ReferenceRenderer {
         case .current: return "#"
         case .list(let items): return "[" + items.map { render($0) }.joined(separator: ", ") + "]"
         case .map(let entries):
-            return "{" + entries.map { key, value in (chance(50) ? key : quote(key)) + ": " + render(value) }.joined(separator: ", ") + "}"
+            return "{"
+                + entries.map { key, value in (chance(50) ? key : quote(key)) + ": " + render(value) }.joined(
+                    separator: ", ") + "}"
         case .not(let x): return (chance(50) ? "!" : "not ") + render(x, 50)
         case .negate(let x): return "-" + render(x, 90)
         case .binary(let op, let l, let r):
@@ -75,7 +77,9 @@ struct ReferenceRenderer {
         case .double(let d): return d < 0 || d.sign == .minus ? "(\(d))" : "\(d)"
         case .string(let s): return quote(s)
         case .list(let l): return "[" + l.map(literal).joined(separator: ", ") + "]"
-        case .map(let m): return "{" + m.keys.sorted().map { quote($0) + ": " + literal(m[$0] ?? .null) }.joined(separator: ", ") + "}"
+        case .map(let m):
+            return "{" + m.keys.sorted().map { quote($0) + ": " + literal(m[$0] ?? .null) }.joined(separator: ", ")
+                + "}"
         }
     }
 

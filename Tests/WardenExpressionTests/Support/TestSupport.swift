@@ -1,5 +1,6 @@
-@testable import WardenExpression
 import WardenValue
+
+@testable import WardenExpression
 
 /// An environment with the given parts; the actor defaults to `u` with no meta.
 func environment(

@@ -7,10 +7,11 @@ import WardenValue
 struct CanonicalBytesTests {
     @Test func theBytesAreTheValuesCanonicalJSON() {
         var g = SeededGenerator(seed: 42)
-        let samples: [Value] = [
-            "quote \" backslash \\ newline \n tab \t bell \u{07} nul \u{00} del \u{7F} é 😀",
-            ["b": 1, "a": [true, nil, 1.5, -0.0, 1e21, 2.5e-8], "é": "x", "Z": ["k": .double(.infinity)]],
-        ] + (0..<200).map { _ in RandomCases.value(&g) }
+        let samples: [Value] =
+            [
+                "quote \" backslash \\ newline \n tab \t bell \u{07} nul \u{00} del \u{7F} é 😀",
+                ["b": 1, "a": [true, nil, 1.5, -0.0, 1e21, 2.5e-8], "é": "x", "Z": ["k": .double(.infinity)]],
+            ] + (0..<200).map { _ in RandomCases.value(&g) }
         for value in samples {
             var bytes = CanonicalBytes()
             bytes.write(value)

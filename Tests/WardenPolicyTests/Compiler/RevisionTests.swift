@@ -50,7 +50,8 @@ struct RevisionTests {
     @Test func theRevisionDoesNotDependOnEntryOrderOrFormatting() throws {
         let split = try Self.revision([("a.yaml", Self.fileA), ("b.yaml", Self.fileB)])
         let together = try Self.revision([
-            ("all.yaml",
+            (
+                "all.yaml",
                 """
                 # one file, other order, other formatting
                 namespace: 'app'
@@ -66,7 +67,8 @@ struct RevisionTests {
                     resources: ["*"]
                     actions: ['*']
                     conditions: [{value: admin, operator: eq, field: actor.meta.role}]
-                """)
+                """
+            )
         ])
         #expect(split == together)
     }

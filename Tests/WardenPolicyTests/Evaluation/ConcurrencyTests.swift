@@ -11,7 +11,8 @@ struct ConcurrencyTests {
             let level = Value.int(i % 4)
             let conditions = i % 3 == 0 ? [condition("actor.meta.level", .gte, level)] : []
             definitions.append(
-                policy("p\(i)", effect, actions: ["svc\(i % 20).*"], resources: ["r\(i % 5):*"],
+                policy(
+                    "p\(i)", effect, actions: ["svc\(i % 20).*"], resources: ["r\(i % 5):*"],
                     conditions: conditions, groups: ["t:g\(i % 10)"]))
         }
         let set = try compiled(definitions)

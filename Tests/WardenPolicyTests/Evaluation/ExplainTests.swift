@@ -7,13 +7,17 @@ struct ExplainTests {
     @Test func everyPolicyInScopeIsExplainedWithConditionValues() throws {
         let set = try compiled([
             policy("admin", conditions: [condition("actor.meta.role", .eq, "admin")]),
-            policy("owner", actions: ["document.*"], conditions: [
-                condition("meta.owner", .eq, from: "actor.id"), condition("meta.level", .lt, 3),
-            ]),
+            policy(
+                "owner", actions: ["document.*"],
+                conditions: [
+                    condition("meta.owner", .eq, from: "actor.id"), condition("meta.level", .lt, 3),
+                ]),
             policy("writes", .deny, actions: ["document.write"]),
         ])
         let explanation = set.explain(
-            request("document.read", "doc:1", actor: Actor(id: "u", meta: ["role": "user"]), meta: ["owner": "u", "level": 2]),
+            request(
+                "document.read", "doc:1", actor: Actor(id: "u", meta: ["role": "user"]),
+                meta: ["owner": "u", "level": 2]),
             in: set.allPolicies)
         #expect(explanation.decision == Decision(outcome: .allow, policies: ["t:owner"]))
         #expect(explanation.revision == set.revision)
@@ -48,7 +52,9 @@ struct ExplainTests {
         #expect(policy.result == .undefined)
         // The second condition is false, which decides the AND: the policy itself has no error.
         #expect(policy.error == nil)
-        #expect(policy.conditions[0].outcome == .error("`gt` compares numbers, but `meta.n` is string `high` and the value is int `1`"))
+        #expect(
+            policy.conditions[0].outcome
+                == .error("`gt` compares numbers, but `meta.n` is string `high` and the value is int `1`"))
         #expect(policy.conditions[1].fieldValue == nil)
         #expect(policy.conditions[1].outcome == .fails)
     }
@@ -60,17 +66,20 @@ struct ExplainTests {
         #expect(explanation.decision.policies == ["t:d"])
         let deny = try #require(explanation.policies.first { $0.id == "t:d" })
         #expect(deny.result == .deny)
-        #expect(deny.error == "condition 1: `gt` compares numbers, but `meta.n` is string `high` and the value is int `1`")
+        #expect(
+            deny.error == "condition 1: `gt` compares numbers, but `meta.n` is string `high` and the value is int `1`")
     }
 
     @Test func expressionPoliciesCarryATrace() throws {
-        let set = try load("""
+        let set = try load(
+            """
             namespace: t
             entries:
               - name: e
                 kind: security.policy.expr
                 policy: {actions: "*", resources: "*", effect: allow, expression: 'actor.meta.role == "admin"'}
-            """).get()
+            """
+        ).get()
         let explanation = set.explain(request(actor: Actor(id: "u", meta: ["role": "admin"])), in: set.allPolicies)
         let trace = try #require(explanation.policies.first?.expression)
         #expect(try trace.result.get() == true)

@@ -4,7 +4,8 @@ import WardenValue
 
 @Suite("field paths (spec section 4)")
 struct FieldPathTests {
-    static let actor = Actor(id: "user123", meta: ["role": "admin", "profile": ["contact": ["email": "a@example.com"]], "flat": "x"])
+    static let actor = Actor(
+        id: "user123", meta: ["role": "admin", "profile": ["contact": ["email": "a@example.com"]], "flat": "x"])
     static let meta: [String: Value] = [
         "owner": "user123", "document": ["owner": "user123"], "pid": "{h|p1}", "a.b": "dotted",
         "list": ["x"],
@@ -51,7 +52,9 @@ struct FieldPathTests {
         }
     }
 
-    @Test(arguments: ["actor", "meta", "actor.name", "actor.ID", "actor.", "actor.id.x", "meta.", "meta..a", "actor.meta..x", ""])
+    @Test(arguments: [
+        "actor", "meta", "actor.name", "actor.ID", "actor.", "actor.id.x", "meta.", "meta..a", "actor.meta..x", "",
+    ])
     func pathsThatNameNothingAreLoadErrors(_ path: String) {
         let result = PolicySet.compile([policy("p", conditions: [condition(path, .eq, 1)])])
         #expect(result.policySet == nil)
@@ -64,9 +67,11 @@ struct FieldPathTests {
         for path in ["actor.id", "actor.meta.role", "actor.meta"] {
             let decision = try decide([policy("p", conditions: [condition(path, .exists, false)])], request(actor: nil))
             #expect(decision.outcome == .undefined)
-            #expect(decision.errors == [
-                PolicyEvaluationError(policy: "t:p", message: "condition 1: `\(path)` reads the actor, and the request has none")
-            ])
+            #expect(
+                decision.errors == [
+                    PolicyEvaluationError(
+                        policy: "t:p", message: "condition 1: `\(path)` reads the actor, and the request has none")
+                ])
             #expect(!decision.contextComplete)
         }
         let fromActor = try decide(

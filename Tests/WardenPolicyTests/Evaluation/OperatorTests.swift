@@ -180,13 +180,15 @@ struct OperatorTests {
             [policy("p", conditions: [condition("actor.id", .in, from: "meta.allowed")])],
             request(meta: ["allowed": 5]))
         #expect(decision.outcome == .undefined)
-        #expect(decision.errors.first?.message == "condition 1: `in` needs a list or a string to look in, found int `5`")
+        #expect(
+            decision.errors.first?.message == "condition 1: `in` needs a list or a string to look in, found int `5`")
     }
 
     @Test func conditionsAreAndedAndStopAtTheFirstThatFails() throws {
         let conditions = [condition("meta.a", .eq, 1), condition("meta.b", .lt, 3)]
         #expect(try decide([policy("p", conditions: conditions)], request(meta: ["a": 1, "b": 2])).outcome == .allow)
-        #expect(try decide([policy("p", conditions: conditions)], request(meta: ["a": 1, "b": 5])).outcome == .undefined)
+        #expect(
+            try decide([policy("p", conditions: conditions)], request(meta: ["a": 1, "b": 5])).outcome == .undefined)
         // The first condition fails, so the second (which would error) is not evaluated.
         let stopped = try decide([policy("p", conditions: conditions)], request(meta: ["a": 2, "b": "x"]))
         #expect(stopped == Decision(outcome: .undefined))

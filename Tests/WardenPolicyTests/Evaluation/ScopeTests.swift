@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WardenPolicy
 import WardenValue
@@ -32,7 +33,8 @@ struct ScopeTests {
 
     @Test func scopesNamingTheSamePoliciesInAnyOrderResolveAlike() throws {
         let set = try Self.set()
-        let first = try set.resolve(ScopeSpec(policies: ["t:lonely", "t:lonely"], groups: ["t:writers", "t:readers"])).get()
+        let first = try set.resolve(ScopeSpec(policies: ["t:lonely", "t:lonely"], groups: ["t:writers", "t:readers"]))
+            .get()
         let second = try set.resolve(ScopeSpec(policies: ["t:lonely"], groups: ["t:readers", "t:writers"])).get()
         #expect(set.policyIDs(in: first) == ["t:lonely", "t:reader", "t:writer"])
         #expect(set.policyIDs(in: second) == set.policyIDs(in: first))
@@ -68,7 +70,8 @@ struct ScopeTests {
         if case .failure(let error) = result {
             #expect(
                 error.description
-                    == "unknown group `nothing:here` in scope; group ids are `namespace:group` and exist once a loaded policy lists them")
+                    == "unknown group `nothing:here` in scope; group ids are `namespace:group` and exist once a loaded policy lists them"
+            )
         }
     }
 
@@ -106,8 +109,6 @@ struct ScopeTests {
         #expect(spec == ScopeSpec(policies: [], groups: ["a:b"]))
     }
 }
-
-import Foundation
 
 @Suite("quoting in scope and condition errors")
 struct LongValueQuotingTests {

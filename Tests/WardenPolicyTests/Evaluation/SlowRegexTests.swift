@@ -17,7 +17,8 @@ struct SlowRegexTests {
     @Test("a deny condition with `matches` denies the attack input", arguments: attacks)
     func denyCondition(_ id: String) throws {
         let definitions = [
-            policy("all"), policy("no_evil", .deny, conditions: [condition("actor.id", .matches, .string(Self.pattern))]),
+            policy("all"),
+            policy("no_evil", .deny, conditions: [condition("actor.id", .matches, .string(Self.pattern))]),
         ]
         let decision = try Self.evaluate(definitions, actor: id)
         #expect(decision.outcome == .deny)
@@ -58,7 +59,8 @@ struct SlowRegexTests {
     @Test("inputs without `evil` are still told apart")
     func innocentInputs() throws {
         let definitions = [
-            policy("all"), policy("no_evil", .deny, conditions: [condition("actor.id", .matches, .string(Self.pattern))]),
+            policy("all"),
+            policy("no_evil", .deny, conditions: [condition("actor.id", .matches, .string(Self.pattern))]),
         ]
         let innocent = String(repeating: "a", count: 10_000) + "!good"
         #expect(try Self.evaluate(definitions, actor: innocent).outcome == .allow)

@@ -47,7 +47,8 @@ struct StrictModeTests {
         let emptyActor = Actor(id: "", meta: [:])
         let set = try compiled([
             policy("anonymous_reads", actions: ["read"], conditions: [condition("actor.id", .eq, "")]),
-            policy("no_role_writes", .deny, actions: ["write"], conditions: [condition("actor.meta.role", .nexists, true)]),
+            policy(
+                "no_role_writes", .deny, actions: ["write"], conditions: [condition("actor.meta.role", .nexists, true)]),
         ])
         #expect(
             set.authorize(request("read", actor: emptyActor), scope: set.allPolicies, strict: strict)

@@ -24,7 +24,8 @@ struct PolicyLinterTests {
     }
 
     @Test func patternWarningsHaveMarksAndHints() throws {
-        let warnings = try Self.lint("""
+        let warnings = try Self.lint(
+            """
             namespace: app
             entries:
               - name: p
@@ -34,12 +35,13 @@ struct PolicyLinterTests {
                   resources: "*"
                   effect: allow
             """)
-        #expect(warnings == [
-            "p.yaml:6:17: warning[wildcard-inside-pattern]: `*` inside `*.read` is a wildcard in Warden but a literal character in the reference runtime; keep `*` at the end of the pattern if the policy must mean the same in both",
-            "p.yaml:6:27: warning[dot-star-prefix]: `process.spawn.*` matches `process.spawn` and `process.spawn.<anything>` in Warden, but any text starting with `process.spawn` (such as `process.spawnx`) in the reference runtime; write `process.spawn*` if any text starting with `process.spawn` is meant",
-            "p.yaml:6:46: warning[duplicate-pattern]: pattern `*.read` appears twice in `actions`; remove the repeated pattern",
-            "p.yaml:6:46: warning[wildcard-inside-pattern]: `*` inside `*.read` is a wildcard in Warden but a literal character in the reference runtime; keep `*` at the end of the pattern if the policy must mean the same in both",
-        ])
+        #expect(
+            warnings == [
+                "p.yaml:6:17: warning[wildcard-inside-pattern]: `*` inside `*.read` is a wildcard in Warden but a literal character in the reference runtime; keep `*` at the end of the pattern if the policy must mean the same in both",
+                "p.yaml:6:27: warning[dot-star-prefix]: `process.spawn.*` matches `process.spawn` and `process.spawn.<anything>` in Warden, but any text starting with `process.spawn` (such as `process.spawnx`) in the reference runtime; write `process.spawn*` if any text starting with `process.spawn` is meant",
+                "p.yaml:6:46: warning[duplicate-pattern]: pattern `*.read` appears twice in `actions`; remove the repeated pattern",
+                "p.yaml:6:46: warning[wildcard-inside-pattern]: `*` inside `*.read` is a wildcard in Warden but a literal character in the reference runtime; keep `*` at the end of the pattern if the policy must mean the same in both",
+            ])
     }
 
     @Test func anAllowCoveredByAConditionFreeDenyIsShadowed() throws {
@@ -51,10 +53,11 @@ struct PolicyLinterTests {
             policy("sub", actions: ["document.read.*"], resources: ["doc:x*"]),
         ]
         let shadowed = PolicyLinter().lint(definitions).filter { $0.code == .shadowedAllow }.map(\.message)
-        #expect(shadowed == [
-            "allow policy `t:read_doc` can never grant access where deny policy `t:deny_docs` is in scope: the deny has no conditions and covers all its actions and resources",
-            "allow policy `t:sub` can never grant access where deny policy `t:deny_docs` is in scope: the deny has no conditions and covers all its actions and resources",
-        ])
+        #expect(
+            shadowed == [
+                "allow policy `t:read_doc` can never grant access where deny policy `t:deny_docs` is in scope: the deny has no conditions and covers all its actions and resources",
+                "allow policy `t:sub` can never grant access where deny policy `t:deny_docs` is in scope: the deny has no conditions and covers all its actions and resources",
+            ])
     }
 
     @Test func aDenyWithConditionsShadowsNothing() {

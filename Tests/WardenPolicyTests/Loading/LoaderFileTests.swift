@@ -18,7 +18,9 @@ struct LoaderFileTests {
         try withTemporaryDirectory { dir in
             try write("namespace: a\nentries:\n" + Self.entry("one"), to: "a.yaml", in: dir)
             try write("namespace: b\nentries:\n" + Self.entry("two"), to: "nested/deeper/b.yml", in: dir)
-            try write("namespace: c\nentries:\n  - name: handler\n    kind: process.lua\n    source: file://x.lua\n", to: "c.yaml", in: dir)
+            try write(
+                "namespace: c\nentries:\n  - name: handler\n    kind: process.lua\n    source: file://x.lua\n",
+                to: "c.yaml", in: dir)
             try write("not: yaml: at all: [", to: "notes.txt", in: dir)
             try write("name: ci\non: push\n", to: ".github/workflows/ci.yml", in: dir)
             try write("name: hidden\n", to: ".hidden.yaml", in: dir)
@@ -57,17 +59,19 @@ struct LoaderFileTests {
             try write("namespace: app\nentries:\n" + Self.entry("p"), to: "one.yaml", in: dir)
             try write("namespace: app\nentries:\n" + Self.entry("q") + Self.entry("p"), to: "two.yaml", in: dir)
             let result = PolicyLoader().load(path: dir)
-            #expect(result.diagnostics.map(\.description) == [
-                "\(dir)/two.yaml:6:11: error[duplicate-id]: duplicate policy id `app:p`, first defined at \(dir)/one.yaml:3:11; rename one of the two entries"
-            ])
+            #expect(
+                result.diagnostics.map(\.description) == [
+                    "\(dir)/two.yaml:6:11: error[duplicate-id]: duplicate policy id `app:p`, first defined at \(dir)/one.yaml:3:11; rename one of the two entries"
+                ])
         }
     }
 
     @Test func aMissingPathIsReported() {
         let result = PolicyLoader().load(paths: ["/nonexistent/policies"])
-        #expect(result.diagnostics.map(\.description) == [
-            "/nonexistent/policies:1:1: error[io-error]: no such file or directory `/nonexistent/policies`; check the path"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "/nonexistent/policies:1:1: error[io-error]: no such file or directory `/nonexistent/policies`; check the path"
+            ])
     }
 
     @Test func anExplicitFileIsReadWhateverItsExtension() throws {
@@ -78,7 +82,8 @@ struct LoaderFileTests {
     }
 
     @Test func fileMetaIsMergedUnderEntryMeta() throws {
-        let set = try load("""
+        let set = try load(
+            """
             namespace: app
             meta: {owner: platform, tier: 1}
             entries:
@@ -89,13 +94,15 @@ struct LoaderFileTests {
               - name: q
                 kind: security.policy
                 policy: {actions: "*", resources: "*", effect: allow}
-            """).get()
+            """
+        ).get()
         #expect(set.definition(id: "app:p")?.meta == ["owner": "platform", "tier": 2, "comment": "hi"])
         #expect(set.definition(id: "app:q")?.meta == ["owner": "platform", "tier": 1])
     }
 
     @Test func bareGroupsTakeTheFileNamespaceAndQualifiedOnesAreHonoured() throws {
-        let set = try load("""
+        let set = try load(
+            """
             namespace: app.security
             entries:
               - name: p
@@ -106,13 +113,15 @@ struct LoaderFileTests {
                 kind: security.policy.expr
                 groups: ["other.ns:ops"]
                 policy: {actions: "*", resources: "*", effect: allow, expression: "true"}
-            """).get()
+            """
+        ).get()
         #expect(set.groupIDs == ["app.security:admin", "other.ns:ops"])
         #expect(set.policies(inGroup: "other.ns:ops") == ["app.security:e", "app.security:p"])
     }
 
     @Test func patternsAndConditionsAreReadAsWritten() throws {
-        let set = try load("""
+        let set = try load(
+            """
             namespace: app
             entries:
               - name: p
@@ -124,7 +133,8 @@ struct LoaderFileTests {
                   conditions:
                     - {field: meta.owner, operator: eq, value_from: actor.id}
                     - {field: meta.size, operator: gte, value: 1e3}
-            """).get()
+            """
+        ).get()
         let p = try #require(set.definition(id: "app:p"))
         #expect(p.actions == ["document.read", "document.update"])
         #expect(p.resources == ["document:*"])
@@ -134,13 +144,15 @@ struct LoaderFileTests {
     }
 
     @Test func manyDocumentsInOneFileAreEachAPolicyFile() throws {
-        let set = try load("""
+        let set = try load(
+            """
             namespace: a
             entries: [{name: p, kind: security.policy, policy: {actions: x, resources: x, effect: allow}}]
             ---
             namespace: b
             entries: [{name: p, kind: security.policy, policy: {actions: x, resources: x, effect: allow}}]
-            """).get()
+            """
+        ).get()
         #expect(set.policyIDs == ["a:p", "b:p"])
     }
 

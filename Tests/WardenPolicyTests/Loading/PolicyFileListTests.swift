@@ -24,7 +24,9 @@ struct PolicyFileListTests {
             #expect(result.files == [dir + "/a.yaml"])
             #expect(result.diagnostics.map(\.code) == [.skippedSpecialFile])
             #expect(result.diagnostics.first?.isError == false)
-            #expect(result.diagnostics.first?.message == "`\(dir)/pipe.yaml` is a named pipe (FIFO), not a regular file; skipped")
+            #expect(
+                result.diagnostics.first?.message
+                    == "`\(dir)/pipe.yaml` is a named pipe (FIFO), not a regular file; skipped")
         }
     }
 
@@ -69,7 +71,8 @@ struct PolicyFileListTests {
         try withTemporaryDirectory { dir in
             try write(Self.policyFile, to: "real/security/p.yaml", in: dir)
             try FileManager.default.createDirectory(atPath: dir + "/tree", withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: dir + "/tree/security", withDestinationPath: dir + "/real/security")
+            try FileManager.default.createSymbolicLink(
+                atPath: dir + "/tree/security", withDestinationPath: dir + "/real/security")
             let result = PolicyLoader().load(path: dir + "/tree")
             #expect(result.diagnostics.map(\.description) == [])
             #expect(result.policySet?.policyIDs == ["app:p"])
@@ -80,7 +83,8 @@ struct PolicyFileListTests {
     @Test func aSymlinkBackIntoTheTreeIsReportedAsALoopAndNotFollowed() throws {
         try withTemporaryDirectory { dir in
             try write(Self.policyFile, to: "tree/sub/p.yaml", in: dir)
-            try FileManager.default.createSymbolicLink(atPath: dir + "/tree/sub/back", withDestinationPath: dir + "/tree")
+            try FileManager.default.createSymbolicLink(
+                atPath: dir + "/tree/sub/back", withDestinationPath: dir + "/tree")
             let result = PolicyLoader().load(path: dir + "/tree")
             #expect(result.policySet?.policyIDs == ["app:p"])
             #expect(result.files == [dir + "/tree/sub/p.yaml"])
@@ -124,7 +128,8 @@ struct PolicyFileListTests {
 
     @Test func failedPoliciesAreCountedApartFromValidOnes() throws {
         try withTemporaryDirectory { dir in
-            try write("""
+            try write(
+                """
                 namespace: app
                 entries:
                   - name: good

@@ -129,7 +129,9 @@ struct ValidationTests {
             expected: [
                 "p.yaml:4:11: error[unknown-kind]: unknown entry kind `security.polcy`; did you mean `security.policy`? entries of other kinds are ignored"
             ]),
-        Case(name: "entries of other kinds are ignored", text: file([4: "    kind: process.lua", 8: "      effect: whatever"]), expected: []),
+        Case(
+            name: "entries of other kinds are ignored",
+            text: file([4: "    kind: process.lua", 8: "      effect: whatever"]), expected: []),
         Case(
             name: "entry without name", text: file([3: "  - kind: security.policy", 4: nil]),
             expected: ["p.yaml:3:5: error[missing-key]: policy entry has no `name`; add `name: <unique name>`"]),
@@ -165,10 +167,14 @@ struct ValidationTests {
             ]),
         Case(
             name: "entry meta not a mapping", text: file(appending: ["    meta: 5"]),
-            expected: ["p.yaml:13:11: error[invalid-value]: `meta` of the entry must be a mapping, found an integer; write `meta: {key: value}`"]),
+            expected: [
+                "p.yaml:13:11: error[invalid-value]: `meta` of the entry must be a mapping, found an integer; write `meta: {key: value}`"
+            ]),
         Case(
             name: "groups not a list", text: file(appending: ["    groups: admin"]),
-            expected: ["p.yaml:13:13: error[invalid-group]: `groups` must be a list, found `admin`; write `groups: [admin]`"]),
+            expected: [
+                "p.yaml:13:13: error[invalid-group]: `groups` must be a list, found `admin`; write `groups: [admin]`"
+            ]),
         Case(
             name: "group not a string", text: file(appending: ["    groups: [admin, 1, '']"]),
             expected: [
@@ -193,7 +199,9 @@ struct ValidationTests {
             ]),
         Case(
             name: "capitalised effect", text: file([8: "      effect: Allow"]),
-            expected: ["p.yaml:8:15: error[invalid-effect]: `effect` must be `allow` or `deny`, found `Allow`; did you mean `allow`?"]),
+            expected: [
+                "p.yaml:8:15: error[invalid-effect]: `effect` must be `allow` or `deny`, found `Allow`; did you mean `allow`?"
+            ]),
         Case(
             name: "unknown effect", text: file([8: "      effect: permit"]),
             expected: [
@@ -206,10 +214,14 @@ struct ValidationTests {
             ]),
         Case(
             name: "missing actions", text: file([6: nil]),
-            expected: ["p.yaml:7:7: error[missing-key]: `policy` has no `actions`; add `actions: \"*\"` or a list of patterns"]),
+            expected: [
+                "p.yaml:7:7: error[missing-key]: `policy` has no `actions`; add `actions: \"*\"` or a list of patterns"
+            ]),
         Case(
             name: "empty actions string", text: file([6: "      actions: ''"]),
-            expected: ["p.yaml:6:16: error[empty-actions]: `actions` is empty, so the policy could never apply; write a pattern, or `\"*\"` for all"]),
+            expected: [
+                "p.yaml:6:16: error[empty-actions]: `actions` is empty, so the policy could never apply; write a pattern, or `\"*\"` for all"
+            ]),
         Case(
             name: "empty actions list", text: file([6: "      actions: []"]),
             expected: [
@@ -238,8 +250,11 @@ struct ValidationTests {
                 "p.yaml:7:31: error[invalid-pattern-item]: `resources` items must be non-empty strings, found null `~`; remove it",
             ]),
         Case(
-            name: "expression in a condition policy", text: file([9: "      expression: 'true'", 10: nil, 11: nil, 12: nil]),
-            expected: ["p.yaml:9:7: error[unknown-key]: unknown key `expression` in `policy`; `expression` needs kind `security.policy.expr`"]),
+            name: "expression in a condition policy",
+            text: file([9: "      expression: 'true'", 10: nil, 11: nil, 12: nil]),
+            expected: [
+                "p.yaml:9:7: error[unknown-key]: unknown key `expression` in `policy`; `expression` needs kind `security.policy.expr`"
+            ]),
         Case(
             name: "conditions in an expression policy", text: file([4: "    kind: security.policy.expr"]),
             expected: [
@@ -284,10 +299,14 @@ struct ValidationTests {
             ]),
         Case(
             name: "missing field", text: file([10: "        - operator: eq", 11: "          value: 1", 12: nil]),
-            expected: ["p.yaml:10:11: error[missing-field]: condition has no `field`; add `field: <path>`, e.g. `actor.meta.role`"]),
+            expected: [
+                "p.yaml:10:11: error[missing-field]: condition has no `field`; add `field: <path>`, e.g. `actor.meta.role`"
+            ]),
         Case(
             name: "missing value", text: file([12: nil]),
-            expected: ["p.yaml:10:11: error[missing-value]: condition has neither `value` nor `value_from`; add `value: <value>`"]),
+            expected: [
+                "p.yaml:10:11: error[missing-value]: condition has neither `value` nor `value_from`; add `value: <value>`"
+            ]),
         Case(
             name: "missing exists value", text: file([11: "          operator: exists", 12: nil]),
             expected: [
@@ -295,7 +314,9 @@ struct ValidationTests {
             ]),
         Case(
             name: "both value and value_from", text: file(appending: ["          value_from: actor.id"]),
-            expected: ["p.yaml:13:11: error[conflicting-value]: condition has both `value` and `value_from`; keep one of them"]),
+            expected: [
+                "p.yaml:13:11: error[conflicting-value]: condition has both `value` and `value_from`; keep one of them"
+            ]),
         Case(
             name: "uppercase operator", text: file([11: "          operator: EQ"]),
             expected: ["p.yaml:11:21: error[unknown-operator]: unknown operator `EQ`; did you mean `eq`?"]),
@@ -314,7 +335,9 @@ struct ValidationTests {
             ]),
         Case(
             name: "field path meta alone", text: file([10: "        - field: meta"]),
-            expected: ["p.yaml:10:18: error[bad-field-path]: bad field path `meta`: `meta` alone is not a field; use `meta.<key>`"]),
+            expected: [
+                "p.yaml:10:18: error[bad-field-path]: bad field path `meta`: `meta` alone is not a field; use `meta.<key>`"
+            ]),
         Case(
             name: "field path actor.name", text: file([10: "        - field: actor.name"]),
             expected: [
@@ -331,7 +354,8 @@ struct ValidationTests {
                 "p.yaml:12:18: error[exists-not-boolean]: `exists` needs `true` or `false`, found string `yes`; write `value: true` (present) or `value: false` (absent)"
             ]),
         Case(
-            name: "nexists with value_from", text: file([11: "          operator: nexists", 12: "          value_from: meta.y"]),
+            name: "nexists with value_from",
+            text: file([11: "          operator: nexists", 12: "          value_from: meta.y"]),
             expected: [
                 "p.yaml:12:23: error[exists-not-boolean]: `nexists` takes a literal `true` or `false`, not `value_from`; write `value: true` (present) or `value: false` (absent)"
             ]),
@@ -341,29 +365,37 @@ struct ValidationTests {
                 "p.yaml:12:18: error[matches-not-literal-string]: `matches` needs a regular expression string, found int `123`; quote the value: `value: \"123\"`"
             ]),
         Case(
-            name: "nmatches with value_from", text: file([11: "          operator: nmatches", 12: "          value_from: meta.re"]),
+            name: "nmatches with value_from",
+            text: file([11: "          operator: nmatches", 12: "          value_from: meta.re"]),
             expected: [
                 "p.yaml:12:23: error[matches-not-literal-string]: `nmatches` takes a literal regular expression, not `value_from`; write the regular expression as `value: \"...\"`"
             ]),
         Case(
-            name: "invalid regular expression", text: file([11: "          operator: matches", 12: "          value: '(['"]),
+            name: "invalid regular expression",
+            text: file([11: "          operator: matches", 12: "          value: '(['"]),
             expected: ["p.yaml:12:18: error[invalid-regex]: invalid regular expression `([`: missing ]: [; \(re2Hint)"]),
         Case(
             name: "a backreference is not RE2 syntax",
             text: file([11: "          operator: matches", 12: "          value: '^(a)\\1$'"]),
-            expected: ["p.yaml:12:18: error[invalid-regex]: invalid regular expression `^(a)\\1$`: invalid escape sequence: \\1; \(re2Hint)"]),
+            expected: [
+                "p.yaml:12:18: error[invalid-regex]: invalid regular expression `^(a)\\1$`: invalid escape sequence: \\1; \(re2Hint)"
+            ]),
         Case(
             name: "look-ahead is not RE2 syntax",
             text: file([11: "          operator: nmatches", 12: "          value: '^user(?=:)'"]),
-            expected: ["p.yaml:12:18: error[invalid-regex]: invalid regular expression `^user(?=:)`: invalid perl operator: (?=; \(re2Hint)"]),
+            expected: [
+                "p.yaml:12:18: error[invalid-regex]: invalid regular expression `^user(?=:)`: invalid perl operator: (?=; \(re2Hint)"
+            ]),
         Case(
-            name: "an empty regular expression", text: file([11: "          operator: matches", 12: "          value: ''"]),
+            name: "an empty regular expression",
+            text: file([11: "          operator: matches", 12: "          value: ''"]),
             expected: [
                 "p.yaml:12:18: error[invalid-regex]: the regular expression of `matches` is empty, which matches everything; remove the condition, or write the pattern you mean"
             ]),
         Case(
             name: "RE2 classes and flags are valid",
-            text: file([11: "          operator: matches", 12: "          value: '(?i)^[[:alpha:]]+:\\d+$'"]), expected: []),
+            text: file([11: "          operator: matches", 12: "          value: '(?i)^[[:alpha:]]+:\\d+$'"]),
+            expected: []),
         Case(
             name: "gte with a list", text: file([11: "          operator: gte", 12: "          value: [1, 2]"]),
             expected: [
@@ -375,11 +407,14 @@ struct ValidationTests {
                 "p.yaml:12:18: error[ordering-not-scalar]: `lt` compares numbers, found map `{\"max\":3}`, which can never be one; write a number or a numeric string, e.g. `value: 3`; to test membership use `in`"
             ]),
         Case(
-            name: "gt with a numeric string is valid", text: file([11: "          operator: gt", 12: "          value: '10'"]),
+            name: "gt with a numeric string is valid",
+            text: file([11: "          operator: gt", 12: "          value: '10'"]),
             expected: []),
         Case(
             name: "in with a number", text: file([11: "          operator: in", 12: "          value: 5"]),
-            expected: ["p.yaml:12:18: error[in-not-list]: `in` needs a list or a string, found int `5`; write a list: `value: [5]`"]),
+            expected: [
+                "p.yaml:12:18: error[in-not-list]: `in` needs a list or a string, found int `5`; write a list: `value: [5]`"
+            ]),
         Case(
             name: "nin with a mapping", text: file([11: "          operator: nin", 12: "          value: {a: 1}"]),
             expected: [
@@ -387,7 +422,9 @@ struct ValidationTests {
             ]),
         Case(
             name: "yaml value errors pass through", text: file([12: "          value: !!int abc"]),
-            expected: ["p.yaml:12:18: error[invalid-value]: `abc` is not a valid `!!int` value; write a 64-bit integer such as `42`, `-7`, `0o17` or `0x1F`"]),
+            expected: [
+                "p.yaml:12:18: error[invalid-value]: `abc` is not a valid `!!int` value; write a 64-bit integer such as `42`, `-7`, `0o17` or `0x1F`"
+            ]),
     ]
 
     @Test(arguments: cases)
@@ -406,7 +443,9 @@ struct ValidationTests {
     }
 
     @Test func unknownTopLevelKeysAreWarningsAndTheSetLoads() {
-        let result = load(Self.file().replacingOccurrences(of: "namespace: app\n", with: "namespace: app\nversion: \"1.0\"\nnamspace: x\n"))
+        let result = load(
+            Self.file().replacingOccurrences(
+                of: "namespace: app\n", with: "namespace: app\nversion: \"1.0\"\nnamspace: x\n"))
         #expect(
             result.diagnostics.map(\.description) == [
                 "p.yaml:3:1: warning[unknown-top-level-key]: unknown key `namspace` in the file; did you mean `namespace`?"
@@ -415,9 +454,12 @@ struct ValidationTests {
     }
 
     @Test func allErrorsOfAFileAreReportedAtOnce() {
-        let text = Self.file([6: "      actions: []", 8: "      effect: Deny", 11: "          operator: EQ"], appending: [
-            "  - name: q", "    kind: security.policy", "    policy: {actions: x, resources: x, effect: deny, conditions: [{field: actor}]}",
-        ])
+        let text = Self.file(
+            [6: "      actions: []", 8: "      effect: Deny", 11: "          operator: EQ"],
+            appending: [
+                "  - name: q", "    kind: security.policy",
+                "    policy: {actions: x, resources: x, effect: deny, conditions: [{field: actor}]}",
+            ])
         #expect(
             load(text).diagnostics.map(\.code) == [
                 .emptyActions, .invalidEffect, .unknownOperator, .missingOperator, .missingValue,
@@ -425,23 +467,32 @@ struct ValidationTests {
     }
 
     @Test func expressionSyntaxErrorsArePlacedInTheFile() {
-        let inline = load(Self.file([4: "    kind: security.policy.expr", 9: "      expression: actor.id ==", 10: nil, 11: nil, 12: nil]))
-        #expect(inline.diagnostics.map(\.description) == [
-            "p.yaml:9:30: error[expr-syntax]: unexpected end of expression; expected an operand"
-        ])
-        let quoted = load(Self.file([4: "    kind: security.policy.expr", 9: "      expression: 'actor.id == )'", 10: nil, 11: nil, 12: nil]))
+        let inline = load(
+            Self.file([
+                4: "    kind: security.policy.expr", 9: "      expression: actor.id ==", 10: nil, 11: nil, 12: nil,
+            ]))
+        #expect(
+            inline.diagnostics.map(\.description) == [
+                "p.yaml:9:30: error[expr-syntax]: unexpected end of expression; expected an operand"
+            ])
+        let quoted = load(
+            Self.file([
+                4: "    kind: security.policy.expr", 9: "      expression: 'actor.id == )'", 10: nil, 11: nil, 12: nil,
+            ]))
         #expect(quoted.diagnostics.first?.mark.description == "p.yaml:9:32")
         #expect(quoted.diagnostics.first?.code == .expression("expr-syntax"))
-        let block = load(Self.file([
-            4: "    kind: security.policy.expr", 9: "      expression: |", 10: "        actor.id == \"u\" &&",
-            11: "          meta.x ==", 12: nil,
-        ]))
+        let block = load(
+            Self.file([
+                4: "    kind: security.policy.expr", 9: "      expression: |", 10: "        actor.id == \"u\" &&",
+                11: "          meta.x ==", 12: nil,
+            ]))
         #expect(block.diagnostics.first?.mark.description == "p.yaml:11:20")
         #expect(block.diagnostics.first?.code == .expression("expr-syntax"))
     }
 
     @Test func anExpressionThatCanNeverBeBooleanIsALoadError() {
-        let result = load(Self.file([4: "    kind: security.policy.expr", 9: "      expression: 1 + 2", 10: nil, 11: nil, 12: nil]))
+        let result = load(
+            Self.file([4: "    kind: security.policy.expr", 9: "      expression: 1 + 2", 10: nil, 11: nil, 12: nil]))
         #expect(result.policySet == nil)
         #expect(result.diagnostics.map(\.code) == [.expression("expr-not-boolean")])
         #expect(result.diagnostics.first?.mark.description == "p.yaml:9:19")

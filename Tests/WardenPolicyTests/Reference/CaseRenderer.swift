@@ -45,7 +45,8 @@ enum CaseRenderer {
         if case .double(let d) = value, d.isFinite, d == d.rounded() { return "\(Value.formatDouble(d)).0" }
         if case .list(let items) = value { return "[" + items.map(json).joined(separator: ", ") + "]" }
         if case .map(let m) = value {
-            return "{" + m.keys.sorted().map { "\(json(.string($0))): \(json(m[$0] ?? .null))" }.joined(separator: ", ") + "}"
+            return "{" + m.keys.sorted().map { "\(json(.string($0))): \(json(m[$0] ?? .null))" }.joined(separator: ", ")
+                + "}"
         }
         return value.canonicalJSON
     }

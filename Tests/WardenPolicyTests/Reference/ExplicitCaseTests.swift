@@ -49,8 +49,10 @@ struct ExplicitCaseTests {
         let deny = policy("other_team", .deny, conditions: [condition("meta.owner", .ne, from: "actor.meta.team")])
         let definitions = [policy("allow_all"), deny]
         let actor = Actor(id: "u", meta: ["team": "red"])
-        try Self.expectBoth(definitions, request(actor: actor, meta: ["owner": "blue", "team": "blue"]), .deny, by: ["t:other_team"])
-        try Self.expectBoth(definitions, request(actor: actor, meta: ["owner": "red", "team": "blue"]), .allow, by: ["t:allow_all"])
+        try Self.expectBoth(
+            definitions, request(actor: actor, meta: ["owner": "blue", "team": "blue"]), .deny, by: ["t:other_team"])
+        try Self.expectBoth(
+            definitions, request(actor: actor, meta: ["owner": "red", "team": "blue"]), .allow, by: ["t:allow_all"])
     }
 
     @Test func anActorMetaFieldReadsTheActorWhenTheRequestHasTheSameKey() throws {

@@ -164,10 +164,12 @@ enum ReferenceEvaluator {
                 return nil
             } else {
                 guard c != .null, let needle = stringForm(c), let haystack = stringForm(f) else { return nil }
-                found = needle.isEmpty || haystack.utf8.count >= needle.utf8.count
-                    && (0...(haystack.utf8.count - needle.utf8.count)).contains { start in
-                        Array(haystack.utf8)[start..<(start + needle.utf8.count)].elementsEqual(needle.utf8)
-                    }
+                found =
+                    needle.isEmpty
+                    || haystack.utf8.count >= needle.utf8.count
+                        && (0...(haystack.utf8.count - needle.utf8.count)).contains { start in
+                            Array(haystack.utf8)[start..<(start + needle.utf8.count)].elementsEqual(needle.utf8)
+                        }
             }
             return op == .contains ? found : !found
         case .matches, .nmatches:

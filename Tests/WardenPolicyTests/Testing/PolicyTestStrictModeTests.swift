@@ -53,9 +53,10 @@ struct PolicyTestStrictModeTests {
     @Test func aStrictValueThatIsNotABooleanIsAnError() {
         let (suite, diagnostics) = PolicyTestSuite.load(yaml: Self.suite(test: "yes please"), file: "t.yaml")
         #expect(suite == nil)
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:12:13: error[invalid-test-file]: `strict` must be `true` or `false`, found a string; "
-                + "write `strict: true` (a request without an actor is denied) or `strict: false` (allowed)"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:12:13: error[invalid-test-file]: `strict` must be `true` or `false`, found a string; "
+                    + "write `strict: true` (a request without an actor is denied) or `strict: false` (allowed)"
+            ])
     }
 }

@@ -105,9 +105,10 @@ struct PolicyTestSuiteTests {
             Issue.record("the unknown scope resolved")
             return
         }
-        #expect(scope.map(\.description) == [
-            "t.yaml:58:12: error[unresolved-scope]: unknown policy `app:missing` in scope; policy ids are `namespace:name` of a loaded `security.policy` entry"
-        ])
+        #expect(
+            scope.map(\.description) == [
+                "t.yaml:58:12: error[unresolved-scope]: unknown policy `app:missing` in scope; policy ids are `namespace:name` of a loaded `security.policy` entry"
+            ])
     }
 
     @Test func coverageCountsTheDecisionsEachPolicyDetermined() throws {
@@ -119,14 +120,15 @@ struct PolicyTestSuiteTests {
     }
 
     @Test func wrongDeterminingPoliciesFailTheCase() throws {
-        let (suite, _) = PolicyTestSuite.load(yaml: """
-            namespace: t
-            policies:
-              - {name: a, kind: security.policy, policy: {actions: "*", resources: "*", effect: allow}}
-              - {name: b, kind: security.policy, policy: {actions: "*", resources: "*", effect: allow}}
-            tests:
-              - {name: both, action: x, resource: y, expect: allow, policies_expected: [b]}
-            """)
+        let (suite, _) = PolicyTestSuite.load(
+            yaml: """
+                namespace: t
+                policies:
+                  - {name: a, kind: security.policy, policy: {actions: "*", resources: "*", effect: allow}}
+                  - {name: b, kind: security.policy, policy: {actions: "*", resources: "*", effect: allow}}
+                tests:
+                  - {name: both, action: x, resource: y, expect: allow, policies_expected: [b]}
+                """)
         let loaded = try #require(suite)
         let result = try #require(PolicyTestRunner().run(loaded).results.first)
         #expect(!result.passed)
@@ -149,34 +151,37 @@ struct PolicyTestSuiteTests {
     }
 
     @Test func problemsWithTheTestFileHaveMarks() {
-        let (suite, diagnostics) = PolicyTestSuite.load(yaml: """
-            namespace: t
-            tests:
-              - name: one
-                acion: read
-                resource: r
-                expect: alow
-              - name: two
-                actor: {id: 1}
-                action: read
-                resource: r
-                expect: deny
-                meta: [x]
-            """, file: "t.yaml")
+        let (suite, diagnostics) = PolicyTestSuite.load(
+            yaml: """
+                namespace: t
+                tests:
+                  - name: one
+                    acion: read
+                    resource: r
+                    expect: alow
+                  - name: two
+                    actor: {id: 1}
+                    action: read
+                    resource: r
+                    expect: deny
+                    meta: [x]
+                """, file: "t.yaml")
         #expect(suite == nil)
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:4:5: error[unknown-key]: unknown key `acion` in test; did you mean `action`?",
-            "t.yaml:3:5: error[invalid-test-file]: test has no `action`; add `action: <action>`",
-            "t.yaml:6:13: error[invalid-test-file]: `expect` must be `allow`, `deny`, `undefined` or `load_error`, found `alow`; did you mean `allow`?",
-            "t.yaml:8:17: error[invalid-test-file]: `id` must be a string, found an integer; quote it",
-            "t.yaml:12:11: error[invalid-test-file]: `meta` must be a mapping, found a sequence; write `meta: {key: value}`",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:4:5: error[unknown-key]: unknown key `acion` in test; did you mean `action`?",
+                "t.yaml:3:5: error[invalid-test-file]: test has no `action`; add `action: <action>`",
+                "t.yaml:6:13: error[invalid-test-file]: `expect` must be `allow`, `deny`, `undefined` or `load_error`, found `alow`; did you mean `allow`?",
+                "t.yaml:8:17: error[invalid-test-file]: `id` must be a string, found an integer; quote it",
+                "t.yaml:12:11: error[invalid-test-file]: `meta` must be a mapping, found a sequence; write `meta: {key: value}`",
+            ])
     }
 
     @Test func aTestFileWithoutTestsIsReported() {
         let (_, diagnostics) = PolicyTestSuite.load(yaml: "namespace: t\n", file: "t.yaml")
-        #expect(diagnostics.map(\.description) == [
-            "t.yaml:1:1: error[invalid-test-file]: the test file has no `tests` list; add `tests:` with one item per case"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "t.yaml:1:1: error[invalid-test-file]: the test file has no `tests` list; add `tests:` with one item per case"
+            ])
     }
 }

@@ -36,43 +36,43 @@ enum LuaPrelude {
     /// Run in every process with `P` and the primitive maker; returns the bootstrap (the entry's
     /// chunk, its method and the arguments) and the lazy-global fallback.
     static let boot = #"""
-local P, make = ...
-local rawget, rawset, setmetatable, type, tostring, error = rawget, rawset, setmetatable, type, tostring, error
-setmetatable(P, {__index = function(t, name)
-    local f = make(name)
-    if f == nil then error("no host primitive `" .. tostring(name) .. "`", 2) end
-    rawset(t, name, f)
-    return f
-end})
+        local P, make = ...
+        local rawget, rawset, setmetatable, type, tostring, error = rawget, rawset, setmetatable, type, tostring, error
+        setmetatable(P, {__index = function(t, name)
+            local f = make(name)
+            if f == nil then error("no host primitive `" .. tostring(name) .. "`", 2) end
+            rawset(t, name, f)
+            return f
+        end})
 
-local S = {}
-local function core()
-    if S.result == nil then P.piece("core")(P, S) end
-    return S
-end
+        local S = {}
+        local function core()
+            if S.result == nil then P.piece("core")(P, S) end
+            return S
+        end
 
-local pieces = {process = true, channel = true, require = true, coroutine = true}
-local function lazy(G, name)
-    if pieces[name] then
-        P.piece(name)(P, core)
-        return rawget(G, name)
-    end
-    return nil
-end
+        local pieces = {process = true, channel = true, require = true, coroutine = true}
+        local function lazy(G, name)
+            if pieces[name] then
+                P.piece(name)(P, core)
+                return rawget(G, name)
+            end
+            return nil
+        end
 
-local function bootstrap(chunk, method, ...)
-    local module = chunk()
-    local fn
-    if method == nil or method == "" then
-        fn = module
-    elseif type(module) == "table" then
-        fn = rawget(module, method)
-    end
-    if type(fn) ~= "function" then
-        error("method `" .. tostring(method) .. "` not found: the chunk must return a table with that function", 0)
-    end
-    return fn(...)
-end
-return bootstrap, lazy
-"""#
+        local function bootstrap(chunk, method, ...)
+            local module = chunk()
+            local fn
+            if method == nil or method == "" then
+                fn = module
+            elseif type(module) == "table" then
+                fn = rawget(module, method)
+            end
+            if type(fn) ~= "function" then
+                error("method `" .. tostring(method) .. "` not found: the chunk must return a table with that function", 0)
+            end
+            return fn(...)
+        end
+        return bootstrap, lazy
+        """#
 }
