@@ -235,7 +235,7 @@ let package = Package(
             name: "WardenAuditPostgresTests",
             dependencies: [
                 "WardenAuditPostgres", "WardenAuditRecord", "WardenAuditLog", "WardenAuditReview",
-                "WardenPostgresTestSupport",
+                "WardenPostgresTestSupport", "WardenTestSupport",
                 "WardenGlob", "WardenValue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),

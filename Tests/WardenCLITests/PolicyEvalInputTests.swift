@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 import WardenValue
 
 /// `warden eval` inputs a new user hit: request files that are not regular files, JSON errors
@@ -16,7 +17,7 @@ struct PolicyEvalInputTests {
     /// Runs `script` with bash (for process substitution and raw bytes), `$WARDEN` set to the
     /// built binary, in the repository root.
     static func bash(_ script: String) async throws -> PolicyCLIResult {
-        let warden = try PolicyCLIBinary.executable()
+        let warden = try BuiltExecutable.path()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]

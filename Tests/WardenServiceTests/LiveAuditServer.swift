@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 
 /// A `warden serve` process on an ephemeral loopback port, and curl clients for it.
 final class LiveAuditServer {
@@ -9,7 +10,7 @@ final class LiveAuditServer {
 
     /// Starts `warden serve ARGUMENTS --listen 127.0.0.1:0` and waits for its `listening on` line.
     init(_ arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: try WardenBinary.path())
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
         process.arguments = ["serve"] + arguments + ["--listen", "127.0.0.1:0"]
         let output = Pipe()
         process.standardOutput = output

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 
 /// The built `warden serve` on an ephemeral loopback port: it answers over a real socket and
 /// stops cleanly on SIGTERM and SIGINT.
@@ -9,7 +10,7 @@ struct LiveServeTests {
     func servesAndStopsGracefullyOnASignal(signal: Int32) throws {
         let policies = ServiceClient.root.appendingPathComponent("policies").path
         let server = Process()
-        server.executableURL = URL(fileURLWithPath: try WardenBinary.path())
+        server.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
         server.arguments = ["serve", "--policies", policies, "--listen", "127.0.0.1:0"]
         let output = Pipe()
         server.standardOutput = output

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 
 /// The built `warden serve` running as a child process on an ephemeral loopback port.
 final class LiveServer {
@@ -12,7 +13,7 @@ final class LiveServer {
     /// `listening on` line.
     init(_ arguments: [String]) throws {
         let server = Process()
-        server.executableURL = URL(fileURLWithPath: try WardenBinary.path())
+        server.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
         server.arguments = ["serve", "--listen", "127.0.0.1:0"] + arguments
         let output = Pipe()
         server.standardOutput = output

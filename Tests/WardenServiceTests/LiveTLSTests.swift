@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 
 /// `warden serve --tls-cert --tls-key`: HTTPS with a certificate made for the test by openssl.
 @Suite("warden serve over TLS", .serialized, .timeLimit(.minutes(2)))
@@ -60,7 +61,7 @@ struct LiveTLSTests {
         try "hello".write(to: notAKey, atomically: true, encoding: .utf8)
 
         let badKey = try LiveServer.runWithError(
-            try WardenBinary.path(),
+            try BuiltExecutable.path(),
             [
                 "serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key",
                 notAKey.path,
@@ -69,7 +70,7 @@ struct LiveTLSTests {
         #expect(badKey.error.contains("`--tls-key \(notAKey.path)` is not a readable PEM private key"))
 
         let alone = try LiveServer.runWithError(
-            try WardenBinary.path(),
+            try BuiltExecutable.path(),
             ["serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert])
         #expect(alone.status != 0)
         #expect(alone.error.contains("`--tls-cert` and `--tls-key` go together"))

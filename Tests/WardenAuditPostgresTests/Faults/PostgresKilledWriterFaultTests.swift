@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WardenAuditPostgres
 import WardenPostgresTestSupport
+import WardenTestSupport
 
 /// Four writer processes share one database; one is killed with SIGKILL mid-load. Every record
 /// any of them acknowledged is stored, every chain verifies (`warden audit verify --db`), and the
@@ -43,7 +44,8 @@ import WardenPostgresTestSupport
         #expect(await again.wait() == 0, "the restarted writer failed: \(again.errors)")
         #expect(again.acknowledged.map { $0.seq }.sorted() == Array(killedHead + 1...killedHead + 100))
 
-        let verify = try await ChildProcess.run(try BuiltProgram.path("warden"), ["audit", "verify", "--db", text])
+        let verify = try await ChildProcess.run(
+            try BuiltExecutable.path(named: "warden"), ["audit", "verify", "--db", text])
         #expect(verify.status == 0, "verify failed: \(verify.output) \(verify.errors)")
         let lines = verify.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(verify.output)")

@@ -2,6 +2,7 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+import WardenTestSupport
 #endif
 
 /// A `warden-audit-load` process writing one node's chain: started, watched through the
@@ -16,7 +17,7 @@ final class LoadWriter {
     init(url: String, node: String, records: Int, callers: Int) throws {
         self.node = node
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltProgram.path("warden-audit-load"))
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(named: "warden-audit-load"))
         process.arguments = [url, node, String(records), String(callers), "durable"]
         let out = Pipe()
         let err = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import WardenTestSupport
 
 /// One run of the `warden-crash-writer` executable: killed with SIGKILL at a chosen moment after
 /// its first acknowledged record, or left to run until its calls fail (under a file size limit).
@@ -63,7 +64,7 @@ struct CrashWriterRun {
         let files = try ProcessOutputFiles(in: directory, output: "writer.out", error: "writer.err")
         defer { files.close() }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try PolicyCLIBinary.executable(named: "warden-crash-writer"))
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path(named: "warden-crash-writer"))
         process.arguments = arguments
         files.attach(to: process)
         try process.run()

@@ -1,4 +1,5 @@
 import Foundation
+import WardenTestSupport
 
 /// The gateway and audit tests' view of the built `warden` executable: runs it through
 /// ``PolicyCLIBinary`` (which waits for the child without blocking a thread) and keeps the
@@ -15,7 +16,7 @@ enum WardenProcess {
 
     /// The `warden` executable built with the tests.
     static func executable() throws -> URL {
-        URL(fileURLWithPath: try PolicyCLIBinary.executable())
+        URL(fileURLWithPath: try BuiltExecutable.path())
     }
 
     /// Runs `warden arguments...` in `directory` and waits for it.

@@ -1,39 +1,8 @@
 import Foundation
+import WardenTestSupport
 
 /// Runs the built `warden` executable as a child process.
 enum PolicyCLIBinary {
-    /// Why the binary could not be run.
-    struct NotFound: Error, CustomStringConvertible {
-        var name = "warden"
-        var searched: [String]
-        var description: String {
-            "the `\(name)` executable was not found; looked at " + searched.joined(separator: ", ")
-        }
-    }
-
-    /// The executable `name` (`warden` by default): beside the test bundle (SwiftPM puts every
-    /// product of a build in one directory), else `.build/debug/NAME` under the repository root.
-    static func executable(named name: String = "warden") throws -> String {
-        var candidates: [String] = []
-        let arguments = CommandLine.arguments
-        if let first = arguments.first {
-            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
-            // On macOS the test bundle's executable sits in `X.xctest/Contents/MacOS`.
-            for _ in 0..<4 {
-                candidates.append(directory.appendingPathComponent(name).path)
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        candidates.append(PolicyCLI.root.appendingPathComponent(".build/debug/\(name)").path)
-        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
-        }
-        throw NotFound(name: name, searched: candidates)
-    }
-
     /// Runs the binary with `arguments` in `directory` (the repository root by default), with
     /// `input` on standard input, and waits for it.
     static func run(_ arguments: [String], in directory: String? = nil, input: String = "") async throws
@@ -48,7 +17,7 @@ enum PolicyCLIBinary {
         try PolicyCLI.write("", to: "stderr", in: scratch)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? PolicyCLI.root.path)
         let inputHandle = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))

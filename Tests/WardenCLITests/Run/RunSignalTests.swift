@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenTestSupport
 import WardenValue
 
 /// `warden run` (the built binary) stopped by SIGTERM or SIGINT: services get their CANCEL and
@@ -41,7 +42,7 @@ struct RunSignalTests {
         let files = try ProcessOutputFiles(in: directory, output: "stdout", error: "stderr")
         defer { files.close() }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try PolicyCLIBinary.executable())
+        process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
         process.arguments = ["run", directory, "--no-strict", "--audit", audit]
         files.attach(to: process)
         let exited = AsyncStream<Int32>.makeStream()
