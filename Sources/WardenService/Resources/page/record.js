@@ -24,17 +24,23 @@ function checksTable(checks) {
     body));
 }
 
-function chainLine(record, verification) {
-  if (!verification) return "unknown";
-  if (verification.ok) {
-    const head = verification.head || {};
-    return verification.records > 0 && head.seq >= record.seq
-      ? `verifies up to this record (chain head seq ${head.seq})`
-      : `verified through seq ${head.seq}`;
+/** Whether the chain holds up to `record` by the verification `result`, and the line saying so. */
+function chainStatus(record, result) {
+  if (!result) return { holds: false, text: "unknown" };
+  if (result.ok) {
+    const head = result.head || {};
+    return {
+      holds: true,
+      text: result.records > 0 && head.seq >= record.seq
+        ? `verifies up to this record (chain head seq ${head.seq})`
+        : `verified through seq ${head.seq}`,
+    };
   }
-  const broken = verification.break || {};
-  if (broken.seq && broken.seq > record.seq) return `verifies up to this record; the chain breaks later, at seq ${broken.seq}: ${broken.message}`;
-  return `DOES NOT VERIFY: ${broken.message || "the chain is broken"} (${broken.location || ""})`;
+  const broken = result.break || {};
+  if (broken.seq && broken.seq > record.seq) {
+    return { holds: true, text: `verifies up to this record; the chain breaks later, at seq ${broken.seq}: ${broken.message}` };
+  }
+  return { holds: false, text: `DOES NOT VERIFY: ${broken.message || "the chain is broken"} (${broken.location || ""})` };
 }
 
 async function showChain(record) {
@@ -42,9 +48,9 @@ async function showChain(record) {
   try { result = await verification(); } catch (error) { notify(error.message); }
   const line = byId("record-chain");
   if (!line || line.dataset.record !== record.id) return;  // another record is shown by now
-  const holds = result && (result.ok || (result.break && result.break.seq > record.seq));
-  line.className = holds ? "ok" : "bad";
-  line.textContent = chainLine(record, result);
+  const status = chainStatus(record, result);
+  line.className = status.holds ? "ok" : "bad";
+  line.textContent = status.text;
 }
 
 /** Shows the record with id `id`. */
