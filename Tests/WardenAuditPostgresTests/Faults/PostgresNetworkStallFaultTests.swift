@@ -18,10 +18,7 @@ import WardenPostgresTestSupport
         defer { proxy.shutdownAll() }
         let proxied = try PostgresAuditURL(
             "postgres://\(url.user)@127.0.0.1:\(proxy.port)/\(url.database)?connect_timeout=1&statement_timeout=1")
-        let sink = try PostgresAuditSink(url: proxied, node: "gw-1", logger: quietLogger)
-        let log = AuditLog(node: "gw-1", sink: sink, mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
-        let load = ConcurrentLoad(log: log, callers: 4)
-        let running = Task { await load.run() }
+        let (load, running) = try ConcurrentLoad.startDurable(on: proxied, callers: 4)
 
         try await load.wait(for: "100 acknowledgements before the stall") { $0.acknowledgedCount >= 100 }
         proxy.stall()
@@ -41,9 +38,7 @@ import WardenPostgresTestSupport
         try await load.wait(for: "100 acknowledgements after the stall") {
             $0.acknowledgedCount >= acknowledgedBefore + 100
         }
-        load.stop()
-        await running.value
-        await log.shutdown()
+        await load.finish(running)
         try expectEveryAcknowledgementStoredInOneChain(load.acknowledged, url: url)
     }
 }

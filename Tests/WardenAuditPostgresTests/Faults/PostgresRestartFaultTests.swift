@@ -11,11 +11,7 @@ import WardenPostgresTestSupport
     @Test func aCrashDuringADurableLoadFailsClosedLosesNoAcknowledgedRecordAndLeavesNoGap() async throws {
         try await PrivatePostgresServer.with { server in
             let url = try PostgresAuditURL(server.url + "&connect_timeout=1&statement_timeout=2")
-            let log = AuditLog(
-                node: "gw-1", sink: try PostgresAuditSink(url: url, node: "gw-1", logger: quietLogger), mode: .durable,
-                failurePolicy: .failClosed, logger: quietLogger)
-            let load = ConcurrentLoad(log: log, callers: 16)
-            let running = Task { await load.run() }
+            let (load, running) = try ConcurrentLoad.startDurable(on: url, callers: 16)
 
             try await load.wait(for: "200 acknowledgements before the crash") { $0.acknowledgedCount >= 200 }
             try await server.crash()
@@ -32,9 +28,7 @@ import WardenPostgresTestSupport
             try await load.wait(for: "200 acknowledgements after the restart") {
                 $0.acknowledgedCount >= acknowledgedWhileDown + 200
             }
-            load.stop()
-            await running.value
-            await log.shutdown()
+            await load.finish(running)
 
             try expectEveryAcknowledgementStoredInOneChain(load.acknowledged, url: url)
         }
@@ -43,11 +37,7 @@ import WardenPostgresTestSupport
     @Test func aFastRestartDuringADurableLoadLosesNoAcknowledgedRecordAndLeavesNoGap() async throws {
         try await PrivatePostgresServer.with { server in
             let url = try PostgresAuditURL(server.url + "&connect_timeout=1&statement_timeout=2")
-            let log = AuditLog(
-                node: "gw-1", sink: try PostgresAuditSink(url: url, node: "gw-1", logger: quietLogger), mode: .durable,
-                failurePolicy: .failClosed, logger: quietLogger)
-            let load = ConcurrentLoad(log: log, callers: 16)
-            let running = Task { await load.run() }
+            let (load, running) = try ConcurrentLoad.startDurable(on: url, callers: 16)
 
             try await load.wait(for: "200 acknowledgements before the restart") { $0.acknowledgedCount >= 200 }
             try await server.restart()
@@ -55,9 +45,7 @@ import WardenPostgresTestSupport
             try await load.wait(for: "200 acknowledgements after the restart") {
                 $0.acknowledgedCount >= acknowledgedAtRestart + 200
             }
-            load.stop()
-            await running.value
-            await log.shutdown()
+            await load.finish(running)
 
             try expectEveryAcknowledgementStoredInOneChain(load.acknowledged, url: url)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import WardenAuditLog
+import WardenAuditPostgres
 import WardenAuditRecord
 
 /// Concurrent callers recording into one log until told to stop, keeping every acknowledgement
@@ -18,6 +19,24 @@ final class ConcurrentLoad: Sendable {
     init(log: AuditLog, callers: Int) {
         self.log = log
         self.callers = callers
+    }
+
+    /// Starts `callers` callers recording into a `durable`, fail-closed log over a PostgreSQL
+    /// sink at `url` that writes node `node`'s chain; ``finish(_:)`` ends the load.
+    static func startDurable(on url: PostgresAuditURL, node: String = "gw-1", callers: Int) throws
+        -> (load: ConcurrentLoad, running: Task<Void, Never>)
+    {
+        let sink = try PostgresAuditSink(url: url, node: node, logger: quietLogger)
+        let log = AuditLog(node: node, sink: sink, mode: .durable, failurePolicy: .failClosed, logger: quietLogger)
+        let load = ConcurrentLoad(log: log, callers: callers)
+        return (load, Task { await load.run() })
+    }
+
+    /// Stops the callers, waits for `running` (the task of ``run()``) to end and shuts the log down.
+    func finish(_ running: Task<Void, Never>) async {
+        stop()
+        await running.value
+        await log.shutdown()
     }
 
     /// Records from every caller until ``stop()``; a refused caller pauses 10 ms and goes on.
