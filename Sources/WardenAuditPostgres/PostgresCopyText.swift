@@ -1,12 +1,11 @@
 import NIOCore
+import WardenAuditRecord
 
 /// The rows of a batch in `COPY ... FROM STDIN` text format: tab-separated fields, one row per
 /// line, `\N` for NULL, and backslash, tab, newline and carriage return escaped.
 enum PostgresCopyText {
-    static let recordColumns = [
-        "node", "seq", "id", "time_us", "op", "caller_pid", "actor", "decision", "error_kind", "policy_revision",
-        "prev", "hash", "line",
-    ]
+    /// The `audit_records` columns, in ``AuditRecordColumn`` order.
+    static let recordColumns = AuditRecordColumn.allCases.map(\.name)
     static let checkColumns = ["node", "seq", "idx", "action", "resource", "decision"]
     static let policyColumns = ["node", "seq", "idx", "policy"]
 
@@ -15,19 +14,24 @@ enum PostgresCopyText {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(c.line.reduce(0) { $0 + $1.utf8.count + 400 })
         for i in 0..<c.count {
-            field(c.node[i], &buffer)
-            number(c.seq[i], &buffer)
-            field(c.id[i], &buffer)
-            number(c.timeMicros[i], &buffer)
-            field(c.op[i], &buffer)
-            c.hasCallerPid[i] ? field(c.callerPid[i], &buffer) : null(&buffer)
-            c.hasActor[i] ? field(c.actor[i], &buffer) : null(&buffer)
-            field(c.decision[i], &buffer)
-            c.hasErrorKind[i] ? field(c.errorKind[i], &buffer) : null(&buffer)
-            field(c.policyRevision[i], &buffer)
-            field(c.prev[i], &buffer)
-            field(c.hash[i], &buffer)
-            field(c.line[i], &buffer, last: true)
+            for column in AuditRecordColumn.allCases {
+                switch column {
+                case .seq: number(c.seq[i], &buffer)
+                case .id: field(c.id[i], &buffer)
+                case .timeMicros: number(c.timeMicros[i], &buffer)
+                case .node: field(c.node[i], &buffer)
+                case .op: field(c.op[i], &buffer)
+                case .callerPid: c.hasCallerPid[i] ? field(c.callerPid[i], &buffer) : null(&buffer)
+                case .actor: c.hasActor[i] ? field(c.actor[i], &buffer) : null(&buffer)
+                case .decision: field(c.decision[i], &buffer)
+                case .errorKind: c.hasErrorKind[i] ? field(c.errorKind[i], &buffer) : null(&buffer)
+                case .policyRevision: field(c.policyRevision[i], &buffer)
+                case .prev: field(c.prev[i], &buffer)
+                case .hash: field(c.hash[i], &buffer)
+                case .line: field(c.line[i], &buffer)
+                }
+            }
+            endRow(&buffer)
         }
         return buffer
     }
@@ -61,6 +65,13 @@ enum PostgresCopyText {
     private static func number(_ value: Int, _ buffer: inout ByteBuffer) {
         buffer.writeString(String(value))
         buffer.writeInteger(UInt8(ascii: "\t"))
+    }
+
+    /// Ends a row whose fields were each written with a tab after them: the last tab becomes
+    /// the newline.
+    private static func endRow(_ buffer: inout ByteBuffer) {
+        buffer.moveWriterIndex(to: buffer.writerIndex - 1)
+        buffer.writeInteger(UInt8(ascii: "\n"))
     }
 
     private static func null(_ buffer: inout ByteBuffer) {

@@ -49,7 +49,7 @@ struct PostgresRecordColumns: Sendable {
         hasCallerPid.append(record.caller.pid != nil)
         actor.append(record.caller.actor?.id ?? "")
         hasActor.append(record.caller.actor != nil)
-        decision.append(Self.decisionColumn(record))
+        decision.append(AuditRecordColumn.decision(of: record))
         errorKind.append(record.error?.kind ?? "")
         hasErrorKind.append(record.error != nil)
         policyRevision.append(record.policyRevision)
@@ -73,30 +73,32 @@ struct PostgresRecordColumns: Sendable {
         }
     }
 
-    /// The `decision` column: the call's decision, or `checkpoint` (as in the SQLite store).
-    static func decisionColumn(_ record: AuditRecord) -> String {
-        record.isCheckpoint ? "checkpoint" : record.decision.rawValue
-    }
-
     /// The statement inserting every row of the batch.
     var insert: PostgresQuery {
-        var bindings = PostgresBindings(capacity: 26)
-        bindings.append(node)
-        bindings.append(seq)
-        bindings.append(id)
-        bindings.append(timeMicros)
-        bindings.append(op)
-        bindings.append(hasCallerPid)
-        bindings.append(callerPid)
-        bindings.append(hasActor)
-        bindings.append(actor)
-        bindings.append(decision)
-        bindings.append(hasErrorKind)
-        bindings.append(errorKind)
-        bindings.append(policyRevision)
-        bindings.append(prev)
-        bindings.append(hash)
-        bindings.append(line)
+        var bindings = PostgresBindings(capacity: Self.parameterCount)
+        for column in AuditRecordColumn.allCases {
+            switch column {
+            case .seq: bindings.append(seq)
+            case .id: bindings.append(id)
+            case .timeMicros: bindings.append(timeMicros)
+            case .node: bindings.append(node)
+            case .op: bindings.append(op)
+            case .callerPid:
+                bindings.append(hasCallerPid)
+                bindings.append(callerPid)
+            case .actor:
+                bindings.append(hasActor)
+                bindings.append(actor)
+            case .decision: bindings.append(decision)
+            case .errorKind:
+                bindings.append(hasErrorKind)
+                bindings.append(errorKind)
+            case .policyRevision: bindings.append(policyRevision)
+            case .prev: bindings.append(prev)
+            case .hash: bindings.append(hash)
+            case .line: bindings.append(line)
+            }
+        }
         bindings.append(checkNode)
         bindings.append(checkSeq)
         bindings.append(checkIdx)
@@ -110,18 +112,55 @@ struct PostgresRecordColumns: Sendable {
         return PostgresQuery(unsafeSQL: Self.insertSQL, binds: bindings)
     }
 
-    static let insertSQL = """
-        WITH records AS (
-            INSERT INTO audit_records (node, seq, id, time_us, op, caller_pid, actor, decision, error_kind, policy_revision, prev, hash, line)
-            SELECT n, s, i, t, o, CASE WHEN hp THEN p END, CASE WHEN ha THEN a END, d, CASE WHEN he THEN e END, r, pv, h, l
-            FROM unnest($1::text[], $2::int8[], $3::text[], $4::int8[], $5::text[], $6::bool[], $7::text[], $8::bool[], $9::text[],
-                        $10::text[], $11::bool[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-                AS x(n, s, i, t, o, hp, p, ha, a, d, he, e, r, pv, h, l)
-        ), checks AS (
-            INSERT INTO audit_checks (node, seq, idx, action, resource, decision)
-            SELECT * FROM unnest($17::text[], $18::int8[], $19::int4[], $20::text[], $21::text[], $22::text[])
-        )
-        INSERT INTO audit_check_policies (node, seq, idx, policy)
-        SELECT * FROM unnest($23::text[], $24::int8[], $25::int4[], $26::text[])
-        """
+    /// The parameters of ``insertSQL``: an array per record column (two for a nullable one:
+    /// whether each row has a value, and the values), then six for the checks and four for the
+    /// check policies.
+    static let parameterCount =
+        AuditRecordColumn.allCases.count
+        + AuditRecordColumn.allCases.filter(\.isNullable).count + 6 + 4
+
+    /// One statement in three data-modifying parts, its record columns in
+    /// ``AuditRecordColumn`` order.
+    static let insertSQL: String = {
+        var parameter = 0
+        var arrays: [String] = []
+        var aliases: [String] = []
+        var selected: [String] = []
+        func array(_ type: String, _ alias: String) {
+            parameter += 1
+            arrays.append("$\(parameter)::\(type)[]")
+            aliases.append(alias)
+        }
+        for (index, column) in AuditRecordColumn.allCases.enumerated() {
+            let alias = "c\(index)"
+            if column.isNullable {
+                array("bool", alias + "_set")
+                array("text", alias)
+                selected.append("CASE WHEN \(alias)_set THEN \(alias) END")
+            } else {
+                array(column.isInteger ? "int8" : "text", alias)
+                selected.append(alias)
+            }
+        }
+        func parameters(_ types: [String]) -> String {
+            types.map { type in
+                parameter += 1
+                return "$\(parameter)::\(type)[]"
+            }.joined(separator: ", ")
+        }
+        let checks = parameters(["text", "int8", "int4", "text", "text", "text"])
+        let policies = parameters(["text", "int8", "int4", "text"])
+        return """
+            WITH records AS (
+                INSERT INTO audit_records (\(AuditRecordColumn.nameList))
+                SELECT \(selected.joined(separator: ", "))
+                FROM unnest(\(arrays.joined(separator: ", "))) AS x(\(aliases.joined(separator: ", ")))
+            ), checks AS (
+                INSERT INTO audit_checks (node, seq, idx, action, resource, decision)
+                SELECT * FROM unnest(\(checks))
+            )
+            INSERT INTO audit_check_policies (node, seq, idx, policy)
+            SELECT * FROM unnest(\(policies))
+            """
+    }()
 }

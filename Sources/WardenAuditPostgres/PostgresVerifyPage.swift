@@ -4,39 +4,6 @@ import WardenValue
 
 /// One page of a node's `audit_records` rows with their check and policy rows, for `verify`.
 struct PostgresVerifyPage {
-    struct RecordRow {
-        var seq: Int
-        var id: String
-        var timeMicros: Int
-        var node: String
-        var op: String
-        var callerPid: String?
-        var actor: String?
-        var decision: String
-        var errorKind: String?
-        var policyRevision: String
-        var prev: String
-        var hash: String
-        var line: String
-
-        /// The first column that disagrees with `record`, or `nil`.
-        func mismatch(with record: AuditRecord) -> String? {
-            if seq != record.seq { return "seq" }
-            if id != record.id { return "id" }
-            if timeMicros != Int(record.time.microseconds) { return "time_us" }
-            if node != record.node { return "node" }
-            if op != record.op { return "op" }
-            if callerPid != record.caller.pid { return "caller_pid" }
-            if actor != record.caller.actor?.id { return "actor" }
-            if decision != PostgresRecordColumns.decisionColumn(record) { return "decision" }
-            if errorKind != record.error?.kind { return "error_kind" }
-            if policyRevision != record.policyRevision { return "policy_revision" }
-            if prev != record.prev { return "prev" }
-            if hash != record.hash { return "hash" }
-            return nil
-        }
-    }
-
     struct CheckRow: Hashable {
         var seq: Int
         var idx: Int
@@ -46,7 +13,7 @@ struct PostgresVerifyPage {
         var policies: Set<String>
     }
 
-    var rows: [RecordRow]
+    var rows: [AuditStoredRow]
     var checks: [CheckRow]
 
     static func fetch(node: String, after: Int, limit: Int, on connection: PostgresBlockingConnection)
@@ -54,21 +21,18 @@ struct PostgresVerifyPage {
     {
         let records = try connection.query(
             """
-            SELECT seq, id, time_us, node, op, caller_pid, actor, decision, error_kind, policy_revision, prev, hash, line
+            SELECT \(unescaped: AuditRecordColumn.nameList)
             FROM audit_records WHERE node = \(node) AND seq > \(after) ORDER BY seq LIMIT \(limit)
             """)
         do {
             let rows = try records.map { row in
-                let (seq, id, time, node, op, pid, actor, decision, errorKind, revision, prev, hash, line) =
-                    try row.decode(
-                        (
-                            Int, String, Int, String, String, String?, String?, String, String?, String, String, String,
-                            String
-                        ).self)
-                return RecordRow(
-                    seq: seq, id: id, timeMicros: time, node: node, op: op, callerPid: pid, actor: actor,
-                    decision: decision,
-                    errorKind: errorKind, policyRevision: revision, prev: prev, hash: hash, line: line)
+                let cells = row.makeRandomAccess()
+                return AuditStoredRow(
+                    values: try AuditRecordColumn.allCases.enumerated().map { index, column in
+                        column.isInteger
+                            ? try cells[index].decode(Int64?.self).map(AuditColumnValue.integer) ?? .null
+                            : AuditColumnValue(try cells[index].decode(String?.self))
+                    })
             }
             guard let first = rows.first, let last = rows.last else { return PostgresVerifyPage(rows: [], checks: []) }
             let checkRows = try connection.query(

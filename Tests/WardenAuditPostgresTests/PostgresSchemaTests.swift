@@ -1,6 +1,7 @@
 import PostgresNIO
 import Testing
 import WardenAuditLog
+import WardenAuditRecord
 import WardenAuditReview
 import WardenPostgresTestSupport
 
@@ -21,6 +22,14 @@ import WardenPostgresTestSupport
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
         ).map { try $0.decode(String.self) }
         #expect(tables == ["audit_check_policies", "audit_checks", "audit_records", "schema_version"])
+        // The migration's table holds exactly the columns the inserts, COPY and verify name.
+        let columns = try connection.query(
+            """
+            SELECT column_name::text FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = 'audit_records' ORDER BY column_name
+            """
+        ).map { try $0.decode(String.self) }
+        #expect(columns == AuditRecordColumn.allCases.map(\.name).sorted())
     }
 
     @Test func aNewerSchemaIsRefused() throws {

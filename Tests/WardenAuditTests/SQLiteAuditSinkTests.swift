@@ -70,6 +70,10 @@ import WardenValue
             .alteredRecord, 6
         ),
         ("DELETE FROM audit_records WHERE seq = 7", .sequenceGap, 8),
+        // A value of another type than the schema writes is a mismatch, not a crash of the reader.
+        ("UPDATE audit_records SET time_us = 'yesterday' WHERE seq = 3", .indexMismatch, 3),
+        ("UPDATE audit_records SET op = 1.5 WHERE seq = 2", .indexMismatch, 2),
+        ("UPDATE audit_records SET error_kind = 'FORGED' WHERE seq = 1", .indexMismatch, 1),
         ("UPDATE audit_checks SET action = 'process.other' WHERE seq = 3 AND idx = 0", .indexMismatch, 3),
         ("DELETE FROM audit_checks WHERE seq = 5", .indexMismatch, 5),
         ("INSERT INTO audit_check_policies(policy, seq, idx) VALUES ('app:forged', 2, 1)", .indexMismatch, 2),
@@ -82,6 +86,25 @@ import WardenValue
         #expect(found?.kind == kind)
         #expect(found?.seq == seq)
         #expect(found?.description.hasPrefix("\(path) seq \(seq): ") == true)
+    }
+
+    @Test func theRecordsTableHasOneColumnPerAuditRecordColumnInItsOrder() async throws {
+        let dir = try TemporaryDirectory()
+        let path = try await makeDatabase(dir)
+        let columns = try await DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "PRAGMA table_info(audit_records)").map { row -> [String] in
+                [row["name"], row["type"], row["notnull"] == 1 ? "NOT NULL" : "", row["pk"] == 1 ? "PK" : ""]
+            }
+        }
+        #expect(
+            columns == [
+                ["seq", "INTEGER", "", "PK"], ["id", "TEXT", "NOT NULL", ""], ["time_us", "INTEGER", "NOT NULL", ""],
+                ["node", "TEXT", "NOT NULL", ""], ["op", "TEXT", "NOT NULL", ""], ["caller_pid", "TEXT", "", ""],
+                ["actor", "TEXT", "", ""], ["decision", "TEXT", "NOT NULL", ""], ["error_kind", "TEXT", "", ""],
+                ["policy_revision", "TEXT", "NOT NULL", ""], ["prev", "TEXT", "NOT NULL", ""],
+                ["hash", "TEXT", "NOT NULL", ""], ["line", "TEXT", "NOT NULL", ""],
+            ])
+        #expect(columns.map { $0[0] } == AuditRecordColumn.allCases.map(\.name))
     }
 
     @Test func rowsBelongingToNoRecordAreDetected() async throws {

@@ -61,25 +61,30 @@ extension AuditRecord {
             return
         }
         try fields.rejectUnknown(allowed: Self.fieldNames)
-        self.checkpoint = nil
-        self.id = try fields.string("id", validate: AuditRecordID.isValid, expected: "a lowercase UUID")
-        self.seq = try fields.int("seq", minimum: 1)
-        self.time = try fields.time("time")
-        self.node = try fields.string("node")
-        self.op = try fields.string("op")
-        self.caller = try AuditCaller(fields: fields.object("caller"))
-        self.target = try fields.map("target")
-        self.checks = try fields.objects("checks").map { fields throws(AuditRecordError) in
+        // Fields are read in the line's order, so the first wrong one is the one reported.
+        let id = try fields.string("id", validate: AuditRecordID.isValid, expected: "a lowercase UUID")
+        let seq = try fields.int("seq", minimum: 1)
+        let time = try fields.time("time")
+        let node = try fields.string("node")
+        let op = try fields.string("op")
+        let caller = try AuditCaller(fields: fields.object("caller"))
+        let target = try fields.map("target")
+        let checks = try fields.objects("checks").map { fields throws(AuditRecordError) in
             try AuditCheck(fields: fields)
         }
-        self.decision = try fields.enumeration("decision", AuditDecision.self)
-        self.error = try fields.optionalObject("error").map { fields throws(AuditRecordError) in
+        let decision = try fields.enumeration("decision", AuditDecision.self)
+        let error = try fields.optionalObject("error").map { fields throws(AuditRecordError) in
             try AuditCallError(fields: fields)
         }
-        self.policyRevision = try fields.string("policy_revision")
-        self.durationNanoseconds = try fields.int("duration_ns", minimum: 0)
-        self.prev = try fields.string("prev", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
-        self.hash = try fields.string("hash", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
+        let policyRevision = try fields.string("policy_revision")
+        let durationNanoseconds = try fields.int("duration_ns", minimum: 0)
+        let prev = try fields.string("prev", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
+        let hash = try fields.string("hash", validate: ChainHash.isValidHex, expected: "64 lowercase hex digits")
+        self.init(
+            entry: AuditEntry(
+                time: time, op: op, caller: caller, target: target, checks: checks, decision: decision, error: error,
+                policyRevision: policyRevision, durationNanoseconds: durationNanoseconds),
+            id: id, seq: seq, node: node, prev: prev, hash: hash)
     }
 
     /// Reads a checkpoint record (a record with a `checkpoint` field).

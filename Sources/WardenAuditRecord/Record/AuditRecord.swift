@@ -7,30 +7,15 @@ public struct AuditRecord: Sendable, Hashable {
     /// The `prev` of the first record of a log: 64 zeros.
     public static let genesisHash = String(repeating: "0", count: 64)
 
+    /// What the record says about the call, as the gateway described it; the fields below from
+    /// `time` to `durationNanoseconds` read and write it.
+    public var entry: AuditEntry
     /// Unique, time-ordered id (UUIDv7, lowercase).
     public var id: String
     /// Position in the log: 1, 2, 3 ... without gaps.
     public var seq: Int
-    /// When the call was made.
-    public var time: AuditTime
     /// The writing instance's name.
     public var node: String
-    /// The call, e.g. `process.spawn_linked`.
-    public var op: String
-    /// Who made the call.
-    public var caller: AuditCaller
-    /// What the call named.
-    public var target: [String: Value]
-    /// Every permission evaluated.
-    public var checks: [AuditCheck]
-    /// The decision for the whole call.
-    public var decision: AuditDecision
-    /// Why the call failed, when it did.
-    public var error: AuditCallError?
-    /// The digest of the policy set that decided.
-    public var policyRevision: String
-    /// Time spent authorizing, in nanoseconds.
-    public var durationNanoseconds: Int
     /// The previous record's hash (64 zeros for the first record).
     public var prev: String
     /// `SHA-256(prev + canonical JSON of this record without hash)`, lowercase hex.
@@ -44,18 +29,10 @@ public struct AuditRecord: Sendable, Hashable {
 
     /// Creates a record from an entry and its chain fields.
     public init(entry: AuditEntry, id: String, seq: Int, node: String, prev: String, hash: String) {
+        self.entry = entry
         self.id = id
         self.seq = seq
-        self.time = entry.time
         self.node = node
-        self.op = entry.op
-        self.caller = entry.caller
-        self.target = entry.target
-        self.checks = entry.checks
-        self.decision = entry.decision
-        self.error = entry.error
-        self.policyRevision = entry.policyRevision
-        self.durationNanoseconds = entry.durationNanoseconds
         self.prev = prev
         self.hash = hash
         self.checkpoint = nil
@@ -80,10 +57,59 @@ public struct AuditRecord: Sendable, Hashable {
             decision: .deny, policyRevision: "", durationNanoseconds: 0)
     }
 
-    /// The call-describing part of the record, as the gateway produced it.
-    public var entry: AuditEntry {
-        AuditEntry(
-            time: time, op: op, caller: caller, target: target, checks: checks, decision: decision,
-            error: error, policyRevision: policyRevision, durationNanoseconds: durationNanoseconds)
+    // The entry's fields, read and written through the record.
+
+    /// When the call was made.
+    @inlinable public var time: AuditTime {
+        get { entry.time }
+        set { entry.time = newValue }
+    }
+
+    /// The call, e.g. `process.spawn_linked`.
+    @inlinable public var op: String {
+        get { entry.op }
+        set { entry.op = newValue }
+    }
+
+    /// Who made the call.
+    @inlinable public var caller: AuditCaller {
+        get { entry.caller }
+        set { entry.caller = newValue }
+    }
+
+    /// What the call named.
+    @inlinable public var target: [String: Value] {
+        get { entry.target }
+        set { entry.target = newValue }
+    }
+
+    /// Every permission evaluated.
+    @inlinable public var checks: [AuditCheck] {
+        get { entry.checks }
+        set { entry.checks = newValue }
+    }
+
+    /// The decision for the whole call.
+    @inlinable public var decision: AuditDecision {
+        get { entry.decision }
+        set { entry.decision = newValue }
+    }
+
+    /// Why the call failed, when it did.
+    @inlinable public var error: AuditCallError? {
+        get { entry.error }
+        set { entry.error = newValue }
+    }
+
+    /// The digest of the policy set that decided.
+    @inlinable public var policyRevision: String {
+        get { entry.policyRevision }
+        set { entry.policyRevision = newValue }
+    }
+
+    /// Time spent authorizing, in nanoseconds.
+    @inlinable public var durationNanoseconds: Int {
+        get { entry.durationNanoseconds }
+        set { entry.durationNanoseconds = newValue }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import WardenAuditRecord
 
 extension AuditDatabase {
     /// Inserts records (their lines and index rows) inside the caller's transaction.
@@ -13,23 +14,28 @@ extension AuditDatabase {
             defer { insert.clearBindings() }
             try insert.insertAll(
                 rows.records.count, rowsPerStatement: 16,
-                "INSERT INTO audit_records(seq, id, time_us, node, op, caller_pid, actor, decision, error_kind, policy_revision, prev, hash, line)",
-                columns: 13
+                "INSERT INTO audit_records(\(AuditRecordColumn.nameList))",
+                columns: Int32(AuditRecordColumn.allCases.count)
             ) { statement, column, row in
                 let record = rows.records[row]
-                insert.bind(statement, column + 1, record.seq)
-                insert.bind(statement, column + 2, record.id)
-                insert.bind(statement, column + 3, record.timeMicros)
-                insert.bind(statement, column + 4, record.node)
-                insert.bind(statement, column + 5, record.op)
-                insert.bind(statement, column + 6, record.callerPid)
-                insert.bind(statement, column + 7, record.actor)
-                insert.bind(statement, column + 8, record.decision)
-                insert.bind(statement, column + 9, record.errorKind)
-                insert.bind(statement, column + 10, record.policyRevision)
-                insert.bind(statement, column + 11, record.prev)
-                insert.bind(statement, column + 12, record.hash)
-                insert.bind(statement, column + 13, record.line)
+                for (offset, field) in AuditRecordColumn.allCases.enumerated() {
+                    let index = column + Int32(offset) + 1
+                    switch field {
+                    case .seq: insert.bind(statement, index, record.seq)
+                    case .id: insert.bind(statement, index, record.id)
+                    case .timeMicros: insert.bind(statement, index, record.timeMicros)
+                    case .node: insert.bind(statement, index, record.node)
+                    case .op: insert.bind(statement, index, record.op)
+                    case .callerPid: insert.bind(statement, index, record.callerPid)
+                    case .actor: insert.bind(statement, index, record.actor)
+                    case .decision: insert.bind(statement, index, record.decision)
+                    case .errorKind: insert.bind(statement, index, record.errorKind)
+                    case .policyRevision: insert.bind(statement, index, record.policyRevision)
+                    case .prev: insert.bind(statement, index, record.prev)
+                    case .hash: insert.bind(statement, index, record.hash)
+                    case .line: insert.bind(statement, index, record.line)
+                    }
+                }
             }
             try insert.insertAll(
                 rows.checks.count, rowsPerStatement: 32,

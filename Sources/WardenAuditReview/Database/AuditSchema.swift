@@ -1,3 +1,5 @@
+import WardenAuditRecord
+
 /// The SQLite schema of an audit database (version 1).
 ///
 /// - `audit_records`: one row per record, with the exact canonical line (so the chain can be
@@ -19,27 +21,24 @@ enum AuditSchema {
         "audit_checks_resource", "audit_records_id",
     ]
 
+    /// `CREATE TABLE audit_records`, one column per ``AuditRecordColumn`` in its order; `seq` is
+    /// the primary key.
+    static let recordsTable: String = {
+        let columns = AuditRecordColumn.allCases.map { column in
+            let type = column.isInteger ? "INTEGER" : "TEXT"
+            let constraint = column == .seq ? " PRIMARY KEY" : column.isNullable ? "" : " NOT NULL"
+            return "    \(column.name) \(type)\(constraint)"
+        }
+        return "CREATE TABLE IF NOT EXISTS audit_records (\n" + columns.joined(separator: ",\n") + "\n);"
+    }()
+
     /// Statements creating the schema (idempotent).
     static let create = """
         CREATE TABLE IF NOT EXISTS audit_meta (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS audit_records (
-            seq INTEGER PRIMARY KEY,
-            id TEXT NOT NULL,
-            time_us INTEGER NOT NULL,
-            node TEXT NOT NULL,
-            op TEXT NOT NULL,
-            caller_pid TEXT,
-            actor TEXT,
-            decision TEXT NOT NULL,
-            error_kind TEXT,
-            policy_revision TEXT NOT NULL,
-            prev TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            line TEXT NOT NULL
-        );
+        \(recordsTable)
         CREATE INDEX IF NOT EXISTS audit_records_time ON audit_records(time_us);
         CREATE INDEX IF NOT EXISTS audit_records_actor ON audit_records(actor, time_us);
         CREATE INDEX IF NOT EXISTS audit_records_op ON audit_records(op, time_us);

@@ -7,7 +7,7 @@ struct RecordRows: Sendable {
     /// A text column's bytes in ``bytes``.
     typealias Text = Range<Int>
 
-    /// One `audit_records` row.
+    /// One `audit_records` row: a field per ``AuditRecordColumn``.
     struct Record: Sendable {
         var seq: Int
         var id: Text
@@ -81,7 +81,7 @@ struct RecordRows: Sendable {
                 seq: record.seq, id: append(record.id), timeMicros: record.time.microseconds, node: append(record.node),
                 op: append(record.op), callerPid: record.caller.pid.map { append($0) },
                 actor: record.caller.actor.map { append($0.id) },
-                decision: Self.decisionColumn(record), errorKind: record.error.map { append($0.kind) },
+                decision: AuditRecordColumn.decision(of: record), errorKind: record.error.map { append($0.kind) },
                 policyRevision: append(record.policyRevision),
                 prev: append(record.prev), hash: append(record.hash), line: lineText))
     }
@@ -116,15 +116,6 @@ struct RecordRows: Sendable {
                 prev: text(layout.prev),
                 hash: text(layout.hash), line: base..<(base + line.count)))
     }
-
-    /// The `decision` column of a record: its decision, or `checkpoint` for a checkpoint
-    /// record (so SQL over calls leaves checkpoints out with `decision != 'checkpoint'`).
-    static func decisionColumn(_ record: AuditRecord) -> String {
-        record.isCheckpoint ? checkpointDecision : record.decision.rawValue
-    }
-
-    /// The `decision` column of checkpoint rows.
-    static let checkpointDecision = "checkpoint"
 
     private mutating func append(bytes new: [UInt8]) -> Text {
         let start = bytes.count

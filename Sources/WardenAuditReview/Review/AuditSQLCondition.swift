@@ -1,4 +1,5 @@
 import GRDB
+import WardenAuditRecord
 
 /// The SQL `WHERE` condition (on `audit_records r`) equivalent to an ``AuditFilter``.
 struct AuditSQLCondition {
@@ -68,7 +69,7 @@ struct AuditSQLCondition {
             }
         }
         // Checkpoint rows describe no call: never a match (a decision filter excludes them already).
-        if filter.decision == nil { parts.append("r.decision != '\(RecordRows.checkpointDecision)'") }
+        if filter.decision == nil { parts.append("r.decision != '\(AuditRecordColumn.checkpointDecision)'") }
         self.sql = parts.joined(separator: " AND ")
         self.arguments = arguments
     }

@@ -3,39 +3,6 @@ import WardenAuditRecord
 
 /// One page of `audit_records` rows with their check and policy rows.
 struct DatabasePage {
-    struct RecordRow {
-        var seq: Int
-        var id: String
-        var timeMicros: Int64
-        var node: String
-        var op: String
-        var callerPid: String?
-        var actor: String?
-        var decision: String
-        var errorKind: String?
-        var policyRevision: String
-        var prev: String
-        var hash: String
-        var line: String
-
-        /// The first column that disagrees with `record`, or `nil`.
-        func mismatch(with record: AuditRecord) -> String? {
-            if seq != record.seq { return "seq" }
-            if id != record.id { return "id" }
-            if timeMicros != record.time.microseconds { return "time_us" }
-            if node != record.node { return "node" }
-            if op != record.op { return "op" }
-            if callerPid != record.caller.pid { return "caller_pid" }
-            if actor != record.caller.actor?.id { return "actor" }
-            if decision != RecordRows.decisionColumn(record) { return "decision" }
-            if errorKind != record.error?.kind { return "error_kind" }
-            if policyRevision != record.policyRevision { return "policy_revision" }
-            if prev != record.prev { return "prev" }
-            if hash != record.hash { return "hash" }
-            return nil
-        }
-    }
-
     struct CheckRow: Equatable {
         var seq: Int
         var idx: Int
@@ -50,7 +17,7 @@ struct DatabasePage {
         var policy: String
     }
 
-    var rows: [RecordRow]
+    var rows: [AuditStoredRow]
     var checks: [CheckRow]
     var policies: [PolicyRow]
 
@@ -58,16 +25,10 @@ struct DatabasePage {
         try database.queue.read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT seq, id, time_us, node, op, caller_pid, actor, decision, error_kind, policy_revision, prev, hash, line
-                    FROM audit_records WHERE seq > ? ORDER BY seq LIMIT ?
-                    """, arguments: [after, limit]
+                sql: "SELECT \(AuditRecordColumn.nameList) FROM audit_records WHERE seq > ? ORDER BY seq LIMIT ?",
+                arguments: [after, limit]
             ).map { row in
-                RecordRow(
-                    seq: row[0], id: row[1], timeMicros: row[2], node: row[3], op: row[4], callerPid: row[5],
-                    actor: row[6],
-                    decision: row[7], errorKind: row[8], policyRevision: row[9], prev: row[10], hash: row[11],
-                    line: row[12])
+                AuditStoredRow(values: (0..<AuditRecordColumn.allCases.count).map { Self.value(row[$0]) })
             }
             guard let first = rows.first, let last = rows.last else {
                 return DatabasePage(rows: [], checks: [], policies: [])
@@ -83,6 +44,18 @@ struct DatabasePage {
                 arguments: [first.seq, last.seq]
             ).map { PolicyRow(seq: $0[0], idx: $0[1], policy: $0[2]) }
             return DatabasePage(rows: rows, checks: checks, policies: policies)
+        }
+    }
+
+    /// A stored value as a column value; a value of a type the schema does not write (a real,
+    /// a blob: the database was edited) becomes text that matches no record's column.
+    private static func value(_ stored: DatabaseValue) -> AuditColumnValue {
+        switch stored.storage {
+        case .null: .null
+        case .int64(let integer): .integer(integer)
+        case .string(let text): .text(text)
+        case .double(let real): .text("real \(real)")
+        case .blob(let bytes): .text("blob of \(bytes.count) bytes")
         }
     }
 

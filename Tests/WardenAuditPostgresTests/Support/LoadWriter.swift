@@ -1,8 +1,8 @@
 import Foundation
+import WardenTestSupport
 
 #if canImport(Glibc)
 import Glibc
-import WardenTestSupport
 #endif
 
 /// A `warden-audit-load` process writing one node's chain: started, watched through the
