@@ -190,15 +190,18 @@ import WardenValue
     }
 
     @Test(arguments: [
-        ("actor", AuditFilter(actor: AuditGlob("user:alice")), "audit_records_actor"),
-        ("actor glob", AuditFilter(actor: AuditGlob("user:a*")), "audit_records_actor"),
-        ("action", AuditFilter(action: AuditGlob("process.send")), "audit_checks_action"),
-        ("action glob", AuditFilter(action: AuditGlob("process.spawn.*")), "audit_checks_action"),
-        ("time", AuditFilter(since: ReviewFixture.time(0), until: ReviewFixture.time(60)), "audit_records_time"),
+        ("actor", AuditFilter(actor: AuditGlob("user:alice")), "audit_records_actor_decision"),
+        ("actor glob", AuditFilter(actor: AuditGlob("user:a*")), "audit_records_actor_decision"),
+        ("action", AuditFilter(action: AuditGlob("process.send")), "audit_checks_action_decision"),
+        ("action glob", AuditFilter(action: AuditGlob("process.spawn.*")), "audit_checks_action_decision"),
+        (
+            "time", AuditFilter(since: ReviewFixture.time(0), until: ReviewFixture.time(60)),
+            "audit_records_time_decision"
+        ),
         ("policy", AuditFilter(policy: AuditGlob("app:send")), "PRIMARY KEY"),
         (
             "actor and action", AuditFilter(actor: AuditGlob("user:alice"), action: AuditGlob("process.send")),
-            "audit_records_actor"
+            "audit_records_actor_decision"
         ),
         ("pid and policy", AuditFilter(policy: AuditGlob("app:send"), pid: ReviewFixture.p1), "audit_records_pid"),
     ])
@@ -219,5 +222,60 @@ import WardenValue
             DatabaseRecordSource(
                 database: try AuditDatabase.openForReading(dir.file("audit.db")), filter: filter, limit: nil
             ).strategy == .indexed)
+    }
+
+    /// `stats` reads the records table only through its covering indexes: a row of a record
+    /// holds its whole line, so scanning rows over a million records reads about 1 GB.
+    @Test(arguments: [
+        ("whole store", AuditFilter()),
+        ("time range", AuditFilter(since: ReviewFixture.time(0), until: ReviewFixture.time(60))),
+        ("denied", AuditFilter(decision: .deny)),
+    ])
+    func statsReadRecordsOnlyThroughCoveringIndexes(name: String, filter: AuditFilter) async throws {
+        let dir = try TemporaryDirectory()
+        try await ReviewFixture.writeDatabase(dir.file("audit.db"))
+        let queue = try DatabaseQueue(path: dir.file("audit.db"))
+        let plans = try await queue.write { db -> [String] in
+            db.add(function: AuditGlob.sqlFunction)
+            var statements: [String] = []
+            db.trace { event in
+                if case .statement(let statement) = event { statements.append(statement.expandedSQL) }
+            }
+            _ = try DatabaseStats(filter: filter, options: AuditStatsOptions(top: 10, bucketMicroseconds: 60_000_000))
+                .compute(db)
+            db.trace(options: [], nil)
+            #expect(statements.count >= 9, "\(name): \(statements)")
+            return try statements.flatMap { sql in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+            }
+        }
+        let rowReads = plans.filter { ($0.hasPrefix("SCAN r") || $0.hasPrefix("SEARCH r")) && !$0.contains("COVERING") }
+        #expect(rowReads.isEmpty, "\(name): \(plans)")
+    }
+
+    @Test func openingAnOlderDatabaseForWritingReplacesItsNarrowerIndexes() async throws {
+        let dir = try TemporaryDirectory()
+        let path = try await makeDatabase(dir)
+        try tamper(
+            path,
+            """
+            DROP INDEX audit_records_time_decision; DROP INDEX audit_records_actor_decision;
+            DROP INDEX audit_checks_action_decision; DROP INDEX audit_checks_resource_decision;
+            CREATE INDEX audit_records_time ON audit_records(time_us);
+            CREATE INDEX audit_records_actor ON audit_records(actor, time_us);
+            CREATE INDEX audit_checks_action ON audit_checks(action, seq);
+            CREATE INDEX audit_checks_resource ON audit_checks(resource, seq);
+            """)
+        _ = try SQLiteAuditSink(path: path)
+        let indexes = try await DatabaseQueue(path: path).read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'audit_%' ORDER BY name")
+        }
+        #expect(
+            indexes == [
+                "audit_checks_action_decision", "audit_checks_resource_decision", "audit_records_actor_decision",
+                "audit_records_id", "audit_records_op", "audit_records_pid", "audit_records_time_decision",
+            ])
+        #expect(verifyBreak(path) == nil)
     }
 }
