@@ -78,9 +78,18 @@ let package = Package(
             ]
         ),
         // The runtime API: `ProcessRuntime`, PIDs, messages, events, errors, security context.
-        .target(name: "WardenRuntime", dependencies: ["WardenSync", "WardenValue"]),
+        .target(
+            name: "WardenRuntime",
+            dependencies: ["WardenSync", "WardenValue", .product(name: "DequeModule", package: "swift-collections")]
+        ),
         // The built-in actor runtime (the embedded default).
-        .target(name: "WardenLocalRuntime", dependencies: ["WardenSync", "WardenRuntime", "WardenValue"]),
+        .target(
+            name: "WardenLocalRuntime",
+            dependencies: [
+                "WardenSync", "WardenRuntime", "WardenValue",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
         // The Lua process host: runs Lua processes on any `ProcessRuntime`.
         .target(
             name: "WardenLua",
@@ -106,6 +115,7 @@ let package = Package(
             dependencies: [
                 "WardenSync", "WardenAuditRecord", "WardenValue",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         // Audit review: reading (verifying as it reads), verify, import, query, stats, tail, the

@@ -1,3 +1,4 @@
+import DequeModule
 import Dispatch
 import Foundation
 import Logging
@@ -44,9 +45,9 @@ final class AuditWriter: Sendable {
     }
 
     struct State: ~Copyable {
-        var queue = FIFO<Item>()
+        var queue = Deque<Item>()
         var queuedRecords = 0
-        var blocked = FIFO<Blocked>()
+        var blocked = Deque<Blocked>()
         var phase = Phase.notStarted
         var stopRequested = false
         var stopWaiters: [UnsafeContinuation<Void, Never>] = []

@@ -1,3 +1,4 @@
+import DequeModule
 import Dispatch
 import Foundation
 import Synchronization
@@ -25,7 +26,7 @@ public final class ProcessExecutor: TaskExecutor {
     private let id: Int
     private static let nextID = Atomic<Int>(0)
     /// Jobs enqueued from threads outside the pool.
-    private let injected = Locked(RingBuffer<UnownedJob>())
+    private let injected = Locked(Deque<UnownedJob>())
     /// Workers currently running a job (idle workers poll while this is non-zero).
     let busy = Atomic<Int>(0)
     /// Workers looking for work before they sleep (enqueuers need not wake anyone meanwhile).

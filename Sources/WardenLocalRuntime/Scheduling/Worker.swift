@@ -1,3 +1,4 @@
+import DequeModule
 import Dispatch
 import Synchronization
 import WardenRuntime
@@ -14,7 +15,7 @@ import Darwin
 final class Worker: Sendable {
     /// The position in the executor's worker list.
     let index: Int
-    private let queue = Locked(RingBuffer<UnownedJob>())
+    private let queue = Locked(Deque<UnownedJob>())
     private let queued = Atomic<Int>(0)
     private let sleeping = Atomic<Bool>(false)
     private let wakeup = DispatchSemaphore(value: 0)

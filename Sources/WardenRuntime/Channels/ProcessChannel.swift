@@ -1,3 +1,4 @@
+import DequeModule
 import WardenSync
 import WardenValue
 
@@ -24,7 +25,7 @@ public final class ProcessChannel<Element: Sendable>: Sendable, AsyncSequence {
 
     @usableFromInline
     struct State {
-        @usableFromInline var buffer = RingBuffer<Element>()
+        @usableFromInline var buffer = Deque<Element>()
         /// The first waiting receiver (the usual and only one: a process reading its channel).
         @usableFromInline var waiter: Waiter?
         /// Further waiting receivers, oldest first.
