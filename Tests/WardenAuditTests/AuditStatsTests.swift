@@ -108,6 +108,22 @@ import Testing
         }
     }
 
+    /// Patterns are bound as values, never spliced into the SQL: text that would change the
+    /// statement matches nothing and changes nothing.
+    @Test(arguments: [
+        "user:bob' OR '1'='1", "user:*'; DROP TABLE audit_records; --", "user:bob\") OR 1=1 --", "%", "user:_ob",
+    ])
+    func patternsHoldingSQLMatchOnlyAsText(pattern: String) async throws {
+        let dir = try TemporaryDirectory()
+        defer { withExtendedLifetime(dir) {} }
+        for reader in try await readers(dir) {
+            let filter = AuditFilter(actor: AuditGlob(pattern), action: AuditGlob(pattern), policy: AuditGlob(pattern))
+            #expect(try reader.stats(matching: filter).records == 0, "\(pattern)")
+            #expect(try reader.stats(matching: AuditFilter(actor: AuditGlob(pattern))).records == 0, "\(pattern)")
+            #expect(try reader.stats(matching: AuditFilter()).records == F.entries.count)
+        }
+    }
+
     @Test func emptySelectionsHaveZeroCounts() async throws {
         let dir = try TemporaryDirectory()
         defer { withExtendedLifetime(dir) {} }

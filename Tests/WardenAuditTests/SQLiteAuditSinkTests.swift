@@ -212,8 +212,8 @@ import WardenValue
         let plan = try await DatabaseQueue(path: dir.file("audit.db")).read { db in
             db.add(function: AuditGlob.sqlFunction)
             return try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN SELECT r.seq FROM audit_records r WHERE \(condition.sql)",
-                arguments: StatementArguments(condition.arguments)
+                db,
+                SQLRequest(literal: "EXPLAIN QUERY PLAN SELECT r.seq FROM audit_records r WHERE \(condition.literal)")
             ).map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains(index) }, "\(name): \(plan)")

@@ -11,22 +11,20 @@ extension AuditGlob {
         return AuditGlob(pattern).matches(value)
     }
 
-    /// An SQL condition on `column` with its arguments: equality for a literal pattern, else an
-    /// index range on the literal prefix plus `warden_glob` for the exact match.
-    func sqlCondition(_ column: String) -> (sql: String, arguments: [DatabaseValue]) {
-        if isLiteral { return ("\(column) = ?", [text.databaseValue]) }
-        var sql = "warden_glob(?, \(column))"
-        var arguments: [DatabaseValue] = [text.databaseValue]
+    /// An SQL condition on `column` (a column name of the statement, never user input):
+    /// equality for a literal pattern, else an index range on the literal prefix plus
+    /// `warden_glob` for the exact match. Pattern and prefix are bound, not spliced.
+    func sqlCondition(_ column: String) -> SQL {
+        let column = SQL(sql: column)
+        if isLiteral { return "\(column) = \(text)" }
+        var parts: [SQL] = []
         let prefix = literalPrefix
         if !prefix.isEmpty {
-            sql = "\(column) >= ? AND " + sql
-            arguments.insert(prefix.databaseValue, at: 0)
-            if let upper = Self.upperBound(ofPrefix: prefix) {
-                sql = "\(column) < ? AND " + sql
-                arguments.insert(upper.databaseValue, at: 0)
-            }
+            if let upper = Self.upperBound(ofPrefix: prefix) { parts.append("\(column) < \(upper)") }
+            parts.append("\(column) >= \(prefix)")
         }
-        return (sql, arguments)
+        parts.append("warden_glob(\(text), \(column))")
+        return parts.joined(separator: " AND ")
     }
 
     /// The smallest string greater than every string that starts with `prefix`, for an index

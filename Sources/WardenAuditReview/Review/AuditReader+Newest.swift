@@ -23,22 +23,14 @@ extension AuditReader {
         guard case .database(let path) = source else { return nil }
         let database = try AuditDatabase.openForReading(path)
         let condition = AuditSQLCondition(filter)
-        var sql = "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql)"
-        var arguments = condition.arguments
-        if let beforeSeq {
-            sql += " AND r.seq < ?"
-            arguments.append(beforeSeq.databaseValue)
-        }
-        if let id {
-            sql += " AND r.id = ?"
-            arguments.append(id.databaseValue)
-        }
-        sql += " ORDER BY r.seq DESC LIMIT ?"
-        arguments.append(max(0, limit).databaseValue)
+        var sql: SQL = "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.literal)"
+        if let beforeSeq { sql += " AND r.seq < \(beforeSeq)" }
+        if let id { sql += " AND r.id = \(id)" }
+        sql += " ORDER BY r.seq DESC LIMIT \(max(0, limit))"
         let rows: [(seq: Int, line: String)]
         do {
             rows = try database.queue.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                try Row.fetchAll(db, SQLRequest(literal: sql)).map {
                     ($0[0] as Int, $0[1] as String)
                 }
             }

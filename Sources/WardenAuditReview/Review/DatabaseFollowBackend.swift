@@ -30,9 +30,11 @@ final class DatabaseFollowBackend: FollowBackend {
                 let newest = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_records") ?? 0
                 let rows = try Row.fetchAll(
                     db,
-                    sql:
-                        "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq <= ? ORDER BY r.seq DESC LIMIT ?",
-                    arguments: StatementArguments(condition.arguments + [newest.databaseValue, count.databaseValue])
+                    SQLRequest(
+                        literal: """
+                            SELECT r.seq, r.line FROM audit_records r WHERE \(condition.literal) AND r.seq <= \(newest) \
+                            ORDER BY r.seq DESC LIMIT \(count)
+                            """)
                 ).map { ($0[0] as Int, $0[1] as String) }
                 return (rows, newest)
             }

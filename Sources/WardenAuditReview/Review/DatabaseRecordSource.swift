@@ -121,12 +121,13 @@ final class DatabaseRecordSource: RecordSource {
     }
 
     private func fetchScanPage() throws {
-        let sql =
-            "SELECT r.seq, r.line FROM audit_records r WHERE \(condition.sql) AND r.seq > ? ORDER BY r.seq LIMIT ?"
         let size = min(pageSize, limit ?? pageSize)
-        let arguments = StatementArguments(condition.arguments + [afterSeq.databaseValue, size.databaseValue])
+        let sql: SQL = """
+            SELECT r.seq, r.line FROM audit_records r WHERE \(condition.literal) AND r.seq > \(afterSeq) \
+            ORDER BY r.seq LIMIT \(size)
+            """
         page = try database.queue.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0[0] as Int, $0[1] as String) }
+            try Row.fetchAll(db, SQLRequest(literal: sql)).map { ($0[0] as Int, $0[1] as String) }
         }
         if let last = page.last { afterSeq = last.seq }
         if page.count < size { exhausted = true }
@@ -134,9 +135,8 @@ final class DatabaseRecordSource: RecordSource {
 
     private func fetchIndexedPage() throws {
         if matchingSeqs == nil {
-            let sql = "SELECT r.seq FROM audit_records r WHERE \(condition.sql)"
-            let arguments = StatementArguments(condition.arguments)
-            var seqs = try database.queue.read { db in try Int.fetchAll(db, sql: sql, arguments: arguments) }
+            let sql: SQL = "SELECT r.seq FROM audit_records r WHERE \(condition.literal)"
+            var seqs = try database.queue.read { db in try Int.fetchAll(db, SQLRequest(literal: sql)) }
             seqs.sort()
             if let limit, seqs.count > limit { seqs.removeLast(seqs.count - limit) }
             matchingSeqs = seqs
@@ -150,11 +150,9 @@ final class DatabaseRecordSource: RecordSource {
             page = []
             return
         }
-        let placeholders = Array(repeating: "?", count: wanted.count).joined(separator: ",")
         page = try database.queue.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT seq, line FROM audit_records WHERE seq IN (\(placeholders)) ORDER BY seq",
-                arguments: StatementArguments(wanted)
+                db, SQLRequest(literal: "SELECT seq, line FROM audit_records WHERE seq IN \(wanted) ORDER BY seq")
             ).map { ($0[0] as Int, $0[1] as String) }
         }
     }

@@ -14,11 +14,9 @@ struct DatabaseStats {
     }
 
     /// `FROM` clause of the selected call records, `f` (checkpoint rows are never selected).
-    private var records: String {
-        "(SELECT r.seq, r.time_us, r.actor, r.decision, r.error_kind FROM audit_records r WHERE \(condition.sql)) f"
+    private var records: SQL {
+        "(SELECT r.seq, r.time_us, r.actor, r.decision, r.error_kind FROM audit_records r WHERE \(condition.literal)) f"
     }
-
-    private var arguments: StatementArguments { StatementArguments(condition.arguments) }
 
     /// Rows of `table` (aliased `x`) belonging to the selected records.
     ///
@@ -29,23 +27,25 @@ struct DatabaseStats {
     /// policy first, so its rows are scanned and kept when their seq is in the selection, a set
     /// SQLite builds once from the records' covering index; joining instead probed a record row,
     /// line and all, for every policy row.
-    private func joined(_ table: String, keyedBySeq: Bool) -> String {
+    private func joined(_ table: String, keyedBySeq: Bool) -> SQL {
+        let table = SQL(sql: table)
         guard filtered else { return "\(table) x" }
         return keyedBySeq
             ? "\(records) CROSS JOIN \(table) x ON x.seq = f.seq"
-            : "\(table) x WHERE x.seq IN (SELECT r.seq FROM audit_records r WHERE \(condition.sql))"
+            : "\(table) x WHERE x.seq IN (SELECT r.seq FROM audit_records r WHERE \(condition.literal))"
     }
 
-    private var checks: String { joined("audit_checks", keyedBySeq: true) }
+    private var checks: SQL { joined("audit_checks", keyedBySeq: true) }
 
     func compute(_ db: Database) throws -> AuditStats {
         var stats = AuditStats()
         if let row = try Row.fetchOne(
             db,
-            sql: """
-                SELECT COUNT(*), TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny'), TOTAL(f.error_kind IS NOT NULL),
-                    MIN(f.time_us), MAX(f.time_us) FROM \(records)
-                """, arguments: arguments)
+            SQLRequest(
+                literal: """
+                    SELECT COUNT(*), TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny'), \
+                    TOTAL(f.error_kind IS NOT NULL), MIN(f.time_us), MAX(f.time_us) FROM \(records)
+                    """))
         {
             stats.records = row[0]
             stats.allowed = Int(row[1] as Double)
@@ -55,8 +55,7 @@ struct DatabaseStats {
             stats.lastTime = (row[5] as Int64?).map(AuditTime.init(microseconds:))
         }
         for row in try Row.fetchAll(
-            db, sql: "SELECT x.decision, COUNT(*) FROM \(checks) GROUP BY x.decision",
-            arguments: arguments)
+            db, SQLRequest(literal: "SELECT x.decision, COUNT(*) FROM \(checks) GROUP BY x.decision"))
         {
             guard let decision = AuditCheckDecision(rawValue: row[0]) else { continue }
             stats.checkDecisions[decision] = row[1]
@@ -71,13 +70,14 @@ struct DatabaseStats {
         stats.topActors = try top(db, "f.actor", from: records)
         stats.topDeniedActors = try top(db, "f.actor", from: records, where: "f.decision = 'deny'")
         if let size = options.bucketMicroseconds {
-            let start = "(f.time_us - (((f.time_us % \(size)) + \(size)) % \(size)))"
+            let start = SQL(sql: "(f.time_us - (((f.time_us % \(size)) + \(size)) % \(size)))")
             stats.buckets = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT \(start) AS bucket, TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny')
-                    FROM \(records) GROUP BY bucket ORDER BY bucket
-                    """, arguments: arguments
+                SQLRequest(
+                    literal: """
+                        SELECT \(start) AS bucket, TOTAL(f.decision = 'allow'), TOTAL(f.decision = 'deny')
+                        FROM \(records) GROUP BY bucket ORDER BY bucket
+                        """)
             ).map {
                 AuditStats.Bucket(
                     start: AuditTime(microseconds: $0[0]), allow: Int($0[1] as Double), deny: Int($0[2] as Double))
@@ -86,16 +86,16 @@ struct DatabaseStats {
         return stats
     }
 
-    private func top(_ db: Database, _ column: String, from: String, where predicate: String? = nil) throws
+    /// The `options.top` most frequent values of `column` (a column of this file's statements)
+    /// in `from`, kept where `predicate` holds (a `from` with a `WHERE` of its own takes none).
+    private func top(_ db: Database, _ column: String, from: SQL, where predicate: String? = nil) throws
         -> [AuditStats.Count]
     {
-        let filter = predicate.map { "WHERE \($0)" } ?? ""
+        let column = SQL(sql: column)
+        var selection: SQL = "SELECT \(column), COUNT(*) AS n FROM \(from)"
+        if let predicate { selection += SQL(sql: " WHERE \(predicate)") }
         // SQLite sorts NULL first and text by bytes (BINARY): the order AuditStats.ranked uses.
-        return try Row.fetchAll(
-            db,
-            sql:
-                "SELECT \(column), COUNT(*) AS n FROM \(from) \(filter) GROUP BY \(column) ORDER BY n DESC, \(column) LIMIT ?",
-            arguments: arguments + [options.top]
-        ).map { AuditStats.Count(key: $0[0], count: $0[1]) }
+        selection += " GROUP BY \(column) ORDER BY n DESC, \(column) LIMIT \(options.top)"
+        return try Row.fetchAll(db, SQLRequest(literal: selection)).map { AuditStats.Count(key: $0[0], count: $0[1]) }
     }
 }
