@@ -76,6 +76,7 @@ extension PostgresAuditStore {
                 if failure == nil { failure = .chainBreak(chainBreak, imported: loaded) }
             }
         }
+        if loaded > 0 { await Self.analyze(on: loading) }
         if let failure { throw failure }
         guard let summary else {
             throw .database(AuditError(.writeFailed, "the import of `\(location)` ended without a result"))
@@ -84,6 +85,22 @@ extension PostgresAuditStore {
     }
 
     /// Loads one batch with `COPY` into the three tables, in one transaction.
+    /// Refreshes the planner's statistics of the audit tables after a bulk load. Without them a
+    /// query right after an import plans for a few hundred rows: the filtered query of the
+    /// benchmark took 0.46 s over 200,000 imported records, and 20 ms once analyzed. A role that
+    /// does not own the tables gets a warning from the server and nothing changes (autovacuum
+    /// analyzes them later); a failure only costs speed, so it is logged, not thrown.
+    static func analyze(on connection: PostgresBlockingConnection) async {
+        do {
+            try await connection.connection.query(
+                "ANALYZE audit_records, audit_checks, audit_check_policies", logger: connection.logger)
+        } catch {
+            connection.logger.warning(
+                "could not refresh the planner's statistics after the import: \(PostgresBlockingConnection.describe(error))"
+            )
+        }
+    }
+
     static func copy(_ columns: PostgresRecordColumns, on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("BEGIN", logger: logger)
         do {

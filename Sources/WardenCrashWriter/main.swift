@@ -39,6 +39,16 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+// The writer runs until killed; should the test that started it be stopped first, the writer
+// notices that its parent changed (it was handed to init) and exits, instead of writing on.
+let parentAtStart = getppid()
+Task.detached {
+    while true {
+        try? await Task.sleep(for: .milliseconds(200))
+        if getppid() != parentAtStart { _exit(0) }
+    }
+}
+
 let arguments = CommandLine.arguments
 guard [4, 5].contains(arguments.count), ["jsonl", "sqlite"].contains(arguments[1]), let callers = Int(arguments[3]),
     callers > 0

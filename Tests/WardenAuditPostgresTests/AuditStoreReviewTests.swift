@@ -132,6 +132,22 @@ import WardenPostgresTestSupport
         let first = try await fixture.store.importFiles([path], continued: false)
         #expect(first.imported == 25)
         #expect(first.skipped == 0)
+        if let url = fixture.url {
+            // The import left the planner statistics of what it loaded (a query right after a
+            // bulk load otherwise plans for a handful of rows).
+            let connection = try PostgresBlockingConnection.connect(url)
+            defer { connection.close() }
+            // (`reltuples` is -1 until a table is first analyzed or vacuumed.)
+            let estimates = try connection.query(
+                """
+                SELECT relname::text, reltuples::int8 FROM pg_class
+                WHERE relname IN ('audit_records', 'audit_checks', 'audit_check_policies') ORDER BY relname
+                """
+            ).map { try $0.decode((String, Int).self) }
+            #expect(estimates.map(\.0) == ["audit_check_policies", "audit_checks", "audit_records"])
+            #expect(estimates.allSatisfy { $0.1 >= 0 }, "\(estimates)")
+            #expect(estimates.last?.1 == 25)
+        }
         let again = try await fixture.store.importFiles([path], continued: false)
         #expect(again.imported == 0)
         #expect(again.skipped == 25)
