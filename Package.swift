@@ -221,10 +221,12 @@ let package = Package(
         .testTarget(name: "WardenValueTests", dependencies: ["WardenValue"]),
         .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML", "WardenValue"]),
         .testTarget(name: "WardenRegexTests", dependencies: ["WardenRegex"]),
-        .testTarget(name: "WardenExpressionTests", dependencies: ["WardenExpression", "WardenValue"]),
+        .testTarget(
+            name: "WardenExpressionTests", dependencies: ["WardenExpression", "WardenValue", "WardenTestSupport"]
+        ),
         .testTarget(
             name: "WardenPolicyTests",
-            dependencies: ["WardenPolicy", "WardenValue", "WardenGlob"],
+            dependencies: ["WardenPolicy", "WardenValue", "WardenGlob", "WardenTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

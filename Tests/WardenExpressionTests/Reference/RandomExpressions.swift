@@ -1,14 +1,15 @@
 import WardenExpression
+import WardenTestSupport
 import WardenValue
 
 /// Generates random expressions and environments from a seed.
 struct RandomExpressions {
     enum Want: CaseIterable { case bool, int, number, string, list, map, any }
 
-    var rng: SplitMix64
+    var rng: SeededGenerator
     var closureDepth = 0
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 

@@ -1,12 +1,13 @@
+import WardenTestSupport
 import WardenValue
 
 /// Renders a `ReferenceExpr` to source text with the parentheses precedence requires, plus a
 /// few random extra ones, and randomly picks between equivalent spellings (`&&`/`and`, braces
 /// around closures, `#.a`/`.a`), so the parser is exercised along with the evaluator.
 struct ReferenceRenderer {
-    var rng: SplitMix64
+    var rng: SeededGenerator
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed ^ 0x5EED) }
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed ^ 0x5EED) }
 
     private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 

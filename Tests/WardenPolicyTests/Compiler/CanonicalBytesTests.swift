@@ -1,4 +1,5 @@
 import Testing
+import WardenTestSupport
 import WardenValue
 
 @testable import WardenPolicy

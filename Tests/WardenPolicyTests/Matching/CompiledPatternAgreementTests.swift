@@ -1,6 +1,7 @@
 import Testing
 import WardenGlob
 import WardenPolicy
+import WardenTestSupport
 
 /// The compiled policy set matches actions and resources with its own flattened tables and an
 /// index; on random patterns and subjects it must select exactly the policies whose patterns the

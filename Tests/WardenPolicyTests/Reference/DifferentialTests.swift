@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WardenPolicy
+import WardenTestSupport
 import WardenValue
 
 /// The optimized evaluator against the plain reference evaluator on random policy sets.

@@ -1,4 +1,5 @@
 import WardenPolicy
+import WardenTestSupport
 import WardenValue
 
 /// Random policy sets and requests over a small alphabet, so patterns and values collide often.
