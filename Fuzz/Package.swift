@@ -47,6 +47,15 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "WardenAuditReview", package: warden)],
             path: "Sources/FuzzAudit"
         ),
+        // The Lua host: the type eraser over Lua source, and values into a Lua state and back.
+        .executableTarget(
+            name: "FuzzLua",
+            dependencies: [
+                "FuzzSupport", .product(name: "WardenLua", package: warden),
+                .product(name: "WardenValue", package: warden),
+            ],
+            path: "Sources/FuzzLua"
+        ),
         // The bodies of `POST /v1/decide`, `/v1/check` and `/v1/authorize`, without HTTP.
         .executableTarget(
             name: "FuzzServe",

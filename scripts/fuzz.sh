@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer targets of Fuzz/ (docs/testing.md).
 #
-#   scripts/fuzz.sh TARGET SECONDS   one target: FuzzJSON, FuzzExpression, FuzzPolicy, FuzzAudit, FuzzServe
+#   scripts/fuzz.sh TARGET SECONDS   one target: FuzzJSON, FuzzExpression, FuzzPolicy, FuzzAudit, FuzzServe,
+#                                    FuzzLua
 #   scripts/fuzz.sh all SECONDS      every target, one after another (one build of them all)
 #
 # Each run starts from the seed corpus Fuzz/Corpus/TARGET (read only: new inputs go to a
@@ -10,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(FuzzJSON FuzzExpression FuzzPolicy FuzzAudit FuzzServe)
+targets=(FuzzJSON FuzzExpression FuzzPolicy FuzzAudit FuzzServe FuzzLua)
 usage() { echo "usage: scripts/fuzz.sh TARGET|all SECONDS  (targets: ${targets[*]})" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1

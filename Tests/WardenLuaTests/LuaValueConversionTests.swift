@@ -19,6 +19,22 @@ import WardenValue
         #expect(exitValue(result) == value)
     }
 
+    /// The fuzz target's entry point converts as a running process does: what a table can hold
+    /// comes back unchanged; a null member is no member, and an empty list an empty map.
+    @Test(arguments: roundTrips)
+    func theFuzzingEntryPointConvertsAsAProcessDoes(value: Value) {
+        #expect(LuaFuzzing.roundTrip(value) == value)
+    }
+
+    @Test func whatALuaTableCannotHoldComesBackAsLuaHasIt() {
+        #expect(LuaFuzzing.roundTrip(["a": 1, "gone": .null]) == ["a": 1])
+        #expect(LuaFuzzing.roundTrip(.list([])) == .map([:]))
+        #expect(LuaFuzzing.roundTrip([1, .null]) == [1])
+        #expect(LuaFuzzing.roundTrip([.null, 1]) == nil)  // {[2] = 1} is neither a list nor a map
+        #expect(LuaFuzzing.erase("local n: number = 1\n") == "local n         = 1\n")
+        #expect(LuaFuzzing.erase("local n: = 1") == nil)
+    }
+
     @Test func integersAndFloatsKeepTheirLuaSubtype() async throws {
         let result = try await runLua(
             "return { main = function(i, f) return {math.type(i), math.type(f), f == 2} end }", args: [2, .double(2.0)])
