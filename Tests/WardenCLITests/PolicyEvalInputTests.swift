@@ -29,12 +29,13 @@ struct PolicyEvalInputTests {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (outReading, errReading) = (output.fileHandleForReading, errors.fileHandleForReading)
+        async let err = offCooperativePool { errReading.readDataToEndOfFile() }
+        let out = await offCooperativePool { outReading.readDataToEndOfFile() }
+        let status = await process.exitStatus()
         return PolicyCLIResult(
-            code: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            errors: String(decoding: err, as: UTF8.self))
+            code: status, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: await err, as: UTF8.self))
     }
 
     @Test func devNullIsAnEmptyRequestsFile() async {

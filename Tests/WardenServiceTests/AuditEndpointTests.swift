@@ -34,7 +34,7 @@ struct AuditEndpointTests {
 
     /// The lines `warden audit query --format jsonl` prints, newest first.
     private static func cliLines(_ arguments: [String]) async -> [String] {
-        let result = try? WardenBinary.run(["audit", "query", "--format", "jsonl"] + arguments)
+        let result = try? await WardenBinary.run(["audit", "query", "--format", "jsonl"] + arguments)
         #expect(result?.status == 0)
         return (result?.output ?? "").split(separator: "\n").map(String.init).reversed()
     }
@@ -57,7 +57,7 @@ struct AuditEndpointTests {
             let path = directory.appendingPathComponent("audit.jsonl").path
             let database = directory.appendingPathComponent("audit.sqlite").path
             try await AuditFixtureLog.write(40, to: path)
-            let imported = try WardenBinary.run(["audit", "import", "--db", database, path])
+            let imported = try await WardenBinary.run(["audit", "import", "--db", database, path])
             #expect(imported.status == 0)
             let pages = try await Self.walk(
                 "/v1/audit/records?limit=6&decision=deny", review: AuditReview(path: database))
@@ -72,7 +72,7 @@ struct AuditEndpointTests {
             let path = directory.appendingPathComponent("audit.jsonl").path
             let database = directory.appendingPathComponent("audit.sqlite").path
             try await AuditFixtureLog.write(90, to: path)
-            _ = try WardenBinary.run(["audit", "import", "--db", database, path])
+            _ = try await WardenBinary.run(["audit", "import", "--db", database, path])
             for source in [path, database] {
                 let answer = try await ServiceClient.send(
                     try Self.service(), .get, "/v1/audit/stats", audit: AuditReview(path: source))
@@ -116,7 +116,7 @@ struct AuditEndpointTests {
             let answer = try await ServiceClient.send(
                 try Self.service(), .get, "/v1/audit/stats?\(query)", audit: AuditReview(path: path))
             #expect(answer.status == 200, "\(answer.body)")
-            let cli = try WardenBinary.run(["audit", "stats", path, "--format", "json"] + arguments)
+            let cli = try await WardenBinary.run(["audit", "stats", path, "--format", "json"] + arguments)
             #expect(cli.status == 0)
             let served = try #require(answer.json)
             #expect(served == (try Value(json: cli.output)))

@@ -93,7 +93,7 @@ struct AuthorizeTests {
             var expected: [Value] = []
             for caller in [RemoteCaller.admin, .tenant] {
                 for call in remoteCalls {
-                    let cli = try WardenBinary.run(
+                    let cli = try await WardenBinary.run(
                         ["check", "--policies", Self.policies, "--format", "json"] + caller.options + call.check)
                     #expect(cli.status == 0 || cli.status == 2, "\(call.check): \(cli.output)")
                     expected.append(try Value(json: cli.output))

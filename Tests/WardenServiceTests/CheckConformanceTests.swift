@@ -66,7 +66,7 @@ struct CheckConformanceTests {
     func callAnswersMatchCheck(_ row: CheckCall, caller: Int) async throws {
         let policies = ServiceClient.root.appendingPathComponent("policies").path
         let (options, keys) = Self.callers[caller]
-        let cli = try WardenBinary.run(
+        let cli = try await WardenBinary.run(
             ["check", "--policies", policies, "--format", "json"] + options + row.options + row.call)
         #expect(cli.status == 0 || cli.status == 2)
         var body = keys.merging(row.keys) { _, new in new }

@@ -3,24 +3,29 @@ import Testing
 import WardenTestSupport
 
 /// A `warden serve` process on an ephemeral loopback port, and curl clients for it.
-final class LiveAuditServer {
+final class LiveAuditServer: Sendable {
     let process = Process()
     /// `http://127.0.0.1:PORT`.
-    private(set) var url = ""
+    let url: String
 
-    /// Starts `warden serve ARGUMENTS --listen 127.0.0.1:0` and waits for its `listening on` line.
-    init(_ arguments: [String]) throws {
+    /// Starts `warden serve ARGUMENTS --listen 127.0.0.1:0` and waits for its `listening on` line
+    /// (read on a thread of its own: see `offCooperativePool`).
+    init(_ arguments: [String]) async throws {
         process.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
         process.arguments = ["serve"] + arguments + ["--listen", "127.0.0.1:0"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        var text = ""
-        while !text.contains("\n"), process.isRunning {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
+        let (reading, process) = (output.fileHandleForReading, process)
+        let text = await offCooperativePool {
+            var text = ""
+            while !text.contains("\n"), process.isRunning {
+                let data = reading.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            return text
         }
         url = try #require(
             text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://") }.map(String.init),
@@ -30,9 +35,9 @@ final class LiveAuditServer {
     deinit { if process.isRunning { process.terminate() } }
 
     /// Sends `signal` and waits for the process to end.
-    func stop(_ signal: Int32 = SIGTERM) {
+    func stop(_ signal: Int32 = SIGTERM) async {
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        await process.exitStatus()
     }
 }
 
@@ -71,12 +76,12 @@ final class StreamingCurl: @unchecked Sendable {
     }
 
     /// Waits (at most `seconds`) until `condition` holds for what was received; returns it.
-    func wait(seconds: Double = 20, until condition: (String) -> Bool) -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+    func wait(seconds: Double = 20, until condition: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
             let now = received
             if condition(now) { return now }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return received
     }
@@ -85,9 +90,9 @@ final class StreamingCurl: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
 
     /// Stops curl.
-    func stop() {
+    func stop() async {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        await process.exitStatus()
     }
 
     /// The `data:` lines of the `record` events received.

@@ -11,23 +11,23 @@ struct LiveAuditStreamTests {
         try await ServiceClient.withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("audit.jsonl").path
             try await AuditFixtureLog.write(5, to: path)
-            let server = try LiveAuditServer(["--policies", Self.policies, "--audit-source", path])
+            let server = try await LiveAuditServer(["--policies", Self.policies, "--audit-source", path])
             let stream = try StreamingCurl(server.url + "/v1/audit/stream?decision=deny")
-            _ = stream.wait { $0.contains(": following") }
+            _ = try await stream.wait { $0.contains(": following") }
 
             try await AuditFixtureLog.append((5..<12).map { AuditFixtureLog.entry($0) }, to: path)
-            let expected = try WardenBinary.run([
+            let expected = try await WardenBinary.run([
                 "audit", "query", path, "--format", "jsonl", "--decision", "deny", "--since", "2025-01-01T00:05:00Z",
             ]).output.split(separator: "\n").map(String.init)
             #expect(expected.count == 2)
-            let text = stream.wait { StreamingCurl.records(in: $0).count >= expected.count }
+            let text = try await stream.wait { StreamingCurl.records(in: $0).count >= expected.count }
             #expect(StreamingCurl.records(in: text) == expected)
 
-            server.stop(SIGTERM)
+            await server.stop(SIGTERM)
             #expect(server.process.terminationStatus == 0)
-            _ = stream.wait(seconds: 10) { _ in !stream.isRunning }
+            _ = try await stream.wait(seconds: 10) { _ in !stream.isRunning }
             #expect(!stream.isRunning)
-            stream.stop()
+            await stream.stop()
         }
     }
 }

@@ -11,16 +11,18 @@ struct LiveAuthorizeTests {
         try await ServiceClient.withTemporaryDirectory { directory in
             let audit = directory.appendingPathComponent("audit.jsonl").path
             let policies = ServiceClient.root.appendingPathComponent("policies").path
-            let server = try LiveServer(["--policies", policies, "--audit", audit, "--mode", mode, "--node", "gw-live"])
+            let server = try await LiveServer([
+                "--policies", policies, "--audit", audit, "--mode", mode, "--node", "gw-live",
+            ])
             let script = ServiceClient.root.appendingPathComponent("scripts/foreign-runtime.py").path
-            let client = try LiveServer.run("/usr/bin/env", ["python3", script, server.url])
+            let client = try await LiveServer.run("/usr/bin/env", ["python3", script, server.url])
             #expect(client.status == 0, "\(client.output)")
             #expect(client.output.contains("calls=6 allowed=4 denied=2"), "\(client.output)")
-            #expect(server.stop() == 0)
+            #expect(await server.stop() == 0)
 
-            let verify = try WardenBinary.run(["audit", "verify", audit])
+            let verify = try await WardenBinary.run(["audit", "verify", audit])
             #expect(verify.status == 0, "\(verify.output)")
-            let query = try WardenBinary.run(["audit", "query", audit, "--format", "jsonl"])
+            let query = try await WardenBinary.run(["audit", "query", audit, "--format", "jsonl"])
             #expect(query.status == 0)
             let records = query.output.split(separator: "\n").compactMap { try? Value(json: String($0)) }
             #expect(records.count == 6)
@@ -30,7 +32,9 @@ struct LiveAuthorizeTests {
                     "process.registry.unregister", "process.exec",
                 ])
             #expect(records.allSatisfy { $0["node"] == "gw-live" })
-            let denied = try WardenBinary.run(["audit", "query", audit, "--decision", "deny", "--format", "jsonl"])
+            let denied = try await WardenBinary.run([
+                "audit", "query", audit, "--decision", "deny", "--format", "jsonl",
+            ])
             #expect(denied.output.split(separator: "\n").count == 2)
         }
     }

@@ -9,18 +9,18 @@ struct LiveReloadTests {
     static let request = ReloadAndStatusTests.request
 
     /// POSTs (or GETs, without a body) `path` with curl; the answer's JSON.
-    static func call(_ server: LiveServer, _ path: String, body: String? = nil) throws -> Value? {
+    static func call(_ server: LiveServer, _ path: String, body: String? = nil) async throws -> Value? {
         let arguments = ["-s", server.url + path] + (body.map { ["-d", $0] } ?? [])
-        return try? Value(json: try LiveServer.run("/usr/bin/curl", arguments).output)
+        return try? Value(json: try await LiveServer.run("/usr/bin/curl", arguments).output)
     }
 
     /// Asks until `condition` holds, for at most 20 seconds (the watcher notices within about
     /// 1 s; the bound only keeps a broken server from hanging the suite).
-    static func eventually(_ condition: () throws -> Bool) throws -> Bool {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.1)
+    static func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(100))
         }
         return false
     }
@@ -29,26 +29,32 @@ struct LiveReloadTests {
     func anEditChangesTheDecisionAndABrokenEditKeepsIt(watch: Bool) async throws {
         try await ServiceClient.withTemporaryDirectory { directory in
             let path = try ServiceClient.write(ReloadAndStatusTests.allowAll, to: "policies.yaml", in: directory)
-            let server = try LiveServer(["--policies", directory.path] + (watch ? ["--watch"] : []))
-            let first = try Self.call(server, "/v1/decide", body: Self.request)
+            let server = try await LiveServer(["--policies", directory.path] + (watch ? ["--watch"] : []))
+            let first = try await Self.call(server, "/v1/decide", body: Self.request)
             #expect(first?["decision"] == "allow")
 
             try ServiceClient.write(ReloadAndStatusTests.denySend, to: "policies.yaml", in: directory)
             if !watch { kill(server.process.processIdentifier, SIGHUP) }
             #expect(
-                try Self.eventually { try Self.call(server, "/v1/decide", body: Self.request)?["decision"] == "deny" })
-            let second = try Self.call(server, "/v1/decide", body: Self.request)
+                try await Self.eventually {
+                    try await Self.call(server, "/v1/decide", body: Self.request)?["decision"] == "deny"
+                })
+            let second = try await Self.call(server, "/v1/decide", body: Self.request)
             #expect(second?["revision"] != first?["revision"])
 
             try "namespace: t\nentries:\n  - name: broken\n    kind: security.policy\n    policy: {effect: maybe}\n"
                 .write(toFile: path, atomically: true, encoding: .utf8)
             if !watch { kill(server.process.processIdentifier, SIGHUP) }
-            #expect(try Self.eventually { try Self.call(server, "/v1/policies")?["last_reload"]?["ok"] == false })
-            let status = try Self.call(server, "/v1/policies")
+            #expect(
+                try await Self.eventually {
+                    try await Self.call(server, "/v1/policies")?["last_reload"]?["ok"] == false
+                })
+            let status = try await Self.call(server, "/v1/policies")
             #expect(status?["revision"] == second?["revision"])
             #expect(status?["last_reload"]?["errors"]?.listValue?.isEmpty == false)
-            #expect(try Self.call(server, "/v1/decide", body: Self.request) == second, "the old set keeps serving")
-            #expect(server.stop() == 0)
+            #expect(
+                try await Self.call(server, "/v1/decide", body: Self.request) == second, "the old set keeps serving")
+            #expect(await server.stop() == 0)
         }
     }
 }

@@ -7,7 +7,7 @@ import WardenTestSupport
 @Suite("warden serve as a process", .serialized, .timeLimit(.minutes(2)))
 struct LiveServeTests {
     @Test(arguments: [SIGTERM, SIGINT])
-    func servesAndStopsGracefullyOnASignal(signal: Int32) throws {
+    func servesAndStopsGracefullyOnASignal(signal: Int32) async throws {
         let policies = ServiceClient.root.appendingPathComponent("policies").path
         let server = Process()
         server.executableURL = URL(fileURLWithPath: try BuiltExecutable.path())
@@ -18,13 +18,17 @@ struct LiveServeTests {
         try server.run()
         defer { if server.isRunning { server.terminate() } }
 
-        var text = ""
-        while !text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().contains(where: {
-            $0.hasPrefix("listening on http://")
-        }) {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
+        let reading = output.fileHandleForReading
+        let text = await offCooperativePool {
+            var text = ""
+            while !text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().contains(where: {
+                $0.hasPrefix("listening on http://")
+            }) {
+                let data = reading.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            return text
         }
         let url = try #require(
             text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("http://") }.map(String.init),
@@ -40,12 +44,13 @@ struct LiveServeTests {
         let answer = Pipe()
         curl.standardOutput = answer
         try curl.run()
-        let body = answer.fileHandleForReading.readDataToEndOfFile()
-        curl.waitUntilExit()
+        let answerReading = answer.fileHandleForReading
+        let body = await offCooperativePool { answerReading.readDataToEndOfFile() }
+        await curl.exitStatus()
         #expect(String(decoding: body, as: UTF8.self).contains(#""decision":"allow""#))
 
         kill(server.processIdentifier, signal)
-        server.waitUntilExit()
+        await server.exitStatus()
         #expect(server.terminationReason == .exit)
         #expect(server.terminationStatus == 0)
     }

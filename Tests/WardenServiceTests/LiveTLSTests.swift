@@ -10,12 +10,12 @@ struct LiveTLSTests {
         #"{"actor": {"id": "ops", "meta": {"role": "admin"}}, "action": "process.terminate", "resource": "{app:processes|0x00002}"}"#
 
     /// A self-signed certificate for 127.0.0.1 and its key, in a fresh folder.
-    static func certificate() throws -> (folder: URL, cert: String, key: String) {
+    static func certificate() async throws -> (folder: URL, cert: String, key: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warden-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let cert = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        let (status, _) = try LiveServer.run(
+        let (status, _) = try await LiveServer.run(
             "/usr/bin/openssl",
             [
                 "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
@@ -27,23 +27,24 @@ struct LiveTLSTests {
     }
 
     @Test("decisions are served over HTTPS, and plain HTTP to the TLS port gets no answer")
-    func servesHTTPS() throws {
-        let (folder, cert, key) = try Self.certificate()
+    func servesHTTPS() async throws {
+        let (folder, cert, key) = try await Self.certificate()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = try LiveServer(["--policies", Self.policies, "--tls-cert", cert, "--tls-key", key])
-        defer { server.stop() }
+        let server = try await LiveServer(["--policies", Self.policies, "--tls-cert", cert, "--tls-key", key])
+        defer { server.terminate() }
         #expect(server.url.hasPrefix("https://127.0.0.1:"))
 
-        let (status, output) = try LiveServer.run(
+        let (status, output) = try await LiveServer.run(
             "/usr/bin/curl", ["-s", "--cacert", cert, "-d", Self.request, server.url + "/v1/decide"])
         #expect(status == 0)
         #expect(output.contains(#""decision":"allow""#))
 
         // Without trusting the certificate, curl refuses (exit 60): the service really speaks TLS
         // with the given certificate, and a plain HTTP request is not answered with a decision.
-        let untrusted = try LiveServer.run("/usr/bin/curl", ["-s", "-d", Self.request, server.url + "/v1/decide"])
+        let untrusted = try await LiveServer.run(
+            "/usr/bin/curl", ["-s", "-d", Self.request, server.url + "/v1/decide"])
         #expect(untrusted.status == 60)
-        let plain = try LiveServer.run(
+        let plain = try await LiveServer.run(
             "/usr/bin/curl",
             [
                 "-s", "--max-time", "5", "-d", Self.request,
@@ -54,13 +55,13 @@ struct LiveTLSTests {
     }
 
     @Test("a key that is not PEM, or a certificate without its key, stops the start with exit 3 and a message")
-    func badTLSFilesAreRefused() throws {
-        let (folder, cert, _) = try Self.certificate()
+    func badTLSFilesAreRefused() async throws {
+        let (folder, cert, _) = try await Self.certificate()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notAKey = folder.appendingPathComponent("not-a-key.pem")
         try "hello".write(to: notAKey, atomically: true, encoding: .utf8)
 
-        let badKey = try LiveServer.runWithError(
+        let badKey = try await LiveServer.runWithError(
             try BuiltExecutable.path(),
             [
                 "serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key",
@@ -69,7 +70,7 @@ struct LiveTLSTests {
         #expect(badKey.status == 3)
         #expect(badKey.error.contains("`--tls-key \(notAKey.path)` is not a readable PEM private key"))
 
-        let alone = try LiveServer.runWithError(
+        let alone = try await LiveServer.runWithError(
             try BuiltExecutable.path(),
             ["serve", "--policies", Self.policies, "--listen", "127.0.0.1:0", "--tls-cert", cert])
         #expect(alone.status != 0)
@@ -79,7 +80,14 @@ struct LiveTLSTests {
 
 extension LiveServer {
     /// Runs `executable arguments...` and returns its exit status and standard error.
-    static func runWithError(_ executable: String, _ arguments: [String]) throws -> (status: Int32, error: String) {
+    static func runWithError(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, error: String)
+    {
+        try await offCooperativePool { try runWithErrorBlocking(executable, arguments) }
+    }
+
+    private static func runWithErrorBlocking(_ executable: String, _ arguments: [String]) throws -> (
+        status: Int32, error: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

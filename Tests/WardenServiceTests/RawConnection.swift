@@ -1,4 +1,5 @@
 import Foundation
+import WardenTestSupport
 
 /// A plain TCP connection to a loopback port, for tests that must control every byte and its
 /// timing (a body that trickles in, connections held open and idle).
@@ -37,16 +38,30 @@ final class RawConnection: @unchecked Sendable {  // the descriptor never change
             == bytes.count
     }
 
-    /// Everything the peer sends until it closes the connection or a read times out.
-    func readToEnd() -> String {
+    /// Everything the peer sends until it closes the connection or a read times out, read on a
+    /// thread of its own (see `offCooperativePool`).
+    func readToEnd() async -> String {
+        await readUntilClosed().text
+    }
+
+    /// Everything the peer sends, and whether the read ended because the peer closed (or reset)
+    /// the connection rather than because a read timed out.
+    func readUntilClosed() async -> (text: String, closedByPeer: Bool) {
+        await offCooperativePool { [self] in readBlocking() }
+    }
+
+    private func readBlocking() -> (text: String, closedByPeer: Bool) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4_096)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            received += buffer[..<count]
+            if count > 0 {
+                received += buffer[..<count]
+                continue
+            }
+            let closed = count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)
+            return (String(decoding: received, as: UTF8.self), closed)
         }
-        return String(decoding: received, as: UTF8.self)
     }
 
     /// A failed system call.

@@ -79,7 +79,7 @@ struct CrashWriterRun {
             try await Task.sleep(for: .milliseconds(5))
         }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        await process.exitStatus()
         let output = try files.output()
         let errors = try files.errors()
         // A line cut short by the kill was never fully reported: it does not count.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WardenAuditReview
+import WardenTestSupport
 
 @Suite("warden demo", .timeLimit(.minutes(5)))
 struct DemoCommandTests {
@@ -111,10 +112,12 @@ struct DemoCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Kill only once the log exists (the delay counts from there), so every run checks a log.
-        while !FileManager.default.fileExists(atPath: log), process.isRunning { usleep(2000) }
-        usleep(useconds_t(delay * 1000))
+        while !FileManager.default.fileExists(atPath: log), process.isRunning {
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        try await Task.sleep(for: .milliseconds(delay))
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await process.exitStatus()
         try #require(
             FileManager.default.fileExists(atPath: log),
             "the demo exited (status \(process.terminationStatus)) without creating its log")
