@@ -9,8 +9,11 @@ import WardenAuditReview
 /// of each node are exactly the new ones. The backlog and the marks it starts from are read in
 /// one snapshot (`REPEATABLE READ`).
 final class PostgresFollower: AuditRecordFollowing {
+    /// The longest wait without a notification before looking anyway, by default.
+    static let defaultSafetyInterval = Duration.seconds(5)
+
     /// The longest wait without a notification before looking anyway.
-    static let safetyInterval = Duration.seconds(5)
+    let safetyInterval: Duration
 
     private let connection: PostgresBlockingConnection
     private let filter: AuditFilter
@@ -23,7 +26,11 @@ final class PostgresFollower: AuditRecordFollowing {
 
     /// Follows the store on `connection`, listening from now on (before the backlog is read, so
     /// no commit after it goes unnoticed).
-    init(connection: PostgresBlockingConnection, filter: AuditFilter, verifying: Bool, location: AuditLocation) {
+    init(
+        connection: PostgresBlockingConnection, filter: AuditFilter, verifying: Bool, location: AuditLocation,
+        safetyInterval: Duration = defaultSafetyInterval
+    ) {
+        self.safetyInterval = safetyInterval
         self.connection = connection
         self.filter = filter
         self.verifies = verifying
@@ -42,7 +49,7 @@ final class PostgresFollower: AuditRecordFollowing {
     /// Waits for the store's next notification (at most ``safetyInterval``); `interval`, the
     /// pause between looks of a polling follower, does not apply.
     func waitForNews(interval: Duration) async {
-        await notifications.wait(upTo: Self.safetyInterval)
+        await notifications.wait(upTo: safetyInterval)
     }
 
     /// The last `count` matching records; polls continue after every record present now.

@@ -7,13 +7,14 @@ import WardenValue
 
 @testable import WardenCLI
 
-/// `tail -f --db postgres://...` is notified by the store (LISTEN/NOTIFY) rather than polling.
+/// `tail -f --db postgres://...` prints what another writer commits after the backlog (that it is
+/// woken by the store's notification rather than its poll is PostgresFollowerNotificationTests').
 @Suite("warden audit tail -f on a PostgreSQL store", needsPostgres, .timeLimit(.minutes(2)))
 struct PostgresTailFollowTests {
     typealias F = AuditCLIFixture
 
-    @Test("a record committed by another writer is printed within a second")
-    func anotherWritersRecordShowsWithinASecond() async throws {
+    @Test("a record committed by another writer is printed after the backlog")
+    func anotherWritersRecordIsPrinted() async throws {
         let url = try PostgresTestServer.freshDatabase()
         let first = AuditLog(
             node: "gw-a", sink: try PostgresAuditSink(url: url, node: "gw-a", logger: F.quiet), mode: .sync,
@@ -45,11 +46,6 @@ struct PostgresTailFollowTests {
             failurePolicy: .failClosed,
             logger: F.quiet)
         try await other.record(F.entries[1])
-        let committed = ContinuousClock.now
-        while io.capturedOut.split(separator: "\n").count < 2, committed.duration(to: .now) < .seconds(10) {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        let shownAfter = committed.duration(to: .now)
         await other.shutdown()
         let watchdog = Task {
             try await Task.sleep(for: .seconds(20))
@@ -59,7 +55,6 @@ struct PostgresTailFollowTests {
         watchdog.cancel()
 
         #expect(result.code == 0, "\(result.err)")
-        #expect(shownAfter < .seconds(1), "the record showed after \(shownAfter)")
         let nodes = try result.out.split(separator: "\n").map { try #require(Value(json: String($0))["node"]) }
         #expect(nodes == [.string("gw-a"), .string("gw-b")])
     }
