@@ -212,6 +212,13 @@ let package = Package(
             ],
             path: "Tests/WardenTestSupport"
         ),
+        // The expression reference interpreter and random expression generator, shared by the
+        // expression and policy differential tests.
+        .target(
+            name: "WardenExpressionReference",
+            dependencies: ["WardenExpression", "WardenValue", "WardenTestSupport"],
+            path: "Tests/WardenExpressionReference"
+        ),
         // The private PostgreSQL server of the tests (`WARDEN_TEST_POSTGRES_URL`): fresh databases, the skip rule.
         .target(
             name: "WardenPostgresTestSupport",
@@ -222,11 +229,15 @@ let package = Package(
         .testTarget(name: "WardenYAMLTests", dependencies: ["WardenYAML", "WardenValue"]),
         .testTarget(name: "WardenRegexTests", dependencies: ["WardenRegex"]),
         .testTarget(
-            name: "WardenExpressionTests", dependencies: ["WardenExpression", "WardenValue", "WardenTestSupport"]
+            name: "WardenExpressionTests",
+            dependencies: ["WardenExpression", "WardenValue", "WardenExpressionReference"]
         ),
         .testTarget(
             name: "WardenPolicyTests",
-            dependencies: ["WardenPolicy", "WardenValue", "WardenGlob", "WardenTestSupport"],
+            dependencies: [
+                "WardenPolicy", "WardenValue", "WardenGlob", "WardenTestSupport", "WardenExpression",
+                "WardenExpressionReference",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Testing
+import WardenExpressionReference
 import WardenValue
 
 @testable import WardenExpression

@@ -9,12 +9,15 @@ enum CaseRenderer {
     ) -> String {
         var out = "namespace: t\ntests:\n- name: differential\n  policies:\n"
         for d in definitions {
-            out += "  - name: \(json(.string(d.name)))\n    kind: security.policy\n"
+            out += "  - name: \(json(.string(d.name)))\n    kind: \(d.body.kind)\n"
             if !d.groups.isEmpty { out += "    groups: \(json(.list(d.groups.map(Value.string))))\n" }
             out += "    policy:\n"
             out += "      actions: \(json(.list(d.actions.map(Value.string))))\n"
             out += "      resources: \(json(.list(d.resources.map(Value.string))))\n"
             out += "      effect: \(d.effect)\n"
+            if case .expression(let source) = d.body {
+                out += "      expression: \(json(.string(source)))\n"
+            }
             if !d.conditions.isEmpty {
                 out += "      conditions:\n"
                 for c in d.conditions {

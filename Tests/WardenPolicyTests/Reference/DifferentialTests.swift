@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardenExpressionReference
 import WardenPolicy
 import WardenTestSupport
 import WardenValue
@@ -12,6 +13,8 @@ struct DifferentialTests {
         var definitions: [PolicyDefinition]
         var scope: ScopeSpec?
         var request: AuthorizationRequest
+        /// The trees of the expression policies, by source text.
+        var expressions: [String: ReferenceExpr] = [:]
     }
 
     /// The seed of the first set; `WARDEN_DIFF_SEED` replays one failing case.
@@ -43,11 +46,13 @@ struct DifferentialTests {
         var checked = 0
         for seed in seeds {
             var g = SeededGenerator(seed: seed)
-            let definitions = RandomCases.definitions(&g)
+            var expressions: [String: ReferenceExpr] = [:]
+            let definitions = RandomCases.definitions(&g, expressions: &expressions)
             let scope = RandomCases.scope(&g, definitions)
             let set = try PolicySet.compile(definitions).get()
             for _ in 0..<Self.requestsPerSet {
-                let c = Case(definitions: definitions, scope: scope, request: RandomCases.request(&g))
+                let c = Case(
+                    definitions: definitions, scope: scope, request: RandomCases.request(&g), expressions: expressions)
                 if let mismatch = try Self.mismatch(c, set) {
                     let minimal = try Self.shrink(c)
                     let expected = Self.reference(minimal)
@@ -66,13 +71,38 @@ struct DifferentialTests {
         #expect(checked == seeds.count * Self.requestsPerSet)
     }
 
+    /// The generated expression policies reach every outcome, so agreement means something:
+    /// applying, not applying, and failing at evaluation, for deny policies (which then deny)
+    /// as for allow policies.
+    @Test func expressionPoliciesReachEveryOutcome() {
+        var counts: [String: Int] = [:]
+        for seed in (0..<UInt64(1_000)).map({ Self.baseSeed &+ $0 }) {
+            var g = SeededGenerator(seed: seed)
+            var expressions: [String: ReferenceExpr] = [:]
+            let definitions = RandomCases.definitions(&g, expressions: &expressions)
+            _ = RandomCases.scope(&g, definitions)
+            for _ in 0..<Self.requestsPerSet {
+                let request = RandomCases.request(&g)
+                for definition in definitions {
+                    guard case .expression(let source) = definition.body else { continue }
+                    let holds = ReferenceEvaluator.expressionHolds(expressions[source], request)
+                    let outcome = holds.map { $0 ? "true" : "false" } ?? "error"
+                    counts["\(definition.effect) \(outcome)", default: 0] += 1
+                }
+            }
+        }
+        for key in ["allow true", "allow false", "allow error", "deny true", "deny false", "deny error"] {
+            #expect(counts[key, default: 0] >= 50, "\(key): \(counts[key, default: 0]) of \(counts)")
+        }
+    }
+
     static func reference(_ c: Case) -> ReferenceEvaluator.Result {
         var ids = Set(c.definitions.map(\.id))
         if let scope = c.scope {
             ids = Set(scope.policies)
             for d in c.definitions where !Set(d.groups).isDisjoint(with: scope.groups) { ids.insert(d.id) }
         }
-        return ReferenceEvaluator.evaluate(c.definitions, scope: ids, c.request)
+        return ReferenceEvaluator.evaluate(c.definitions, scope: ids, c.request, expressions: c.expressions)
     }
 
     /// A description of the disagreement, or `nil` when both evaluators agree.
@@ -107,6 +137,8 @@ struct DifferentialTests {
             var d = c
             let removed = d.definitions.remove(at: i)
             d.scope?.policies.removeAll { $0 == removed.id }
+            // A scope may name only groups some policy still lists.
+            d.scope?.groups.removeAll { group in !d.definitions.contains { $0.groups.contains(group) } }
             out.append(d)
         }
         for i in c.definitions.indices {

@@ -1,3 +1,5 @@
+import WardenExpression
+import WardenExpressionReference
 import WardenPolicy
 import WardenTestSupport
 import WardenValue
@@ -83,15 +85,49 @@ enum RandomCases {
 
     /// A random valid policy set (1 to 12 policies).
     static func definitions(_ g: inout SeededGenerator) -> [PolicyDefinition] {
+        var trees: [String: ReferenceExpr] = [:]
+        return definitions(&g, expressions: &trees)
+    }
+
+    /// A random valid policy set (1 to 12 policies), about a fifth of them expression policies;
+    /// `expressions` receives the tree of each expression by its source text, for the reference.
+    static func definitions(
+        _ g: inout SeededGenerator, expressions: inout [String: ReferenceExpr]
+    ) -> [PolicyDefinition] {
         (0..<Int.random(in: 1...12, using: &g)).map { i in
-            PolicyDefinition(
+            let body: PolicyBody
+            if g.chance(0.2) {
+                let (source, tree) = expression(&g)
+                expressions[source] = tree
+                body = .expression(source)
+            } else {
+                body = .conditions(
+                    g.chance(0.4) ? [] : (0..<Int.random(in: 1...3, using: &g)).map { _ in condition(&g) })
+            }
+            return PolicyDefinition(
                 namespace: "t", name: "p\(i)", effect: g.chance(0.3) ? .deny : .allow,
                 actions: (0..<Int.random(in: 1...3, using: &g)).map { _ in pattern(&g) },
                 resources: (0..<Int.random(in: 1...2, using: &g)).map { _ in pattern(&g) },
-                body: .conditions(
-                    g.chance(0.4) ? [] : (0..<Int.random(in: 1...3, using: &g)).map { _ in condition(&g) }),
+                body: body,
                 groups: g.chance(0.5) ? [g.pick(["t:g1", "t:g2"])] : [])
         }
+    }
+
+    /// A random boolean expression that loads (an expression that can never be boolean is a load
+    /// error, so those are drawn again), as source text and as the reference interpreter's tree.
+    /// It reads the request as policies do: `actor`, `action`, `resource`, `meta`; many of them
+    /// fail at evaluation (a type mismatch, member access on nil), which a deny policy turns into
+    /// a denial.
+    static func expression(_ g: inout SeededGenerator) -> (source: String, tree: ReferenceExpr) {
+        for _ in 0..<20 {
+            let seed = g.next()
+            var generator = RandomExpressions(seed: seed)
+            let tree = generator.expression(.bool, depth: Int.random(in: 1...4, using: &g))
+            var renderer = ReferenceRenderer(seed: seed)
+            let source = renderer.render(tree)
+            if case .success = ExpressionCompiler.compile(source) { return (source, tree) }
+        }
+        return ("true", .literal(.bool(true)))
     }
 
     /// A random request, sometimes without an actor.

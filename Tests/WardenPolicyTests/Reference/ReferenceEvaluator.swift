@@ -1,4 +1,6 @@
 import Foundation
+import WardenExpression
+import WardenExpressionReference
 import WardenPolicy
 import WardenValue
 
@@ -14,9 +16,12 @@ enum ReferenceEvaluator {
         var description: String { "\(outcome) by \(policies), errors in \(erroring)" }
     }
 
-    /// Evaluates `request` against the policies of `definitions` whose ids are in `scope`.
+    /// Evaluates `request` against the policies of `definitions` whose ids are in `scope`;
+    /// an expression policy's body is evaluated by the reference interpreter over its tree in
+    /// `expressions` (by source text; a body without a tree there is an error).
     static func evaluate(
-        _ definitions: [PolicyDefinition], scope: Set<String>, _ request: AuthorizationRequest
+        _ definitions: [PolicyDefinition], scope: Set<String>, _ request: AuthorizationRequest,
+        expressions: [String: ReferenceExpr] = [:]
     ) -> Result {
         var allows: [String] = []
         var denies: [String] = []
@@ -28,7 +33,11 @@ enum ReferenceEvaluator {
             if !actionMatches || !resourceMatches { continue }
             // Section 4: all conditions must hold. A false one decides (AND); otherwise any
             // error makes the policy an erroring one.
-            let results = definition.conditions.map { conditionHolds($0, request) }
+            let results: [Bool?]
+            switch definition.body {
+            case .conditions(let conditions): results = conditions.map { conditionHolds($0, request) }
+            case .expression(let source): results = [expressionHolds(expressions[source], request)]
+            }
             let applies = !results.contains(false)
             let failed = applies && results.contains(nil)
             // Section 2: an error is reported; an allow policy does not apply, a deny policy denies.
@@ -101,6 +110,18 @@ enum ReferenceEvaluator {
         }
         guard let value = request.meta[path], value != .null else { return .missing }
         return .value(value)
+    }
+
+    // MARK: Section 6, expressions
+
+    /// `true`/`false`, or `nil` for an evaluation error or a result that is not a boolean.
+    static func expressionHolds(_ tree: ReferenceExpr?, _ request: AuthorizationRequest) -> Bool? {
+        guard let tree else { return nil }
+        var interpreter = ReferenceInterpreter(
+            ExpressionEnvironment(
+                actor: request.actor, action: request.action, resource: request.resource, meta: request.meta))
+        guard case .success(.bool(let holds)) = interpreter.run(tree) else { return nil }
+        return holds
     }
 
     // MARK: Section 4, operators

@@ -4,10 +4,11 @@ import WardenValue
 /// Renders a `ReferenceExpr` to source text with the parentheses precedence requires, plus a
 /// few random extra ones, and randomly picks between equivalent spellings (`&&`/`and`, braces
 /// around closures, `#.a`/`.a`), so the parser is exercised along with the evaluator.
-struct ReferenceRenderer {
+public struct ReferenceRenderer {
     var rng: SeededGenerator
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed ^ 0x5EED) }
+    /// A renderer whose choices of spelling follow `seed`.
+    public init(seed: UInt64) { rng = SeededGenerator(seed: seed ^ 0x5EED) }
 
     private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 
@@ -29,7 +30,8 @@ struct ReferenceRenderer {
         }
     }
 
-    mutating func render(_ e: ReferenceExpr, _ minimum: Int = 0) -> String {
+    /// The source text of `e`, parenthesised where precedence above `minimum` needs it.
+    public mutating func render(_ e: ReferenceExpr, _ minimum: Int = 0) -> String {
         let text = renderBare(e)
         let p = Self.precedence(e)
         if p < minimum || (p < 1000 && chance(8)) { return "(" + text + ")" }

@@ -4,18 +4,21 @@ import WardenValue
 
 /// A deliberately plain tree-walking interpreter written from docs/expressions.md, independent
 /// of the compiled evaluator: no folding, no fast paths, no closures compiled ahead of time.
-struct ReferenceInterpreter {
+public struct ReferenceInterpreter {
     /// An evaluation failure; `kind` names the `ExpressionError.Kind` the spec calls for.
-    struct Failure: Error {
-        var kind: ExpressionError.Kind
+    public struct Failure: Error {
+        /// The kind of failure.
+        public var kind: ExpressionError.Kind
     }
 
     let env: ExpressionEnvironment
     var element: Value = .null
 
-    init(_ env: ExpressionEnvironment) { self.env = env }
+    /// An interpreter over the request environment `env`.
+    public init(_ env: ExpressionEnvironment) { self.env = env }
 
-    mutating func run(_ e: ReferenceExpr) -> Result<Value, Failure> {
+    /// Evaluates `e`: its value, or the failure the spec calls for.
+    public mutating func run(_ e: ReferenceExpr) -> Result<Value, Failure> {
         do {
             return .success(try eval(e))
         } catch let failure as Failure {

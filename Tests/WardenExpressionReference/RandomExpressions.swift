@@ -3,13 +3,15 @@ import WardenTestSupport
 import WardenValue
 
 /// Generates random expressions and environments from a seed.
-struct RandomExpressions {
-    enum Want: CaseIterable { case bool, int, number, string, list, map, any }
+public struct RandomExpressions {
+    /// The kind of value an expression should produce.
+    public enum Want: CaseIterable, Sendable { case bool, int, number, string, list, map, any }
 
     var rng: SeededGenerator
     var closureDepth = 0
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    /// A generator whose choices follow `seed`.
+    public init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 
@@ -42,7 +44,8 @@ struct RandomExpressions {
         return .map(m)
     }
 
-    mutating func environment() -> ExpressionEnvironment {
+    /// A random request environment: action, resource, meta and, mostly, an actor.
+    public mutating func environment() -> ExpressionEnvironment {
         var meta: [String: Value] = [:]
         for key in Self.keys.dropLast() where chance(70) { meta[key] = value() }
         if chance(50) {
@@ -62,7 +65,8 @@ struct RandomExpressions {
 
     // MARK: expressions
 
-    mutating func expression(_ want: Want, depth: Int) -> ReferenceExpr {
+    /// A random expression tree producing `want`, nested at most `depth` levels.
+    public mutating func expression(_ want: Want, depth: Int) -> ReferenceExpr {
         if depth <= 0 || chance(20) { return leaf(want) }
         let d = depth - 1
         switch want {
