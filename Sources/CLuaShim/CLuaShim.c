@@ -1,6 +1,7 @@
 #include "CLuaShim.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -241,6 +242,18 @@ static int text_only_load(lua_State *L) {
     if (has_env) lua_pushvalue(L, 4);
     lua_call(L, has_env ? 4 : 3, LUA_MULTRET);
     return lua_gettop(L) - 4;
+}
+
+int warden_lua_call_site(lua_State *co, char *buffer, size_t size) {
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(co, level, &ar); level++) {
+        if (!lua_getinfo(co, "Sl", &ar)) continue;
+        /* C functions and stripped chunks (the prelude's pieces) have no line. */
+        if (ar.currentline <= 0 || ar.source == NULL || ar.source[0] == '=') continue;
+        snprintf(buffer, size, "%s:%d", ar.short_src, ar.currentline);
+        return 1;
+    }
+    return 0;
 }
 
 /* collectgarbage("count") only. */

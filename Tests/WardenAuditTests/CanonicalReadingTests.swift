@@ -103,6 +103,26 @@ import WardenValue
         #expect(now.hasPrefix("ok "))
     }
 
+    /// The caller's call site (`relay.lua:42`) is written after `scope` when there is one and
+    /// left out otherwise; a `null` site is no record of ours, whichever path reads it.
+    @Test func aCallSiteIsWrittenOnlyWhenThereIsOne() throws {
+        var entry = Entries.varied(1)
+        entry.caller.site = "relay.lua:42"
+        let line = Self.line(entry)
+        #expect(line.contains(#""scope":["ns:p1","quote \" and \\ backslash"],"site":"relay.lua:42"}"#))
+        let read = try #require(Self.canonicalReading(Array(line.utf8)))
+        #expect(read.caller.site == "relay.lua:42")
+        #expect(Self.fullReading(Array(line.utf8)) == read)
+        entry.caller.site = nil
+        #expect(!Self.line(entry).contains("site"))
+        let null = Self.resealed(line, Edit("null site", #""site":"relay.lua:42""#, #""site":null"#))
+        #expect(Self.canonicalReading(null) == nil)
+        #expect(Self.fullReading(null) == nil)
+        let (now, before) = Self.verdicts(null)
+        #expect(now == before)
+        #expect(now.contains("caller.site"), "\(now)")
+    }
+
     @Test func sharingRepeatedPartsKeepsEveryRecordIntact() {
         // One reader over many lines: repeated strings, lists and objects come from its tables.
         var reader = CanonicalRecordReader(sharing: true)

@@ -59,5 +59,60 @@ import WardenValue
         #expect(spawns.allSatisfy { $0.caller.actor?.id == "app:root" })
         #expect(spawns.last?.checks.last?.policies == ["t:no_tenants"])
         #expect(records.contains { $0.op == "process.send" && $0.decision == .allow })
+        // Each record names the Lua line that made the call (app:root's chunk is app_root.lua).
+        #expect(spawns.map(\.caller.site) == ["app_root.lua:2", "app_root.lua:3"])
+        #expect(records.filter { $0.op == "process.send" }.map(\.caller.site) == ["app_root.lua:4"])
+    }
+
+    /// The call site is the process's own line, however deep in the host's prelude the call
+    /// goes (the spawner builder is a prelude piece of its own) and from whichever function or
+    /// coroutine of the chunk it is made; a call the host makes for no Lua line (the runtime's
+    /// start of the root process) has none.
+    @Test func recordsNameTheLuaLineOfEachCall() async throws {
+        let runtime = try luaRuntime([
+            "app:root": """
+            local function send_twice(pid)
+                process.send(pid, "a")
+                process.send(pid, "b")
+            end
+            return { main = function()
+                local worker = process.with_context({k = "v"}):spawn("app:echo", "app:processes")
+                send_twice(worker)
+                local done = channel.new(1)
+                coroutine.spawn(function()
+                    process.send(worker, "stop")
+                    done:send(true)
+                end)
+                done:receive()
+                return true
+            end }
+            """,
+            "app:echo": echoSource,
+        ])
+        let everything = """
+            namespace: t
+            entries:
+              - {name: all, kind: security.policy, policy: {actions: "*", resources: "*", effect: allow}, groups: [app]}
+            """
+        let policies = try PolicyLoader().load(yaml: everything, file: "lua.yaml").get()
+        let sink = InMemoryAuditSink()
+        let audit = AuditLog(
+            node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
+        let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
+        let security = SecurityContext(actor: Actor(id: "app:root"), scope: SecurityScope(groups: ["t:app"]))
+        let handle = try await gateway.start(
+            StartRequest(definition: "app:root", host: luaHost, security: security))
+        let result = try await handle.result()
+        await gateway.shutdown()
+        await audit.shutdown()
+
+        #expect(exitValue(result) == true, "\(String(describing: exitError(result)))")
+        let records = sink.records.map(\.record)
+        #expect(records.filter { $0.op == "process.spawn" }.map(\.caller.site) == ["app_root.lua:6"])
+        let root = handle.pid.description
+        #expect(
+            records.filter { $0.op == "process.send" && $0.caller.pid == root }.map(\.caller.site)
+                == ["app_root.lua:2", "app_root.lua:3", "app_root.lua:10"])
+        #expect(records.filter { $0.op == "start" }.allSatisfy { $0.caller.site == nil })
     }
 }

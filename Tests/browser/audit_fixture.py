@@ -108,8 +108,10 @@ def varied(index):
     op, action, resource = CALLS[(index // 2) % len(CALLS)]
     denied = index % 5 in (0, 3) and actor != "user:alice"
     if denied:
-        return entry(actor, op, [(action, resource, "deny", ["app.security:no_" + action.split(".")[-1]])], "deny",
-                     ("PERMISSION_DENIED", f"not allowed: {resource}"))
+        fields = entry(actor, op, [(action, resource, "deny", ["app.security:no_" + action.split(".")[-1]])], "deny",
+                       ("PERMISSION_DENIED", f"not allowed: {resource}"))
+        fields["caller"]["site"] = f"worker.lua:{index}"  # a call made by a Lua process
+        return fields
     return entry(actor, op, [(action, resource, "allow", ["app.security:allow_" + action.split(".")[-1]])], "allow")
 
 

@@ -197,7 +197,8 @@ class PageTests(ServedPage, unittest.TestCase):
     def test_05_a_record_shows_its_checks_caller_and_chain_position(self):
         self.open("live")
         self.wait(lambda: len(self.rows()) >= 50, message="rows")
-        denied = next(r for r in reversed(self.live_records()) if r["decision"] == "deny")
+        # The newest denied call a Lua process made: its record names the call site.
+        denied = next(r for r in reversed(self.live_records()) if r["decision"] == "deny" and "site" in r["caller"])
         link = self.driver.find_element(By.CSS_SELECTOR, f'#records tr[data-id="{denied["id"]}"] td a')
         link.click()
         self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#record-checks tbody tr"), message="record view")
@@ -210,6 +211,7 @@ class PageTests(ServedPage, unittest.TestCase):
         self.assertEqual(cells[3], ", ".join(check["policies"]))
         self.assertIn(denied["hash"], body)
         self.assertIn(denied["error"]["message"], body)
+        self.assertIn(f"Call site\n{denied['caller']['site']}", body)
         # The chain line fills in when the verification answers, after the record shows.
         self.wait(lambda: "verifies up to this record" in self.driver.find_element(By.ID, "record-chain").text,
                   message="the record's chain line")

@@ -63,6 +63,11 @@ int warden_lua_is_driver(lua_State *L);
 /* Resumes a driver thread; Lua code may raise and allocations may fail while it runs. */
 int warden_lua_resume(lua_State *co, lua_State *from, int nargs, int *nresults);
 
+/* Writes `chunk:line` of the innermost frame of the suspended (or running) coroutine `co`
+ * that runs Lua code of a chunk other than the host's prelude, NUL-terminated and cut to
+ * `size` bytes; returns 0 when there is no such frame (nothing is written then). */
+int warden_lua_call_site(lua_State *co, char *buffer, size_t size);
+
 /* Sets the message the trampoline raises after a WARDEN_LUA_RAISE return. */
 void warden_lua_set_error(lua_State *L, const char *message);
 /* Pushes the Lua function that calls Swift function `function_id` through the trampoline. */

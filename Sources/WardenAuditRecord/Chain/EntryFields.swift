@@ -60,7 +60,8 @@ struct EntryFields: Sendable {
         bytes = out
     }
 
-    /// `{"actor":…,"context":…,"frame":…,"groups":[…],"pid":…,"scope":[…]}`.
+    /// `{"actor":…,"context":…,"frame":…,"groups":[…],"pid":…,"scope":[…]}`, then
+    /// `,"site":…` before the closing brace when the caller has a site.
     private static func write(_ caller: AuditCaller, into out: inout [UInt8]) {
         out.append(contentsOf: #"{"actor":"#.utf8)
         if let actor = caller.actor {
@@ -82,6 +83,10 @@ struct EntryFields: Sendable {
         writeOptional(caller.pid, into: &out)
         out.append(contentsOf: #","scope":"#.utf8)
         writeStrings(caller.scope, into: &out)
+        if let site = caller.site {
+            out.append(contentsOf: #","site":"#.utf8)
+            Value.writeJSONString(site, into: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 

@@ -16,6 +16,9 @@ public struct AuditCaller: Sendable, Hashable {
     public var groups: [String]
     /// Whether the caller had both an actor and a scope.
     public var context: AuditContext
+    /// Where in the calling process's own source the call was made (`relay.lua:42`), when its
+    /// host knows (the Lua host does); the record's `caller` object has no `site` otherwise.
+    public var site: String?
 
     /// Creates a caller description.
     public init(
@@ -24,7 +27,8 @@ public struct AuditCaller: Sendable, Hashable {
         actor: Actor?,
         scope: [String] = [],
         groups: [String] = [],
-        context: AuditContext
+        context: AuditContext,
+        site: String? = nil
     ) {
         self.pid = pid
         self.frame = frame
@@ -32,5 +36,6 @@ public struct AuditCaller: Sendable, Hashable {
         self.scope = scope
         self.groups = groups
         self.context = context
+        self.site = site
     }
 }

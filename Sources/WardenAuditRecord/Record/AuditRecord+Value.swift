@@ -112,18 +112,20 @@ extension AuditRecord {
 extension AuditCaller {
     /// The caller as a JSON value.
     public var value: Value {
-        .map([
+        var fields: [String: Value] = [
             "pid": pid.map(Value.string) ?? .null,
             "frame": frame.map(Value.string) ?? .null,
             "actor": actor?.value ?? .null,
             "scope": .list(scope.map(Value.string)),
             "groups": .list(groups.map(Value.string)),
             "context": .string(context.rawValue),
-        ])
+        ]
+        if let site { fields["site"] = .string(site) }
+        return .map(fields)
     }
 
     init(fields: RecordFields) throws(AuditRecordError) {
-        try fields.rejectUnknown(allowed: ["pid", "frame", "actor", "scope", "groups", "context"])
+        try fields.rejectUnknown(allowed: ["pid", "frame", "actor", "scope", "groups", "context", "site"])
         pid = try fields.optionalString("pid")
         frame = try fields.optionalString("frame")
         if let actorFields = try fields.nullableObject("actor") {
@@ -135,6 +137,7 @@ extension AuditCaller {
         scope = try fields.strings("scope")
         groups = try fields.strings("groups")
         context = try fields.enumeration("context", AuditContext.self)
+        site = try fields.absentOrString("site")
     }
 }
 

@@ -42,7 +42,7 @@ package struct CanonicalRecordReader {
         let caller = AuditCaller(
             pid: layout.pid.map { string($0, line) }, frame: layout.frame.map { string($0, line) }, actor: actor,
             scope: strings(layout.scope, of: layout, line), groups: strings(layout.groups, of: layout, line),
-            context: layout.context)
+            context: layout.context, site: layout.site.map { string($0, line) })
         var checks: [AuditCheck] = []
         checks.reserveCapacity(layout.checks.count)
         for check in layout.checks {

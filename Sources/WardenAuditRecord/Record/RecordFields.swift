@@ -43,6 +43,15 @@ package struct RecordFields {
         }
     }
 
+    /// A string that is left out when there is none (never `null`).
+    func absentOrString(_ key: String) throws(AuditRecordError) -> String? {
+        switch map[key] {
+        case nil: return nil
+        case .string(let s): return s
+        default: throw invalid(key, "a string (left out when there is none)", found: map[key])
+        }
+    }
+
     func bool(_ key: String) throws(AuditRecordError) -> Bool {
         guard case .bool(let b) = map[key] else { throw invalid(key, "true or false", found: map[key]) }
         return b

@@ -28,6 +28,8 @@ package struct RecordLayout {
     package var pid: StringSpan?
     /// Range in ``strings``.
     var scope = 0..<0
+    /// The caller's call site, when the record has one.
+    var site: StringSpan?
     package var checks: [Check] = []
     package var decision = AuditDecision.allow
     package var duration = 0
@@ -81,6 +83,7 @@ package struct RecordLayout {
         pid = try s.nullableStringSpan()
         try s.expect(#","scope":"#)
         scope = try s.stringSpans(into: &strings)
+        site = s.skip(#","site":"#) ? try s.stringSpan() : nil
         try s.expect(#"},"checks":["#)
         if !s.skip(UInt8(ascii: "]")) {
             repeat {

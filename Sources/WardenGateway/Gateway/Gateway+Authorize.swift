@@ -108,12 +108,13 @@ extension Gateway {
         }
     }
 
-    /// The record's caller; `pid` is the caller's PID string, computed once per call.
+    /// The record's caller; `pid` is the caller's PID string, computed once per call. The
+    /// site is the one the caller's host bound for this call (``CallSite``), if any.
     static func auditCaller(_ caller: Caller, pid: String, complete: Bool) -> AuditCaller {
         AuditCaller(
             pid: pid, frame: caller.frame, actor: caller.security.actor,
             scope: caller.security.scope?.policies ?? [], groups: caller.security.scope?.groups ?? [],
-            context: complete ? .complete : .incomplete)
+            context: complete ? .complete : .incomplete, site: CallSite.current)
     }
 
     static func auditCheck(_ outcome: CheckOutcome) -> AuditCheck {

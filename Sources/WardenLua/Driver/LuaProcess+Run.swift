@@ -202,12 +202,25 @@ extension LuaProcess {
         return ProcessError(kind, message)
     }
 
+    /// `chunk:line` of the innermost frame of `thread` (suspended in a call) that runs the
+    /// process's own Lua code, not the prelude's; `nil` when there is none.
+    private func callSite(of thread: LuaThread) -> String? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 128) { buffer in
+            guard let base = buffer.baseAddress, warden_lua_call_site(thread.state, base, buffer.count) != 0 else {
+                return nil
+            }
+            return String(cString: base)
+        }
+    }
+
     /// Performs what a coroutine blocked on.
     private func perform(_ operation: BlockingOperation, for thread: LuaThread) async throws {
         switch operation {
         case .call(let call):
+            // The Lua line that made the call, for the gateway's audit record (`CallSite`).
+            let site = callSite(of: thread)
             if scheduler.liveThreads == 1, scheduler.inFlight == 0 {
-                let reply = await call()
+                let reply = await CallSite.$current.withValue(site) { await call() }
                 scheduler.makeReady(thread, with: .reply(reply))
             } else {
                 scheduler.inFlight += 1
@@ -215,7 +228,7 @@ extension LuaProcess {
                 let completions = scheduler.completions
                 let id = thread.id
                 Task {
-                    let reply = await call()
+                    let reply = await CallSite.$current.withValue(site) { await call() }
                     completions.post(.reply(thread: id, reply))
                 }
             }

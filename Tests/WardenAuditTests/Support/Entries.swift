@@ -52,7 +52,7 @@ enum Entries {
                     ? nil
                     : Actor(id: "actor-\(s)", meta: ["k": numbers[n % numbers.count], "nested": ["a": [1, "x"]]]),
                 scope: n % 2 == 0 ? [] : ["ns:p\(n)", s], groups: n % 3 == 0 ? ["g"] : [],
-                context: n % 4 == 0 ? .incomplete : .complete),
+                context: n % 4 == 0 ? .incomplete : .complete, site: n % 3 == 2 ? "\(s).lua:\(n)" : nil),
             target: ["dest": .string(s), "n": numbers[(n + 3) % numbers.count], "topic": "t"],
             checks: (0..<(n % 3)).map { i in
                 AuditCheck(

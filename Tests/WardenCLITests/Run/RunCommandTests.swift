@@ -14,7 +14,11 @@ import Testing
         #expect(result.code == 5, "\(result.errors)")
         #expect(result.errors.contains("ignored: 1 entry of kind http.endpoint"))
         let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")
-        #expect(lines.contains { $0.contains("\"process.terminate\"") && $0.contains("\"deny\"") })
+        // The denied record names the line of cli.lua that made the call.
+        #expect(
+            lines.contains {
+                $0.contains("\"process.terminate\"") && $0.contains("\"deny\"") && $0.contains(#"cli.lua:14"}"#)
+            })
         #expect(lines.contains { $0.contains("\"process.registry.register\"") && $0.contains("\"allow\"") })
     }
 

@@ -83,6 +83,7 @@ export async function show(id) {
         ["Actor", actor ? actor.id : "(no actor)"],
         ["Actor meta", actor ? text(actor.meta) : null],
         ["Caller pid", text(caller.pid)],
+        ["Call site", caller.site ? el("span", { class: "mono", text: caller.site }) : null],
         ["Caller scope", (caller.scope || []).join(", ")],
         ["Caller context", text(caller.context)],
         ["Target", text(record.target)],
