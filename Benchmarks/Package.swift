@@ -26,9 +26,21 @@ let package = Package(
             path: "PolicyBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // What the runtime and Lua benchmarks share: the runtime and host they run on, the ring's
+        // builder and driver.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "WardenRuntime", package: warden),
+                .product(name: "WardenLocalRuntime", package: warden),
+            ],
+            path: "BenchmarkSupport"
+        ),
         .executableTarget(
             name: "RuntimeBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "WardenRuntime", package: warden),
                 .product(name: "WardenLocalRuntime", package: warden),
@@ -64,10 +76,15 @@ let package = Package(
         .executableTarget(
             name: "LuaBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "WardenRuntime", package: warden),
                 .product(name: "WardenLocalRuntime", package: warden),
                 .product(name: "WardenLua", package: warden),
+                .product(name: "WardenGateway", package: warden),
+                .product(name: "WardenPolicy", package: warden),
+                .product(name: "WardenAuditLog", package: warden),
+                .product(name: "WardenAuditRecord", package: warden),
             ],
             path: "LuaBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

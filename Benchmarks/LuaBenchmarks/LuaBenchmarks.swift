@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import WardenLocalRuntime
 import WardenRuntime
 import WardenValue
@@ -84,6 +85,8 @@ let benchmarks: @Sendable () -> Void = {
         await runtime.shutdown()
     }
 
+    luaRingBenchmark()
+    luaSecurityCanBenchmark(timing)
     idleLuaProcessBenchmark(count: 100_000)
 }
 

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Synchronization
 import WardenLocalRuntime
 import WardenRuntime
@@ -51,62 +52,30 @@ let benchmarks: @Sendable () -> Void = {
         await runtime.shutdown()
     }
 
-    // ring: a token goes ten times around 1,000 processes (10,000 hops per sample), timed by the
-    // driver process from its first send to the token's return, as the Erlang benchmark does;
-    // the ring is built and every member ready before that.
-    let nanosecondsPerHop = BenchmarkMetric.custom("ns per hop", polarity: .prefersSmaller, useScalingFactor: false)
-    Benchmark(
+    // ring: the Swift members of `Ring`'s benchmark (the Lua ring in LuaBenchmarks is its peer).
+    Ring.benchmark(
         "Runtime ring of 1000 (per hop)",
-        configuration: .init(
-            metrics: [nanosecondsPerHop], warmupIterations: 1, maxDuration: .seconds(5), maxIterations: 100)
-    ) { benchmark in
-        let size = 1_000
-        let laps = 10
-        let runtime = makeRuntime([
-            ProcessDefinition(id: "bench:ring-member") { ctx in
-                let inbox = ctx.inbox()
-                guard let setup = await inbox.receive(), case .string(let nextText)? = setup.payload.first,
-                    let builder = setup.from
-                else { return .null }
-                let next = try PID.parse(nextText)
-                try await ctx.send(builder, topic: "ready")
-                while let token = await inbox.receive() {
-                    guard case .int(let hops)? = token.payload.first, case .string(let driver)? = token.payload.last
-                    else {
-                        continue
-                    }
-                    if hops == 0 {
-                        try await ctx.send(driver, topic: "done")
-                    } else {
-                        try await ctx.send(next, topic: "token", .int(hops - 1), .string(driver))
-                    }
+        member: ProcessDefinition(id: "bench:ring-member") { ctx in
+            let inbox = ctx.inbox()
+            guard let setup = await inbox.receive(), case .string(let nextText)? = setup.payload.first,
+                let builder = setup.from
+            else { return .null }
+            let next = try PID.parse(nextText)
+            try await ctx.send(builder, topic: "ready")
+            while let token = await inbox.receive() {
+                guard case .int(let hops)? = token.payload.first, case .string(let driver)? = token.payload.last
+                else {
+                    continue
                 }
-                return .null
-            },
-            ProcessDefinition(id: "bench:ring-builder") { ctx in
-                var members: [PID] = []
-                for _ in 0..<size { members.append(try await ctx.spawn("bench:ring-member", host: benchHost)) }
-                for (index, member) in members.enumerated() {
-                    try await ctx.send(member, topic: "next", .string(members[(index + 1) % size].description))
+                if hops == 0 {
+                    try await ctx.send(driver, topic: "done")
+                } else {
+                    try await ctx.send(next, topic: "token", .int(hops - 1), .string(driver))
                 }
-                // Every member has its successor and waits for the token before measuring starts.
-                for _ in 0..<size { _ = await ctx.inbox().receive() }
-                return .string(members[0].description)
-            },
-            ProcessDefinition(id: "bench:ring-driver") { ctx in
-                let start = ContinuousClock.now
-                try await ctx.send(
-                    ctx.args[0].stringValue ?? "", topic: "token", .int(laps * size - 1), .string(ctx.pid.description))
-                _ = await ctx.inbox().receive()
-                return .int(nanoseconds(ContinuousClock.now - start) / (laps * size))
-            },
-        ])
-        let head = await run(runtime, "bench:ring-builder")
-        if case .int(let perHop) = await run(runtime, "bench:ring-driver", args: [head]) {
-            benchmark.measurement(nanosecondsPerHop, perHop)
+            }
+            return .null
         }
-        await runtime.shutdown()
-    }
+    ) { hops, driver in [.int(hops), .string(driver)] }
 
     // spawn_linked + LINK_DOWN: the child fails at once, the trapping parent gets the event.
     Benchmark("Runtime spawn_linked+LINK_DOWN (per process)", configuration: timing) { benchmark in

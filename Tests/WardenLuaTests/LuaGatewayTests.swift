@@ -1,6 +1,7 @@
 import Logging
 import Testing
 import WardenAuditLog
+import WardenAuditRecord
 import WardenGateway
 import WardenLocalRuntime
 import WardenLua
@@ -25,6 +26,25 @@ import WardenValue
             groups: [app]
         """
 
+    /// Runs `app:root` of `runtime` behind a gateway over the policies of `yaml`, as actor
+    /// `app:root` in group `t:app`, every call audited in `sync` mode; returns its exit, the
+    /// records in order and its PID.
+    static func runBehindGateway(_ runtime: LocalRuntime, policies yaml: String) async throws -> (
+        result: ExitResult, records: [AuditRecord], root: PID
+    ) {
+        let policies = try PolicyLoader().load(yaml: yaml, file: "lua.yaml").get()
+        let sink = InMemoryAuditSink()
+        let audit = AuditLog(
+            node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
+        let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
+        let security = SecurityContext(actor: Actor(id: "app:root"), scope: SecurityScope(groups: ["t:app"]))
+        let handle = try await gateway.start(StartRequest(definition: "app:root", host: luaHost, security: security))
+        let result = try await handle.result()
+        await gateway.shutdown()
+        await audit.shutdown()
+        return (result, sink.records.map(\.record), handle.pid)
+    }
+
     @Test func aDeniedCallReturnsPermissionDeniedToLuaAndIsAudited() async throws {
         let runtime = try luaRuntime([
             "app:root": """
@@ -38,22 +58,11 @@ import WardenValue
             "app:echo": echoSource,
         ])
         runtime.addHost("app:tenants", maxProcesses: 10)
-        let policies = try PolicyLoader().load(yaml: Self.policyYAML, file: "lua.yaml").get()
-        let sink = InMemoryAuditSink()
-        let audit = AuditLog(
-            node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
-        let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
-        let security = SecurityContext(actor: Actor(id: "app:root"), scope: SecurityScope(groups: ["t:app"]))
-        let handle = try await gateway.start(
-            StartRequest(definition: "app:root", host: luaHost, security: security))
-        let result = try await handle.result()
-        await gateway.shutdown()
-        await audit.shutdown()
+        let (result, records, _) = try await Self.runBehindGateway(runtime, policies: Self.policyYAML)
 
         #expect(
             exitValue(result) == [true, true, "PERMISSION_DENIED", "not allowed to spawn on host: app:tenants"])
         #expect(runtime.liveCount(onHost: "app:tenants") == 0)
-        let records = sink.records.map(\.record)
         let spawns = records.filter { $0.op == "process.spawn" }
         #expect(spawns.map(\.decision) == [.allow, .deny])
         #expect(spawns.allSatisfy { $0.caller.actor?.id == "app:root" })
@@ -94,24 +103,12 @@ import WardenValue
             entries:
               - {name: all, kind: security.policy, policy: {actions: "*", resources: "*", effect: allow}, groups: [app]}
             """
-        let policies = try PolicyLoader().load(yaml: everything, file: "lua.yaml").get()
-        let sink = InMemoryAuditSink()
-        let audit = AuditLog(
-            node: "lua", sink: sink, mode: .sync, failurePolicy: .failClosed, logger: Logger(label: "t"))
-        let gateway = Gateway(wrapping: runtime, policies: PolicyStore(policies), audit: audit)
-        let security = SecurityContext(actor: Actor(id: "app:root"), scope: SecurityScope(groups: ["t:app"]))
-        let handle = try await gateway.start(
-            StartRequest(definition: "app:root", host: luaHost, security: security))
-        let result = try await handle.result()
-        await gateway.shutdown()
-        await audit.shutdown()
+        let (result, records, root) = try await Self.runBehindGateway(runtime, policies: everything)
 
         #expect(exitValue(result) == true, "\(String(describing: exitError(result)))")
-        let records = sink.records.map(\.record)
         #expect(records.filter { $0.op == "process.spawn" }.map(\.caller.site) == ["app_root.lua:6"])
-        let root = handle.pid.description
         #expect(
-            records.filter { $0.op == "process.send" && $0.caller.pid == root }.map(\.caller.site)
+            records.filter { $0.op == "process.send" && $0.caller.pid == root.description }.map(\.caller.site)
                 == ["app_root.lua:2", "app_root.lua:3", "app_root.lua:10"])
         #expect(records.filter { $0.op == "start" }.allSatisfy { $0.caller.site == nil })
     }
