@@ -8,7 +8,7 @@ import WardenValue
 /// token's return, as the Erlang benchmark does; the ring is built and every member is ready
 /// before that.
 ///
-/// A member (definition id `bench:ring-member`) receives one message holding its successor's
+/// A member receives one message holding its successor's
 /// PID string, answers its sender `ready`, then passes every token on with one hop less, or
 /// answers the token's driver `done` when no hop is left.
 public enum Ring {
@@ -27,7 +27,7 @@ public enum Ring {
         ) { benchmark in
             let size = 1_000
             let runtime = makeRuntime([
-                member, builder(size: size), driver(size: size, laps: 10, token: token),
+                member, builder(member: member.id, size: size), driver(size: size, laps: 10, token: token),
             ])
             let head = await run(runtime, "bench:ring-builder")
             if case .int(let perHop) = await run(runtime, "bench:ring-driver", args: [head]) {
@@ -37,14 +37,14 @@ public enum Ring {
         }
     }
 
-    /// Spawns `size` members, sends each its successor's PID string and waits until all of them
-    /// are ready; returns the first member's PID string.
-    static func builder(size: Int) -> ProcessDefinition {
+    /// Spawns `size` processes of definition `member`, sends each its successor's PID string and
+    /// waits until all of them are ready; returns the first member's PID string.
+    static func builder(member: String, size: Int) -> ProcessDefinition {
         ProcessDefinition(id: "bench:ring-builder") { ctx in
             var members: [PID] = []
-            for _ in 0..<size { members.append(try await ctx.spawn("bench:ring-member", host: benchHost)) }
-            for (index, member) in members.enumerated() {
-                try await ctx.send(member, topic: "next", .string(members[(index + 1) % size].description))
+            for _ in 0..<size { members.append(try await ctx.spawn(member, host: benchHost)) }
+            for (index, pid) in members.enumerated() {
+                try await ctx.send(pid, topic: "next", .string(members[(index + 1) % size].description))
             }
             for _ in 0..<size { _ = await ctx.inbox().receive() }
             return .string(members[0].description)
