@@ -50,9 +50,11 @@ public struct HostEntry: Sendable {
     public var maxProcesses: Int?
 }
 
-/// How a service is restarted after an abnormal exit: exponential backoff, a bounded number of times.
+/// How a service is restarted after an abnormal exit: exponential backoff with optional jitter,
+/// a bounded number of times in a row.
 public struct RestartPolicy: Sendable, Hashable {
-    /// Restarts at most this many times in a row, then the service stays down.
+    /// Restarts at most this many times in a row, then the service stays down; 0 means no limit
+    /// (Wippy's `max_attempts: 0`).
     public var maxAttempts: Int
     /// The wait before the first restart.
     public var initialDelay: Duration
@@ -60,16 +62,29 @@ public struct RestartPolicy: Sendable, Hashable {
     public var maxDelay: Duration
     /// How much each wait grows over the previous one.
     public var backoffFactor: Double
+    /// Each wait is moved by up to this fraction of itself, at random (0.1: ±10 %).
+    public var jitter: Double
 
-    /// Creates a policy; the defaults are Wippy's (5 attempts, 1 s, 90 s, factor 2).
+    /// Creates a policy; the defaults are Wippy's (5 attempts, 1 s, 90 s, factor 2, no jitter).
     public init(
         maxAttempts: Int = 5, initialDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(90),
-        backoffFactor: Double = 2
+        backoffFactor: Double = 2, jitter: Double = 0
     ) {
         self.maxAttempts = maxAttempts
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay
         self.backoffFactor = backoffFactor
+        self.jitter = jitter
+    }
+
+    /// Whether restart number `attempt` (1-based) may happen.
+    public func allows(attempt: Int) -> Bool {
+        maxAttempts == 0 || attempt <= maxAttempts
+    }
+
+    /// ``delay(beforeAttempt:)`` moved by the jitter, using `random` in 0 ... 1.
+    public func jitteredDelay(beforeAttempt attempt: Int, random: Double) -> Duration {
+        delay(beforeAttempt: attempt) * (1 + jitter * (2 * random - 1))
     }
 
     /// The wait before restart number `attempt` (1-based).
@@ -98,6 +113,15 @@ public struct ServiceEntry: Sendable {
     public var restart: RestartPolicy
     /// Its actor and scope (`lifecycle.security`).
     public var security: DefinitionSecurity?
+    /// The entries it needs running first (`lifecycle.requires`, or the older `depends_on`);
+    /// those that are services of the tree are started before it and stopped after it.
+    public var requires: [String] = []
+    /// How long it has to stop after the cancel at shutdown (`lifecycle.stop_timeout`); `nil`:
+    /// `warden run --shutdown-timeout`.
+    public var stopTimeout: Duration?
+    /// A run at least this long resets the count of restarts in a row
+    /// (`lifecycle.stable_threshold`, default 5 s).
+    public var stableThreshold: Duration = .seconds(5)
     /// Where the entry starts.
     public var mark: Mark
 }

@@ -147,13 +147,29 @@ struct RegistryEntryReader {
             case .double(let x)? where x >= 1: restart.backoffFactor = x
             default: break
             }
+            if let jitterNode = restartNode[key: "jitter"]?.value {
+                switch try? jitterNode.value {
+                case .int(let n)? where n == 0 || n == 1: restart.jitter = Double(n)
+                case .double(let x)? where x >= 0 && x <= 1: restart.jitter = x
+                default:
+                    error(
+                        .invalidValue, jitterNode.mark,
+                        "`jitter` must be a fraction from 0 to 1, found \(jitterNode.kindName)",
+                        hint: "write `jitter: 0.1` for ±10 %")
+                }
+            }
         }
         let security = lifecycle?[key: "security"].map { readSecurity($0.value) } ?? nil
-        services.append(
-            ServiceEntry(
-                id: id, process: process.contains(":") ? process : "\(namespace):\(process)",
-                host: host.contains(":") ? host : "\(namespace):\(host)",
-                autoStart: autoStart, restart: restart, security: security, mark: node.mark))
+        let qualify = { [namespace] (name: String) in name.contains(":") ? name : "\(namespace):\(name)" }
+        var service = ServiceEntry(
+            id: id, process: qualify(process), host: qualify(host), autoStart: autoStart, restart: restart,
+            security: security, mark: node.mark)
+        for key in ["requires", "depends_on"] {
+            service.requires += strings(lifecycle?[key: key]?.value, field: key).map { qualify($0.0) }
+        }
+        if let timeout = duration(lifecycle?[key: "stop_timeout"]?.value) { service.stopTimeout = timeout }
+        if let threshold = duration(lifecycle?[key: "stable_threshold"]?.value) { service.stableThreshold = threshold }
+        services.append(service)
     }
 
     /// `security: {actor: {id, meta}, groups, policies}`; group and policy names are checked

@@ -55,6 +55,15 @@ enum RegistryReferences {
                         hint: "`host` must be the id of a `process.host` entry"))
             }
         }
+        if let cycle = ServiceOrder.cycle(in: tree.services),
+            let first = tree.services.first(where: { $0.id == cycle[0] })
+        {
+            problems.append(
+                .error(
+                    .invalidValue, at: first.mark,
+                    "services require each other in a cycle: \(cycle.map(UserText.quoted).joined(separator: " -> "))",
+                    hint: "remove one of these `lifecycle.requires` entries; a cycle cannot start"))
+        }
         tree.diagnostics += problems
     }
 }

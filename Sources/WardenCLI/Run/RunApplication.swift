@@ -85,15 +85,15 @@ final class RunApplication: Sendable {
         return result
     }
 
-    /// Shuts down in order: services cancelled with `deadline`, then everything terminated,
-    /// then the audit log flushed.
+    /// Shuts down in order: services cancelled dependents first (each with its `stop_timeout`,
+    /// else `deadline`) and awaited, then everything terminated, then the audit log flushed.
     func shutdown(deadline: Duration) async {
-        let handles = services.stopRestarting()
-        let milliseconds = Int(
-            deadline.components.seconds * 1000 + deadline.components.attoseconds / 1_000_000_000_000_000)
-        await ControlProcess.stop(handles.map(\.pid), deadline: milliseconds, on: runtime)
-        for handle in handles { _ = try? await handle.result() }
-        await services.finish()
+        let runtime = runtime
+        await services.stop(defaultDeadline: deadline) { pids, deadline in
+            let milliseconds = Int(
+                deadline.components.seconds * 1000 + deadline.components.attoseconds / 1_000_000_000_000_000)
+            await ControlProcess.stop(pids, deadline: milliseconds, on: runtime)
+        }
         await gateway.shutdown()
         await log.shutdown()
     }

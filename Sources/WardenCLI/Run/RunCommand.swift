@@ -103,7 +103,7 @@ struct RunCommand: StreamCommand {
             status = await TestRun(app: app, host: testHost, limit: .milliseconds(Int64(testTimeout * 1000)), io: io)
                 .run(TestSelection.tests(in: loaded, matching: pattern))
         } else {
-            app.services.start(loaded.services)
+            app.services.start(ServiceOrder(services: loaded.services))
             if let target {
                 status = await Self.runExec(target, on: app, io: io)
             } else {

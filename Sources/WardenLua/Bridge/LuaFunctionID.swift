@@ -10,6 +10,7 @@ enum LuaFunctionID: Int32, CaseIterable {
     case channelNew, channelSend, channelReceive, channelClose, channelSelect
     case spawnCoroutine, setMetatable
     case timeNow, sleep, timer, parseDuration, formatTime
+    case timeFields, timeParse, timeDate, timeRound, loadLocation, durationString, timerControl
     case jsonEncode, jsonDecode, uuidV4, uuidV7, contextGet, contextAll
     case makePrimitive, piece, openLibrary, library, moduleAllowed, entry
     case log
@@ -56,6 +57,13 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .timer: "timer"
         case .parseDuration: "parse_duration"
         case .formatTime: "format_time"
+        case .timeFields: "time_fields"
+        case .timeParse: "time_parse"
+        case .timeDate: "time_date"
+        case .timeRound: "time_round"
+        case .loadLocation: "load_location"
+        case .durationString: "duration_string"
+        case .timerControl: "timer_control"
         case .jsonEncode: "json_encode"
         case .jsonDecode: "json_decode"
         case .uuidV4: "uuid_v4"

@@ -69,9 +69,13 @@ extension LuaProcess {
         case .external(.event(let event))?:
             push(event, onto: stack)
         case .external(.time(let nanoseconds))?:
-            stack.newTable(recordCount: 1)
-            stack.push(nanoseconds)
-            stack.rawSet(table: -2, key: "_ns")
+            stack.newTable(recordCount: 3)
+            stack.push(nanoseconds.floorDivided(by: 1_000_000_000))
+            stack.rawSet(table: -2, key: "_s")
+            stack.push(nanoseconds.floorModulo(1_000_000_000))
+            stack.rawSet(table: -2, key: "_n")
+            stack.rawGet(table: luaRegistryIndex, key: "warden.Local")
+            stack.rawSet(table: -2, key: "_loc")
             stack.rawGet(table: luaRegistryIndex, key: "warden.Time")
             lua_setmetatable(stack.state, -2)
         case .external(.payload(let payload))?:

@@ -74,9 +74,9 @@ extension LuaProcess {
             case .channelClose: return channelClose(stack)
             case .channelSelect: return channelSelect(stack)
             case .spawnCoroutine: return spawnCoroutine(stack)
-            case .timeNow:
-                stack.push(LuaTimer.nowNanoseconds())
-                return .results(1)
+            case .timeNow, .timeFields, .formatTime, .timeParse, .timeDate, .timeRound, .loadLocation, .parseDuration,
+                .durationString, .timerControl:
+                return try timeCall(function, on: stack)
             case .sleep:
                 let nanoseconds = max(0, stack.integer(at: 1) ?? 0)
                 return .block(
@@ -85,12 +85,6 @@ extension LuaProcess {
                         return .ok
                     })
             case .timer: return timer(stack)
-            case .parseDuration:
-                let text = try stringArgument(stack, at: 1, what: "duration")
-                let duration = try CancelDeadline(parsing: text).duration
-                let (seconds, attoseconds) = duration.components
-                stack.push(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
-                return .results(1)
             case .jsonEncode, .jsonDecode, .uuidV4, .uuidV7, .contextGet, .contextAll:
                 return try moduleCall(function, on: stack)
             case .makePrimitive, .piece, .openLibrary, .library, .moduleAllowed, .entry:
@@ -101,12 +95,6 @@ extension LuaProcess {
                 return terminalCall(function, on: stack)
             case .log:
                 do { return try log(stack) } catch { return .raise(error.message) }
-            case .formatTime:
-                guard let nanoseconds = stack.integer(at: 1) else { return .raise("format takes a time") }
-                stack.push(
-                    GoTimeLayout.format(
-                        unixNanoseconds: nanoseconds, layout: stack.string(at: 2) ?? GoTimeLayout.rfc3339))
-                return .results(1)
             case .setMetatable:
                 guard let name = stack.string(at: 1), stack.type(at: 2) == LUA_TTABLE else {
                     return .raise("set_metatable takes a name and a table")

@@ -111,4 +111,35 @@ import Testing
         #expect(bad.errors.contains("app.yaml:8:"))
         #expect(bad.errors.contains("invalid duration `2m-1s`"))
     }
+
+    @Test func servicesRequiringEachOtherInACycleAreAnErrorNamingTheCycle() async throws {
+        let services = """
+              - {name: main, kind: process.lua, source: "file://m.lua", method: main}
+              - {name: a, kind: process.service, process: main, host: processes, lifecycle: {requires: [b]}}
+              - {name: b, kind: process.service, process: main, host: processes, lifecycle: {depends_on: [app:a]}}
+
+            """
+        let result = try await Self.load(
+            Self.header + services, files: ["m.lua": "return {main = function() return 0 end}\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("app.yaml:5:"))
+        #expect(result.errors.contains("services require each other in a cycle: `app:a` -> `app:b` -> `app:a`"))
+    }
+
+    @Test func aJitterOutsideZeroToOneIsAnErrorAtTheValue() async throws {
+        let service = """
+              - {name: main, kind: process.lua, source: "file://m.lua", method: main}
+              - name: svc
+                kind: process.service
+                process: main
+                host: processes
+                lifecycle: {restart: {jitter: 1.5}}
+
+            """
+        let result = try await Self.load(
+            Self.header + service, files: ["m.lua": "return {main = function() return 0 end}\n"])
+        #expect(result.code == 3)
+        #expect(result.errors.contains("app.yaml:9:"))
+        #expect(result.errors.contains("`jitter` must be a fraction from 0 to 1"))
+    }
 }

@@ -135,4 +135,133 @@ import Testing
         #expect(result.output.contains("timed out"))
         #expect(result.output.hasSuffix("0 passed, 1 failed\n"))
     }
+
+    /// A tree whose services `db` (not auto-started) and `api` (requires `db`) mark what they do
+    /// by registering names, which the audit log keeps in order with the caller's PID.
+    private static func dependentServicesTree() throws -> String {
+        try RunHarness.tree([
+            "app.yaml": """
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - name: all
+                kind: security.policy
+                policy: {actions: "*", resources: "*", effect: allow}
+              - {name: store, kind: process.lua, source: "file://store.lua", method: main}
+              - {name: client, kind: process.lua, source: "file://client.lua", method: main, modules: [time]}
+              - name: api
+                kind: process.service
+                process: client
+                host: processes
+                lifecycle:
+                  auto_start: true
+                  requires: [db]
+                  restart: {max_attempts: 0, initial_delay: 10ms}
+                  security: {actor: {id: svc}, policies: [all]}
+              - name: db
+                kind: process.service
+                process: store
+                host: processes
+                lifecycle:
+                  security: {actor: {id: svc}, policies: [all]}
+            """,
+            "store.lua": """
+            return {main = function()
+                process.registry.register("db")
+                local events = process.events()
+                while true do
+                    local e = events:receive()
+                    if e.kind == process.event.CANCEL then
+                        process.registry.register("stopping.db")
+                        return
+                    end
+                end
+            end}
+            """,
+            "client.lua": """
+            local time = require("time")
+            return {main = function()
+                local pid = process.registry.lookup("db")
+                if not pid then
+                    process.registry.register("api.started.before.db.registered")
+                    error("db is not running yet") -- restarted: a started service may not be ready
+                end
+                process.registry.register("api.ready")
+                local events = process.events()
+                while true do
+                    local e = events:receive()
+                    if e.kind == process.event.CANCEL then
+                        time.sleep("30ms") -- a slow stop: db must still wait for it
+                        process.registry.register("stopping.api")
+                        return
+                    end
+                end
+            end}
+            """,
+        ])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func servicesStartAfterWhatTheyRequireAndStopBeforeIt() async throws {
+        let directory = try Self.dependentServicesTree()
+        defer { PolicyCLI.remove(directory) }
+        let audit = directory + "/audit.jsonl"
+        let result = try await RunHarness.run([directory, "--audit", audit, "--mode", "sync"]) { _ in
+            ((try? String(contentsOfFile: audit, encoding: .utf8)) ?? "").contains("\"api.ready\"")
+        }
+        #expect(result.code == 0, "\(result.errors)")
+        let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")
+        // PIDs on a host count up, so db (pulled in although not auto-started) was spawned first.
+        func pid(of line: Substring) -> String? {
+            line.range(of: #"\"pid\":\"\{app:processes\|0x[0-9a-f]+\}"#, options: .regularExpression).map {
+                String(line[$0])
+            }
+        }
+        let dbPID = try #require(lines.first { $0.contains("\"resource\":\"db\"") }.flatMap(pid))
+        let firstAPIPID = try #require(lines.first { $0.contains("\"resource\":\"api.") }.flatMap(pid))
+        #expect(dbPID < firstAPIPID, "api was spawned before the db it requires")
+        let api = try #require(lines.firstIndex { $0.contains("\"stopping.api\"") })
+        let db = try #require(lines.firstIndex { $0.contains("\"stopping.db\"") })
+        #expect(api < db, "db was stopped before the api that requires it")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func maxAttemptsZeroRestartsWithoutLimitAndAStableRunStartsTheCountAgain() async throws {
+        let directory = try RunHarness.tree([
+            "app.yaml": """
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - {name: crash, kind: process.lua, source: "file://crash.lua", method: main}
+              - {name: slow, kind: process.lua, source: "file://slow.lua", method: main, modules: [time]}
+              - name: crasher
+                kind: process.service
+                process: crash
+                host: processes
+                lifecycle:
+                  auto_start: true
+                  restart: {max_attempts: 0, initial_delay: 5ms, max_delay: 5ms}
+              - name: steady
+                kind: process.service
+                process: slow
+                host: processes
+                lifecycle:
+                  auto_start: true
+                  stable_threshold: 10ms
+                  restart: {max_attempts: 1, initial_delay: 5ms}
+            """,
+            "crash.lua": "return {main = function() error(\"crashed\") end}\n",
+            "slow.lua":
+                "local time = require(\"time\")\nreturn {main = function() time.sleep(\"20ms\") error(\"late\") end}\n",
+        ])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "--audit", directory + "/a.jsonl"]) {
+            $0.contains("restart 7 (no limit)") && $0.components(separatedBy: "steady exited").count > 3
+        }
+        #expect(result.code == 0)
+        #expect(result.errors.contains("service app:crasher exited abnormally"))
+        // Each 20 ms run of `steady` outlasts its 10 ms threshold, so its one restart is never used up.
+        #expect(!result.errors.contains("app:steady exited abnormally: late; it stays down"))
+        #expect(result.errors.contains("restart 1 of 1"))
+    }
 }

@@ -21,7 +21,12 @@ enum RunHarness {
         let code: Int32
         do {
             code = try await command.execute(io: io) {
-                while let until, !until(errors.text) { try? await Task.sleep(for: .milliseconds(10)) }
+                // A condition that never comes true ends the run after 30 s, so the test fails
+                // on its expectations instead of hanging.
+                let deadline = ContinuousClock.now + .seconds(30)
+                while let until, !until(errors.text), ContinuousClock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(10))
+                }
             }
         } catch let error as CommandFailure {
             errors.line(error.description)
