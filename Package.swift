@@ -297,7 +297,8 @@ let package = Package(
             name: "WardenCLITests",
             dependencies: [
                 "WardenCLI", "WardenService", "WardenPolicy", "WardenValue", "WardenAuditRecord", "WardenAuditLog",
-                "WardenAuditReview", "WardenAuditPostgres", "WardenTestSupport", "WardenPostgresTestSupport", "WardenRegistry",
+                "WardenAuditReview", "WardenAuditPostgres", "WardenTestSupport", "WardenPostgresTestSupport",
+                "WardenRegistry",
                 "WardenYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
