@@ -1,3 +1,5 @@
+import WardenValue
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,5 @@
+import WardenValue
+
 /// A small strict parser for RFC 3339 date-times.
 enum RFC3339Parser {
     /// A parsed time and whether the text was in the exact record form.

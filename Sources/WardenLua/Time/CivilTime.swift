@@ -1,3 +1,5 @@
+import WardenValue
+
 /// A point in time split into calendar fields in one zone, with the proleptic Gregorian
 /// calendar Go's `time` package uses (year 0 exists, no Julian switch).
 struct CivilTime: Equatable {
@@ -36,27 +38,15 @@ struct CivilTime: Equatable {
     /// January of the next year, day 0 the last day of the month before).
     static func days(year: Int, month: Int, day: Int) -> Int {
         let monthIndex = month - 1
-        let carriedYear = year + monthIndex.floorDivided(by: 12)
-        let normalMonth = monthIndex.floorModulo(12) + 1
-        let y = normalMonth <= 2 ? carriedYear - 1 : carriedYear
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (normalMonth > 2 ? normalMonth - 3 : normalMonth + 9) + 2) / 5
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468 + (day - 1)
+        let first = CivilDate.days(
+            year: Int64(year + monthIndex.floorDivided(by: 12)), month: Int64(monthIndex.floorModulo(12) + 1), day: 1)
+        return Int(first) + (day - 1)
     }
 
     /// The date of a day counted from 1970-01-01.
     static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let (year, month, day) = CivilDate.fromDays(Int64(days))
+        return (Int(year), Int(month), Int(day))
     }
 
     /// The number of days in `month` of `year`.

@@ -1,8 +1,9 @@
 /// Conversions between days since 1970-01-01 and proleptic Gregorian dates
-/// (the algorithms of Howard Hinnant's `chrono`-compatible date library).
-enum CivilDate {
+/// (the algorithms of Howard Hinnant's `chrono`-compatible date library), shared by the audit
+/// record's timestamps and the Lua `time` module.
+package enum CivilDate {
     /// The date `days` after 1970-01-01.
-    static func fromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func fromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -15,7 +16,7 @@ enum CivilDate {
     }
 
     /// Days from 1970-01-01 to the given date (which must be valid).
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+    package static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -25,7 +26,7 @@ enum CivilDate {
     }
 
     /// The number of days in `month` of `year`.
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+    package static func daysInMonth(year: Int64, month: Int64) -> Int64 {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
