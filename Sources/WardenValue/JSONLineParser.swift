@@ -253,14 +253,7 @@ package struct JSONLineParser {
         guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let c = bytes[index]
-            let digit: UInt8
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: throw error("invalid hex digit in a \\u escape")
-            }
+            guard let digit = bytes[index].hexDigitValue else { throw error("invalid hex digit in a \\u escape") }
             value = value << 4 | UInt32(digit)
             index += 1
         }

@@ -20,13 +20,19 @@ import WardenValue
 
     @Test(arguments: [
         "", "{}", "app|0x1", "{app|0x1", "{|0x1}", "{app|1}", "{app|0x}", "{app|0xzz}", "{app}",
-        "{app|0x00000000000000001}", "{a{b|0x1}",
+        "{app|0x00000000000000001}", "{a{b|0x1}", "{a}b|0x1}", "{{app|0x1}", "{app|0x1}}", "{app|0x1|2}",
+        "{app|0X1}", "{app|0x1 }", "{app|0x\u{0661}}", "{app|0x\u{FF21}}", "{app|0x1\u{301}}", "{app|\u{301}0x1}",
     ])
     func malformedPIDsAreRejected(text: String) {
         #expect(PID(text) == nil)
         let error = #expect(throws: ProcessError.self) { try PID.parse(text) }
         #expect(error?.kind == .invalid)
         #expect(error?.code == "malformed-pid")
+    }
+
+    @Test func uppercaseHexDigitsParseToTheSameCounter() {
+        #expect(PID("{h|0xABCDEF01}") == PID(host: "h", counter: 0xabcd_ef01))
+        #expect(PID("{h|0xFFFFFFFFFFFFFFFF}") == PID(host: "h", counter: .max))
     }
 
     @Test func pidIsCodableAsItsString() throws {

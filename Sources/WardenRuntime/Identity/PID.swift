@@ -1,3 +1,5 @@
+import WardenValue
+
 /// A process id: the host a process runs on and a per-host counter that is never reused.
 ///
 /// The string form is `{app:processes|0x0000002a}` (host, `|`, `0x` and at least eight lowercase
@@ -47,20 +49,34 @@ public struct PID: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses the string form; `nil` when `text` is not a well-formed PID.
     ///
     /// The host must be non-empty and free of `|`, `{` and `}`; the counter is `0x` followed by
-    /// one to sixteen hex digits.
+    /// one to sixteen hex digits. Read as UTF-8 bytes in one pass: every `send` and `link` a Lua
+    /// process makes names its destination this way.
     public init?(_ text: String) {
-        guard text.hasPrefix("{"), text.hasSuffix("}"), text.count >= 2 else { return nil }
-        let inner = text.dropFirst().dropLast()
-        guard let bar = inner.firstIndex(of: "|") else { return nil }
-        let host = inner[..<bar]
-        let number = inner[inner.index(after: bar)...]
-        guard !host.isEmpty, !host.contains(where: { $0 == "{" || $0 == "}" }) else { return nil }
-        guard number.hasPrefix("0x") else { return nil }
-        let digits = number.dropFirst(2)
-        guard (1...16).contains(digits.count), digits.allSatisfy(\.isHexDigit),
-            let value = UInt64(digits, radix: 16)
+        var text = text
+        guard let pid = text.withUTF8({ PID.parse(utf8: $0) }) else { return nil }
+        self = pid
+    }
+
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PID? {
+        let end = bytes.count - 1  // the index of the closing brace
+        guard end >= 1, bytes[0] == UInt8(ascii: "{"), bytes[end] == UInt8(ascii: "}") else { return nil }
+        var bar = 1
+        while bar < end, bytes[bar] != UInt8(ascii: "|") {
+            if bytes[bar] == UInt8(ascii: "{") || bytes[bar] == UInt8(ascii: "}") { return nil }
+            bar += 1
+        }
+        // A non-empty host, then `|0x` and one to sixteen digits before the closing brace.
+        let firstDigit = bar + 3
+        guard bar > 1, firstDigit < end, end - firstDigit <= 16, bytes[bar + 1] == UInt8(ascii: "0"),
+            bytes[bar + 2] == UInt8(ascii: "x")
         else { return nil }
-        self.init(host: String(host), counter: value)
+        var counter: UInt64 = 0
+        for index in firstDigit..<end {
+            guard let nibble = bytes[index].hexDigitValue else { return nil }
+            counter = counter << 4 | UInt64(nibble)
+        }
+        let host = String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<bar]), as: UTF8.self)
+        return PID(host: host, counter: counter)
     }
 
     /// Parses the string form or throws `INVALID` with code `malformed-pid`.
