@@ -1,4 +1,5 @@
 #include "CLuaShim.h"
+#include "lua_arena.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@ typedef struct warden_lua_host {
     uint64_t slice_start;
     void *owner;
     char *error;
+    warden_arena arena;      /* the state's small blocks (lua_arena.h) */
 } warden_lua_host;
 
 static warden_lua_dispatch_fn dispatch_function;
@@ -55,7 +57,7 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     warden_lua_host *h = (warden_lua_host *)ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        warden_arena_free(&h->arena, ptr, old);
         h->used -= old;
         return NULL;
     }
@@ -78,7 +80,7 @@ static void *bounded_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
          * process at its next hook instead. */
         h->exceeded = 1;
     }
-    void *block = realloc(ptr, nsize);
+    void *block = warden_arena_resize(&h->arena, ptr, osize, nsize);
     if (block == NULL) {
         if (!h->lua_mode) abort(); /* the system itself is out of memory */
         return NULL;
@@ -95,8 +97,10 @@ lua_State *warden_lua_open(size_t memory_limit, void *owner) {
     h->owner = owner;
     h->slice_ns = 5000000u;
     atomic_init(&h->stop, 0);
+    warden_arena_init(&h->arena);
     lua_State *L = lua_newstate(bounded_alloc, h);
     if (L == NULL) {
+        warden_arena_release(&h->arena);
         free(h);
         return NULL;
     }
@@ -108,6 +112,7 @@ lua_State *warden_lua_open(size_t memory_limit, void *owner) {
 void warden_lua_close(lua_State *L) {
     warden_lua_host *h = host_of(L);
     lua_close(L);
+    warden_arena_release(&h->arena);
     free(h->error);
     free(h);
 }
@@ -336,6 +341,10 @@ static int lazy_string_index(lua_State *L) {
 }
 
 static int open_safe_unprotected(lua_State *L) {
+    /* The global table made with room for the base library's names and the few globals a
+     * process adds, so that opening the library does not grow it five times. */
+    lua_createtable(L, 0, 32);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     int globals = lua_gettop(L);
     lua_pushnil(L);

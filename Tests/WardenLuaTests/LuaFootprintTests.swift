@@ -32,6 +32,38 @@ import WardenValue
         #expect(bytes <= 40 * 1024, "an idle process state holds \(Int(bytes)) bytes")
     }
 
+    @Test func blocksOfEverySizeKeepTheirContentsAsTheyGrowShrinkAndAreReused() async throws {
+        // A state's small blocks come from its own arena (size classes up to 512 bytes), larger
+        // ones from malloc: strings of every length on both sides of that limit, a table grown
+        // key by key past it and emptied again, and garbage of every class collected and reused.
+        let result = try await runLua(
+            """
+            return { main = function()
+                local kept, bad = {}, 0
+                for n = 1, 1200 do kept[n] = string.rep(string.char(65 + n % 26), n) end
+                for n = 1, 1200 do
+                    local s, c = kept[n], 65 + n % 26
+                    if #s ~= n or s:byte(1) ~= c or s:byte(n) ~= c then bad = bad + 1 end
+                end
+                local t, sum = {}, 0
+                for i = 1, 3000 do t["k" .. i] = i end
+                for i = 1, 3000 do sum = sum + t["k" .. i] end
+                for i = 1, 3000 do t["k" .. i] = nil end
+                t.after = 1
+                local total = 0
+                for round = 1, 50 do
+                    local garbage = {}
+                    for n = 1, 600, 7 do garbage[#garbage + 1] = {string.rep("z", n)} end
+                    for _, v in ipairs(garbage) do total = total + #v[1] end
+                end
+                return {bad, sum, total, t.after}
+            end }
+            """)
+        #expect(exitError(result) == nil, "\(String(describing: exitError(result)))")
+        // 3000 * 3001 / 2; 50 rounds of 1 + 8 + ... + 596 (86 strings, 25,671 bytes).
+        #expect(exitValue(result) == [0, 4_501_500, 1_283_550, 1])
+    }
+
     @Test func librariesOpenOnFirstUseWithTheirRestrictions() async throws {
         let result = try await runLua(
             """

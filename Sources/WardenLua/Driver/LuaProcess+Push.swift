@@ -88,16 +88,20 @@ extension LuaProcess {
     }
 
     /// A message object: `msg:topic()`, `msg:from()`, `msg:payload():data()`.
+    ///
+    /// Its fields sit in the array part (1: topic, 2: sender, 3: payload list, 4: payload
+    /// count; the core piece's `Message` methods read them there): one message per receive, and
+    /// integer keys need no string to be hashed and interned.
     func push(_ message: Message, onto stack: LuaStack) {
-        stack.newTable(recordCount: 4)
+        stack.newTable(arrayCount: 4)
         stack.push(message.topic)
-        stack.rawSet(table: -2, key: "_topic")
+        stack.rawSet(table: -2, index: 1)
         if let from = message.from { stack.push(from.description) } else { stack.push("") }
-        stack.rawSet(table: -2, key: "_from")
+        stack.rawSet(table: -2, index: 2)
         stack.push(value: .list(message.payload))
-        stack.rawSet(table: -2, key: "_payload")
+        stack.rawSet(table: -2, index: 3)
         stack.push(message.payload.count)
-        stack.rawSet(table: -2, key: "_n")
+        stack.rawSet(table: -2, index: 4)
         stack.rawGet(table: luaRegistryIndex, key: "warden.Message")
         lua_setmetatable(stack.state, -2)
     }

@@ -28,9 +28,9 @@ extension LuaPrelude {
         Payload.__index = {data = function(p) return unpack(p._values, 1, p._n) end}
         local Message = {__name = "message"}
         Message.__index = {
-            topic = function(m) return m._topic end,
-            from = function(m) return m._from end,
-            payload = function(m) return setmetatable({_values = m._payload, _n = m._n}, Payload) end,
+            topic = function(m) return m[1] end,
+            from = function(m) return m[2] end,
+            payload = function(m) return setmetatable({_values = m[3], _n = m[4]}, Payload) end,
         }
         P.set_metatable("Message", Message)
 
