@@ -20,7 +20,7 @@ import unittest
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -109,8 +109,11 @@ class ServedPage:
     # helpers
 
     def wait(self, condition, seconds=20, message=""):
+        # The page re-renders its views while the condition polls them: an element found by one
+        # poll may be replaced before its text is read. That poll counts as "not yet".
         try:
-            return WebDriverWait(self.driver, seconds, poll_frequency=0.1).until(lambda driver: condition())
+            return WebDriverWait(self.driver, seconds, poll_frequency=0.1,
+                                 ignored_exceptions=[StaleElementReferenceException]).until(lambda driver: condition())
         except TimeoutException:
             self.fail(f"timed out waiting: {message}")
 
@@ -360,7 +363,8 @@ class TamperedLogTests(ServedPage, unittest.TestCase):
     @classmethod
     def prepare_log(cls, path):
         write_fixture(path)
-        lines = open(path, encoding="utf-8").read().splitlines()
+        with open(path, encoding="utf-8") as log:
+            lines = log.read().splitlines()
         cls.edited = next(index for index, line in enumerate(lines[100:], start=100)
                           if json.loads(line).get("decision") == "deny")
         record = json.loads(lines[cls.edited])
