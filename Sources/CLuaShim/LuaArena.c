@@ -42,6 +42,15 @@ void warden_arena_init(warden_arena *arena) {
     arena->next_chunk_size = FIRST_CHUNK;
 }
 
+static void give_back(warden_arena *arena, void *ptr, size_t size) {
+    size_t index = class_of(size);
+    void **block = ptr;
+    *block = arena->free_lists[index];
+    arena->free_lists[index] = block;
+    /* the link stays readable by the arena itself; the rest is poisoned until reused */
+    POISON((char *)block + sizeof(void *), class_size(index) - sizeof(void *));
+}
+
 /* A new chunk for at least `need` bytes of blocks; what was left of the previous one goes to
  * the free lists of the classes it fits. */
 static int grow(warden_arena *arena, size_t need) {
@@ -49,15 +58,12 @@ static int grow(warden_arena *arena, size_t need) {
     while (size - CHUNK_HEADER < need) size *= 2;
     warden_arena_chunk *chunk = malloc(size);
     if (chunk == NULL) return 0;
+    /* Chunk sizes, the header and every block are multiples of the granule, so the rest is too. */
     size_t left = (size_t)(arena->end - arena->cursor);
-    while (left >= WARDEN_ARENA_GRANULE) {
-        size_t index = class_of(left < WARDEN_ARENA_SMALL_MAX ? left : WARDEN_ARENA_SMALL_MAX);
-        if (class_size(index) > left) index -= 1;
-        size_t block = class_size(index);
-        void **slot = (void **)arena->cursor;
-        UNPOISON(slot, sizeof(void *));
-        *slot = arena->free_lists[index];
-        arena->free_lists[index] = slot;
+    while (left > 0) {
+        size_t block = left < WARDEN_ARENA_SMALL_MAX ? left : WARDEN_ARENA_SMALL_MAX;
+        UNPOISON(arena->cursor, sizeof(void *));
+        give_back(arena, arena->cursor, block);
         arena->cursor += block;
         left -= block;
     }
@@ -85,15 +91,6 @@ static void *take(warden_arena *arena, size_t size) {
     arena->cursor += bytes;
     UNPOISON(fresh, bytes);
     return fresh;
-}
-
-static void give_back(warden_arena *arena, void *ptr, size_t size) {
-    size_t index = class_of(size);
-    void **block = ptr;
-    *block = arena->free_lists[index];
-    arena->free_lists[index] = block;
-    /* the link stays readable by the arena itself; the rest is poisoned until reused */
-    POISON((char *)block + sizeof(void *), class_size(index) - sizeof(void *));
 }
 
 void *warden_arena_resize(warden_arena *arena, void *ptr, size_t osize, size_t nsize) {
