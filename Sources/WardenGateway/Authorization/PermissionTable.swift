@@ -44,33 +44,75 @@ public enum PermissionTable {
         "process.spawn.linked", on: .definition, verb: "spawn linked")
     private static let host = RequiredPermission("process.host", on: .host, verb: "spawn on host")
 
-    /// The permissions `call` needs, in evaluation order.
+    private static let sendRow: [RequiredPermission] = [
+        RequiredPermission("process.send", on: .targetPID, verb: "send to")
+    ]
+    private static let spawnRow: [RequiredPermission] = [spawn, host]
+    private static let spawnMonitoredRow: [RequiredPermission] = [spawn, monitored, host]
+    private static let spawnLinkedRow: [RequiredPermission] = [spawn, linked, host]
+    private static let spawnLinkedMonitoredRow: [RequiredPermission] = [spawn, monitored, linked, host]
+    private static let execRow: [RequiredPermission] = [
+        RequiredPermission("process.exec", on: .definition, verb: "exec"), host,
+    ]
+    private static let terminateRow: [RequiredPermission] = [
+        RequiredPermission("process.terminate", on: .targetPID, verb: "terminate")
+    ]
+    private static let cancelRow: [RequiredPermission] = [
+        RequiredPermission("process.cancel", on: .targetPID, verb: "cancel")
+    ]
+    private static let monitorRow: [RequiredPermission] = [
+        RequiredPermission("process.monitor", on: .targetPID, verb: "monitor")
+    ]
+    private static let unmonitorRow: [RequiredPermission] = [
+        RequiredPermission("process.unmonitor", on: .targetPID, verb: "unmonitor")
+    ]
+    private static let linkRow: [RequiredPermission] = [
+        RequiredPermission("process.link", on: .targetPID, verb: "link")
+    ]
+    private static let unlinkRow: [RequiredPermission] = [
+        RequiredPermission("process.unlink", on: .targetPID, verb: "unlink")
+    ]
+    private static let withContextRow: [RequiredPermission] = [
+        RequiredPermission("process.context", on: .literal("context"), verb: "set spawn context")
+    ]
+    private static let securityRow: [RequiredPermission] = [
+        RequiredPermission("process.security", on: .literal("security"), verb: "change security context")
+    ]
+    private static let withNameRow: [RequiredPermission] = [
+        RequiredPermission("process.registry.register", on: .name, verb: "register name")
+    ]
+    private static let registerRow: [RequiredPermission] = [
+        RequiredPermission("process.registry.register", on: .name, verb: "register name")
+    ]
+    private static let unregisterRow: [RequiredPermission] = [
+        RequiredPermission("process.registry.unregister", on: .name, verb: "unregister name")
+    ]
+    private static let upgradeRow: [RequiredPermission] = [
+        RequiredPermission("process.upgrade", on: .upgradeDefinition, verb: "upgrade to")
+    ]
+
+    /// The permissions `call` needs, in evaluation order. (Each row is built once: a call's
+    /// authorization reads its row without allocating.)
     public static func permissions(for call: GuardedCall) -> [RequiredPermission] {
         switch call {
-        case .send: [RequiredPermission("process.send", on: .targetPID, verb: "send to")]
-        case .spawn: [spawn, host]
-        case .spawnMonitored: [spawn, monitored, host]
-        case .spawnLinked: [spawn, linked, host]
-        case .spawnLinkedMonitored: [spawn, monitored, linked, host]
-        case .exec: [RequiredPermission("process.exec", on: .definition, verb: "exec"), host]
-        case .terminate: [RequiredPermission("process.terminate", on: .targetPID, verb: "terminate")]
-        case .cancel: [RequiredPermission("process.cancel", on: .targetPID, verb: "cancel")]
-        case .monitor: [RequiredPermission("process.monitor", on: .targetPID, verb: "monitor")]
-        case .unmonitor: [RequiredPermission("process.unmonitor", on: .targetPID, verb: "unmonitor")]
-        case .link: [RequiredPermission("process.link", on: .targetPID, verb: "link")]
-        case .unlink: [RequiredPermission("process.unlink", on: .targetPID, verb: "unlink")]
-        case .withContext:
-            [RequiredPermission("process.context", on: .literal("context"), verb: "set spawn context")]
-        case .withActor, .withScope:
-            [RequiredPermission("process.security", on: .literal("security"), verb: "change security context")]
-        case .withName:
-            [RequiredPermission("process.registry.register", on: .name, verb: "register name")]
-        case .register:
-            [RequiredPermission("process.registry.register", on: .name, verb: "register name")]
-        case .unregister:
-            [RequiredPermission("process.registry.unregister", on: .name, verb: "unregister name")]
-        case .upgrade:
-            [RequiredPermission("process.upgrade", on: .upgradeDefinition, verb: "upgrade to")]
+        case .send: sendRow
+        case .spawn: spawnRow
+        case .spawnMonitored: spawnMonitoredRow
+        case .spawnLinked: spawnLinkedRow
+        case .spawnLinkedMonitored: spawnLinkedMonitoredRow
+        case .exec: execRow
+        case .terminate: terminateRow
+        case .cancel: cancelRow
+        case .monitor: monitorRow
+        case .unmonitor: unmonitorRow
+        case .link: linkRow
+        case .unlink: unlinkRow
+        case .withContext: withContextRow
+        case .withActor, .withScope: securityRow
+        case .withName: withNameRow
+        case .register: registerRow
+        case .unregister: unregisterRow
+        case .upgrade: upgradeRow
         }
     }
 }

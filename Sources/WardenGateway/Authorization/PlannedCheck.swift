@@ -29,33 +29,41 @@ public enum CheckPlanner {
     ///
     /// - Throws: `CheckPlanError` when a resource the table needs is missing from the facts.
     public static func plan(_ facts: CallFacts) throws(CheckPlanError) -> [PlannedCheck] {
-        let attributes = facts.attributes
-        var rows: [(GuardedCall, RequiredPermission)] = PermissionTable.permissions(for: facts.call).map {
-            (facts.call, $0)
-        }
-        if facts.call.isSpawn {
-            let builder = facts.builder
-            if builder.context { rows += PermissionTable.permissions(for: .withContext).map { (.withContext, $0) } }
-            if builder.actor || builder.scope {
-                let origin: GuardedCall = builder.actor ? .withActor : .withScope
-                rows += PermissionTable.permissions(for: origin).map { (origin, $0) }
-            }
-            if builder.name != nil { rows += PermissionTable.permissions(for: .withName).map { (.withName, $0) } }
-            if builder.name != nil, builder.queuedMessages > 0, facts.owner != nil {
-                rows += PermissionTable.permissions(for: .send).map { (.send, $0) }
-            }
-        }
-        var checks: [PlannedCheck] = []
-        checks.reserveCapacity(rows.count)
-        for (origin, permission) in rows {
-            let resource = try resource(for: permission.resource, origin: origin, facts: facts)
-            checks.append(
-                PlannedCheck(origin: origin, permission: permission, resource: resource, attributes: attributes))
-        }
-        return checks
+        var planned = CheckList(facts: facts)
+        try planned.add(facts.call)
+        guard facts.call.isSpawn else { return planned.checks }
+        let builder = facts.builder
+        if builder.context { try planned.add(.withContext) }
+        if builder.actor || builder.scope { try planned.add(builder.actor ? .withActor : .withScope) }
+        if builder.name != nil { try planned.add(.withName) }
+        if builder.name != nil, builder.queuedMessages > 0, facts.owner != nil { try planned.add(.send) }
+        return planned.checks
     }
 
-    private static func resource(for source: ResourceSource, origin: GuardedCall, facts: CallFacts)
+    /// One call's checks, added table row by table row (each row is the table's own shared
+    /// array, so a call with one row allocates nothing but its list of checks).
+    private struct CheckList {
+        let facts: CallFacts
+        let attributes: [String: Value]
+        var checks: [PlannedCheck] = []
+
+        init(facts: CallFacts) {
+            self.facts = facts
+            attributes = facts.attributes
+            checks.reserveCapacity(facts.call.isSpawn ? 6 : 1)
+        }
+
+        /// Adds a check for each permission of `origin`'s table row.
+        mutating func add(_ origin: GuardedCall) throws(CheckPlanError) {
+            for permission in PermissionTable.permissions(for: origin) {
+                let resource = try CheckPlanner.resource(for: permission.resource, origin: origin, facts: facts)
+                checks.append(
+                    PlannedCheck(origin: origin, permission: permission, resource: resource, attributes: attributes))
+            }
+        }
+    }
+
+    fileprivate static func resource(for source: ResourceSource, origin: GuardedCall, facts: CallFacts)
         throws(CheckPlanError) -> String
     {
         let value: String?

@@ -19,6 +19,11 @@ final class CompiledPolicy: Sendable {
     /// The conditions (empty for expression policies), kept apart so the hot path reads them
     /// without copying the body.
     let conditions: [CompiledCondition]
+    /// `conditions` again, as unretained references: the hot path calls each condition through
+    /// a borrowed reference instead of paying a retain and a release per condition. The policy
+    /// keeps every condition alive through `conditions`, so the references stay valid as long as
+    /// the policy does.
+    let conditionRefs: [Unmanaged<CompiledCondition>]
     /// The expression and its layout, for expression policies.
     let expression: (CompiledExpression, ExpressionLayout)?
 
@@ -32,9 +37,11 @@ final class CompiledPolicy: Sendable {
         switch body {
         case .conditions(let list):
             conditions = list
+            conditionRefs = list.map { Unmanaged.passUnretained($0) }
             expression = nil
         case .expression(let compiled, let layout):
             conditions = []
+            conditionRefs = []
             expression = (compiled, layout)
         }
     }

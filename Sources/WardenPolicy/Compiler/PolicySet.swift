@@ -83,6 +83,9 @@ extension PolicySet {
         let revision: String
         let definitions: [PolicyDefinition]
         let policies: [CompiledPolicy]
+        /// `policies` again, as unretained references for the hot path (see
+        /// ``CompiledPolicy/conditionRefs``); `policies` keeps them alive.
+        let policyRefs: [Unmanaged<CompiledPolicy>]
         /// Every pattern of every policy, flattened for matching.
         let table: MatchTable
         let positions: [String: Int]
@@ -96,6 +99,7 @@ extension PolicySet {
             self.revision = revision
             self.definitions = definitions
             self.policies = policies
+            policyRefs = policies.map { Unmanaged.passUnretained($0) }
             table = MatchTable(policies)
             var positions: [String: Int] = [:]
             var groups: [String: [Int]] = [:]

@@ -32,8 +32,14 @@ public struct CallDecision<Check: AuthorizationCheck>: Sendable {
     }
 
     /// The call is allowed only when it has checks and every check is allowed.
+    ///
+    /// (Inlinable, as are the initializers: callers in other modules get a version specialized
+    /// for their check type instead of the generic one, which looks up type metadata and copies
+    /// each check through value witnesses.)
+    @inlinable
     public var isAllowed: Bool { !outcomes.isEmpty && outcomes.allSatisfy { $0.decision.isAllowed } }
 
     /// The first check that was not allowed, in the order given.
+    @inlinable
     public var firstDenied: CheckDecision<Check>? { outcomes.first { !$0.decision.isAllowed } }
 }

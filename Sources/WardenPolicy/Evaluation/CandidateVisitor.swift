@@ -7,7 +7,7 @@ enum CandidateVisitor {
     /// A (policy, action pattern) entry: the action pattern is checked, then any resource pattern.
     @inline(__always)
     static func visit(
-        _ entry: PolicyIndex.ActionEntry, _ request: AuthorizationRequest, _ policies: [CompiledPolicy],
+        _ entry: PolicyIndex.ActionEntry, _ request: AuthorizationRequest, _ policies: [Unmanaged<CompiledPolicy>],
         _ table: MatchTable, _ action: UnsafeBufferPointer<UInt8>, _ resource: UnsafeBufferPointer<UInt8>,
         _ builder: inout DecisionBuilder
     ) {
@@ -15,14 +15,15 @@ enum CandidateVisitor {
         guard table.firstMatch(table.actions[position], Int(entry.action), action, verified: entry.verified),
             table.anyMatch(table.resources[position], resource)
         else { return }
-        let policy = policies[position]
-        builder.record(position, effect: policy.effect, policy.evaluateBody(request))
+        policies[position]._withUnsafeGuaranteedRef { policy in
+            builder.record(position, effect: policy.effect, policy.evaluateBody(request))
+        }
     }
 
     /// A (policy, action pattern, resource pattern) entry.
     @inline(__always)
     static func visit(
-        _ entry: PolicyIndex.ResourceEntry, _ request: AuthorizationRequest, _ policies: [CompiledPolicy],
+        _ entry: PolicyIndex.ResourceEntry, _ request: AuthorizationRequest, _ policies: [Unmanaged<CompiledPolicy>],
         _ table: MatchTable, _ action: UnsafeBufferPointer<UInt8>, _ resource: UnsafeBufferPointer<UInt8>,
         _ builder: inout DecisionBuilder
     ) {
@@ -30,7 +31,8 @@ enum CandidateVisitor {
         guard table.firstMatch(table.resources[position], Int(entry.resource), resource, verified: entry.verified),
             table.firstMatch(table.actions[position], Int(entry.action), action)
         else { return }
-        let policy = policies[position]
-        builder.record(position, effect: policy.effect, policy.evaluateBody(request))
+        policies[position]._withUnsafeGuaranteedRef { policy in
+            builder.record(position, effect: policy.effect, policy.evaluateBody(request))
+        }
     }
 }

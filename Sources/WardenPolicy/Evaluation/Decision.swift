@@ -23,5 +23,6 @@ public struct Decision: Sendable, Equatable, Codable {
     }
 
     /// Whether access is granted.
+    @inlinable
     public var isAllowed: Bool { outcome.isAllowed }
 }

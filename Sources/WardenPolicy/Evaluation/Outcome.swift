@@ -8,6 +8,7 @@ public enum Outcome: String, Sendable, Hashable, Codable, CustomStringConvertibl
     case undefined
 
     /// Whether access is granted: only `allow` grants.
+    @inlinable
     public var isAllowed: Bool { self == .allow }
 
     /// `allow`, `deny` or `undefined`.

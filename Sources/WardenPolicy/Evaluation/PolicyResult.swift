@@ -33,8 +33,9 @@ extension CompiledPolicy {
         }
         var index = 0
         var firstError: String?
+        let conditions = conditionRefs
         while index < conditions.count {
-            switch conditions[index].evaluate(request) {
+            switch conditions[index]._withUnsafeGuaranteedRef({ $0.evaluate(request) }) {
             case .holds: break
             case .fails: return .notApplicable
             case .error(let message):

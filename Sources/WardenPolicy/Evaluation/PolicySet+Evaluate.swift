@@ -23,7 +23,7 @@ extension PolicySet {
         var resource = request.resource
         return action.withUTF8 { actionBytes in
             resource.withUTF8 { resourceBytes in
-                let policies = storage.policies
+                let policies = storage.policyRefs
                 let table = storage.table
                 var builder = DecisionBuilder()
                 let actions = index.actions
@@ -43,7 +43,7 @@ extension PolicySet {
                 for entry in index.unindexed {
                     CandidateVisitor.visit(entry, request, policies, table, actionBytes, resourceBytes, &builder)
                 }
-                return builder.decision(policies: policies, contextComplete: complete)
+                return builder.decision(policies: storage.policies, contextComplete: complete)
             }
         }
     }

@@ -4,16 +4,31 @@
 /// valid for the revision it was resolved against; evaluating it against another revision
 /// denies with an error.
 public struct ResolvedScope: Sendable {
+    /// The parts, behind one reference: a scope is copied on every decision (it travels in a
+    /// `Result` from the caller's cache to the evaluator), and one reference is one retain.
+    private let parts: Parts
+
     /// The revision of the policy set the scope was resolved against.
-    public let revision: String
+    public var revision: String { parts.revision }
     /// Positions of the member policies in the set, ascending (so also in id order).
-    let members: [Int]
-    let index: PolicyIndex
+    var members: [Int] { parts.members }
+    /// The scope's index over its members.
+    var index: PolicyIndex { parts.index }
 
     init(revision: String, members: [Int], policies: [CompiledPolicy]) {
-        self.revision = revision
-        self.members = members
-        index = PolicyIndex(policies: policies, members: members)
+        parts = Parts(revision: revision, members: members, index: PolicyIndex(policies: policies, members: members))
+    }
+
+    private final class Parts: Sendable {
+        let revision: String
+        let members: [Int]
+        let index: PolicyIndex
+
+        init(revision: String, members: [Int], index: PolicyIndex) {
+            self.revision = revision
+            self.members = members
+            self.index = index
+        }
     }
 
     /// The number of policies in the scope.
