@@ -308,12 +308,13 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// The gateway and the audit log build with nonisolated async functions running on their
-// caller's executor (SE-0461), as the runtime API's calls are declared one by one
+// The gateway, the audit log and the Lua host build with nonisolated async functions running on
+// their caller's executor (SE-0461), as the runtime API's calls are declared one by one
 // (`nonisolated(nonsending)`, docs/runtime.md). A guarded call awaits through the gateway's
-// steps and the audit log's hand-off; without this each of those awaits asks the concurrency
-// runtime to switch to the generic executor, which finds the task's preferred executor and stays,
-// at the price of a lock (docs/performance.md, "The gateway's awaits").
-for target in package.targets where ["WardenGateway", "WardenAuditLog"].contains(target.name) {
+// steps and the audit log's hand-off, and a Lua process's driver loop awaits at every step;
+// without this each of those awaits asks the concurrency runtime to switch to the generic
+// executor, which finds the task's preferred executor and stays, at the price of a lock
+// (docs/performance.md, "The hot path, profiled again").
+for target in package.targets where ["WardenGateway", "WardenAuditLog", "WardenLua"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
 }
