@@ -78,10 +78,7 @@ public enum PermissionTable {
     private static let securityRow: [RequiredPermission] = [
         RequiredPermission("process.security", on: .literal("security"), verb: "change security context")
     ]
-    private static let withNameRow: [RequiredPermission] = [
-        RequiredPermission("process.registry.register", on: .name, verb: "register name")
-    ]
-    private static let registerRow: [RequiredPermission] = [
+    private static let registerNameRow: [RequiredPermission] = [
         RequiredPermission("process.registry.register", on: .name, verb: "register name")
     ]
     private static let unregisterRow: [RequiredPermission] = [
@@ -109,8 +106,7 @@ public enum PermissionTable {
         case .unlink: unlinkRow
         case .withContext: withContextRow
         case .withActor, .withScope: securityRow
-        case .withName: withNameRow
-        case .register: registerRow
+        case .withName, .register: registerNameRow
         case .unregister: unregisterRow
         case .upgrade: upgradeRow
         }

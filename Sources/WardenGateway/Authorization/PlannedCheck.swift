@@ -47,10 +47,14 @@ public enum CheckPlanner {
         let attributes: [String: Value]
         var checks: [PlannedCheck] = []
 
+        /// The most checks a spawn can need: `spawn_linked_monitored`'s four, then one each for
+        /// `with_context`, `with_actor`/`with_scope`, `with_name` and the send to a name's holder.
+        static let mostSpawnChecks = 8
+
         init(facts: CallFacts) {
             self.facts = facts
             attributes = facts.attributes
-            checks.reserveCapacity(facts.call.isSpawn ? 6 : 1)
+            checks.reserveCapacity(facts.call.isSpawn ? Self.mostSpawnChecks : 1)
         }
 
         /// Adds a check for each permission of `origin`'s table row.
