@@ -185,6 +185,27 @@ void warden_lua_set_error(lua_State *L, const char *message) {
     h->error = message ? strdup(message) : NULL;
 }
 
+/* Pushed last among the values a blocked call resumes with, it makes the call raise the value
+ * below it instead of returning (raise_marker's address is the marker). */
+static char raise_marker;
+
+void warden_lua_push_raise_marker(lua_State *L) { lua_pushlightuserdata(L, &raise_marker); }
+
+/* Where a host function that blocked continues: it returns what the driver resumed it with (the
+ * values above its arguments, `base` of them), or raises the message below a raise marker. */
+static int after_block(lua_State *L, int status, lua_KContext base) {
+    (void)status;
+    int top = lua_gettop(L);
+    if (top > (int)base && lua_type(L, top) == LUA_TLIGHTUSERDATA && lua_touserdata(L, top) == &raise_marker) {
+        lua_pop(L, 1);
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    return top - (int)base;
+}
+
 static int trampoline(lua_State *L) {
     warden_lua_host *h = host_of(L);
     int function_id = (int)lua_tointeger(L, lua_upvalueindex(1));
@@ -193,7 +214,7 @@ static int trampoline(lua_State *L) {
     int result = dispatch_function(L, function_id);
     h->lua_mode = saved;
     if (result >= 0) return result;
-    if (result == WARDEN_LUA_YIELD) return lua_yield(L, 0);
+    if (result == WARDEN_LUA_YIELD) return lua_yieldk(L, 0, (lua_KContext)lua_gettop(L), after_block);
     char *message = h->error;
     h->error = NULL;
     luaL_where(L, 1);

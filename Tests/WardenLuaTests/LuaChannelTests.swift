@@ -88,6 +88,43 @@ import WardenValue
         #expect(exitValue(result) == [false, true])
     }
 
+    @Test func aSendWaitingWhenItsChannelClosesRaisesAtItsLine() async throws {
+        // The sender blocks on an unbuffered channel nobody receives from; closing the channel
+        // wakes it with an error raised at the line of its send, which pcall catches.
+        let result = try await runLua(
+            """
+            return { main = function()
+                local ch, started, done = channel.new(), channel.new(1), channel.new(1)
+                coroutine.spawn(function()
+                    started:send(true)
+                    local ok, err = pcall(function() ch:send("never received") end)
+                    done:send({ok, tostring(err)})
+                end)
+                started:receive()  -- the sender runs on to its send and waits there
+                ch:close()
+                local outcome = done:receive()
+                return {outcome[1], outcome[2]}
+            end }
+            """)
+        #expect(exitValue(result) == [false, "test_root.lua:5: send on a closed channel"])
+    }
+
+    @Test func closingTwiceOrClosingAProcessChannelRaises() async throws {
+        let result = try await runLua(
+            """
+            return { main = function()
+                local ch = channel.new()
+                ch:close()
+                local twice, e1 = pcall(function() ch:close() end)
+                local inbox, e2 = pcall(function() process.inbox():close() end)
+                local send, e3 = pcall(function() process.inbox():send(1) end)
+                return {twice, e1, inbox, tostring(e2):find("process.unlisten", 1, true) ~= nil,
+                    send, tostring(e3):find("process.send", 1, true) ~= nil}
+            end }
+            """)
+        #expect(exitValue(result) == [false, "test_root.lua:4: close of a closed channel", false, true, false, true])
+    }
+
     @Test func coroutinesBlockedForeverAreADeadlockNotAHang() async throws {
         let result = try await runLua(
             """

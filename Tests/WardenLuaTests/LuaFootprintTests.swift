@@ -9,17 +9,18 @@ import WardenValue
 @Suite(.timeLimit(.minutes(1))) struct LuaFootprintTests {
     @Test func aFreshProcessStateIsSmall() async throws {
         // The state of a process whose method has just started: the bare Lua state (about 5 KB),
-        // the base library, the boot piece and this chunk (12.4 KB measured; with the whole
+        // the base library, the boot piece and this chunk (11.7 KB measured; with the whole
         // prelude compiled per process it was about 60 KB).
         let result = try await runLua("return { main = function() return collectgarbage(\"count\") * 1024 end }")
         let bytes = try #require(exitValue(result)?.numericValue)
-        #expect(bytes <= 16 * 1024, "a fresh process state holds \(Int(bytes)) bytes")
+        #expect(bytes <= 14 * 1024, "a fresh process state holds \(Int(bytes)) bytes")
     }
 
     @Test func anIdleProcessUsingTheProcessAPIStaysSmall() async throws {
-        // What the issue's idle process does: takes its inbox and waits; measured just before
-        // the wait, with everything that wait needs already loaded (35.6 KB measured, garbage
-        // not yet collected included).
+        // What an idle process does: takes its inbox and waits; measured just before the wait,
+        // with everything that wait needs already loaded (16.1 KB measured, garbage not yet
+        // collected included; 35.6 KB when `process` and the channel methods were Lua code
+        // loaded into every process).
         let result = try await runLua(
             """
             return { main = function()
@@ -29,7 +30,7 @@ import WardenValue
             end }
             """)
         let bytes = try #require(exitValue(result)?.numericValue)
-        #expect(bytes <= 40 * 1024, "an idle process state holds \(Int(bytes)) bytes")
+        #expect(bytes <= 20 * 1024, "an idle process state holds \(Int(bytes)) bytes")
     }
 
     @Test func blocksOfEverySizeKeepTheirContentsAsTheyGrowShrinkAndAreReused() async throws {

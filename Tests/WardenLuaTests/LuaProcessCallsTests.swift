@@ -18,6 +18,55 @@ import WardenValue
         #expect(exitValue(result) == ["{app:processes|0", true, true])
     }
 
+    @Test func pairsOverProcessListsEveryCall() async throws {
+        // The fields of `process` are made on first read; `pairs` still sees all of them.
+        let result = try await runLua(
+            """
+            return { main = function()
+                local names = {}
+                for name, value in pairs(process) do names[#names + 1] = name .. ":" .. type(value) end
+                table.sort(names)
+                return names
+            end }
+            """)
+        let expected: [String] =
+            [
+                "cancel", "events", "exec", "get_options", "id", "inbox", "link", "listen", "monitor", "pid", "send",
+                "set_options", "spawn", "spawn_linked", "spawn_linked_monitored", "spawn_monitored", "terminate",
+                "unlink", "unlisten", "unmonitor", "upgrade", "with_actor", "with_context", "with_message", "with_name",
+                "with_scope",
+            ].map { $0 + ":function" } + ["event:table", "registry:table"]
+        #expect(exitValue(result) == .list(expected.sorted().map { .string($0) }))
+    }
+
+    @Test func theProcessTableAnswersUnknownNamesWithNilAndKeepsWhatItMade() async throws {
+        let result = try await runLua(
+            """
+            return { main = function()
+                return {
+                    missing = process.no_such_call == nil,
+                    same = process.send == process.send,
+                    registry = process.registry == process.registry and type(process.registry.lookup),
+                    events = process.event.CANCEL .. "," .. process.event.EXIT .. "," .. process.event.LINK_DOWN,
+                }
+            end }
+            """)
+        #expect(
+            exitValue(result)
+                == ["missing": true, "same": true, "registry": "function", "events": "CANCEL,EXIT,LINK_DOWN"])
+    }
+
+    @Test func unlistenOfSomethingElseIsAnInvalidError() async throws {
+        let result = try await runLua(
+            """
+            return { main = function()
+                local ok, err = process.unlisten({})
+                return {ok == nil, err:kind(), err:message()}
+            end }
+            """)
+        #expect(exitValue(result) == [true, "INVALID", "unlisten takes a channel returned by process.listen"])
+    }
+
     @Test func terminateEndsTheTargetAndMonitorsSeeIt() async throws {
         let result = try await runLua(
             """

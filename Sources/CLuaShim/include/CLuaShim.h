@@ -68,6 +68,9 @@ int warden_lua_resume(lua_State *co, lua_State *from, int nargs, int *nresults);
  * `size` bytes; returns 0 when there is no such frame (nothing is written then). */
 int warden_lua_call_site(lua_State *co, char *buffer, size_t size);
 
+/* Pushes the marker that, pushed last among the values a blocked host function resumes with,
+ * makes that function raise the value below it (a string) at its caller's line. */
+void warden_lua_push_raise_marker(lua_State *L);
 /* Sets the message the trampoline raises after a WARDEN_LUA_RAISE return. */
 void warden_lua_set_error(lua_State *L, const char *message);
 /* Pushes the Lua function that calls Swift function `function_id` through the trampoline. */
@@ -100,5 +103,16 @@ int warden_lua_protected_call(lua_State *L, int nargs, int nresults);
 /* Pushes onto L the text of co's error value (its __tostring when it has one) followed by
  * co's traceback. Returns a Lua status. */
 int warden_lua_error_report(lua_State *L, lua_State *co);
+
+/* Pushes an error value: a table {_kind, _message} whose metatable (registry "warden.Error",
+ * made on first use) gives it `:kind()`, `:message()`, `tostring` and `..`. */
+void warden_lua_push_error(lua_State *L, const char *kind, const char *message, size_t message_length);
+/* Pushes the metatable of message objects (registry "warden.Message", made on first use):
+ * `msg:topic()`, `msg:from()`, `msg:payload():data()` over the message's array part
+ * (1 topic, 2 sender, 3 payload list, 4 payload count). */
+void warden_lua_push_message_metatable(lua_State *L);
+/* `ch:case_receive()` and `ch:case_send(v)`: the cases channel.select takes. */
+int warden_lua_case_receive(lua_State *L);
+int warden_lua_case_send(lua_State *L);
 
 #endif

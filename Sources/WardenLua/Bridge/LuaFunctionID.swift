@@ -1,14 +1,17 @@
 /// The Swift functions Lua code can call, each entered through the C trampoline with its id.
 ///
-/// The prelude receives them in a table keyed by ``name`` and builds the Lua-visible API
-/// (`process`, `channel`, `coroutine.spawn`) on top of them.
+/// Most of the `process` table's functions are these functions themselves (``processFields``);
+/// the prelude receives the others in a table keyed by ``name`` and builds the rest of the
+/// Lua-visible API (`channel.select`, `coroutine.spawn`, the spawner builder, the modules) on
+/// top of them.
 enum LuaFunctionID: Int32, CaseIterable {
     case pid = 1
-    case frame, send, spawn, terminate, cancel, monitor, unmonitor, link, unlink
+    case frame, send, spawn, spawnPlain, spawnMonitored, spawnLinked, spawnLinkedMonitored, terminate, cancel, monitor,
+        unmonitor, link, unlink
     case getOptions, setOptions, inbox, events, listen, unlisten, exec, upgrade
     case register, lookup, unregister
     case channelNew, channelSend, channelReceive, channelClose, channelSelect
-    case spawnCoroutine, setMetatable
+    case spawnCoroutine, setMetatable, errorNew, channelMetatable, processField, processNames
     case timeNow, sleep, timer, parseDuration, formatTime
     case timeFields, timeParse, timeDate, timeRound, loadLocation, durationString, timerControl
     case jsonEncode, jsonDecode, uuidV4, uuidV7, contextGet, contextAll
@@ -28,6 +31,10 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .frame: "id"
         case .send: "send"
         case .spawn: "spawn"
+        case .spawnPlain: "spawn_plain"
+        case .spawnMonitored: "spawn_monitored"
+        case .spawnLinked: "spawn_linked"
+        case .spawnLinkedMonitored: "spawn_linked_monitored"
         case .terminate: "terminate"
         case .cancel: "cancel"
         case .monitor: "monitor"
@@ -52,6 +59,10 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .channelSelect: "channel_select"
         case .spawnCoroutine: "coroutine_spawn"
         case .setMetatable: "set_metatable"
+        case .errorNew: "error_new"
+        case .channelMetatable: "channel_metatable"
+        case .processField: "process_field"
+        case .processNames: "process_names"
         case .timeNow: "time_now"
         case .sleep: "sleep"
         case .timer: "timer"
@@ -86,4 +97,19 @@ enum LuaFunctionID: Int32, CaseIterable {
         case .ioReadLine: "io_readline"
         }
     }
+
+    /// The functions of the `process` table by their names there (`process.spawn_linked` is
+    /// ``spawnLinked``); each is made on the first read of its name.
+    static let processFields: [String: LuaFunctionID] = [
+        "pid": .pid, "id": .frame, "send": .send, "spawn": .spawnPlain, "spawn_monitored": .spawnMonitored,
+        "spawn_linked": .spawnLinked, "spawn_linked_monitored": .spawnLinkedMonitored, "terminate": .terminate,
+        "cancel": .cancel, "monitor": .monitor, "unmonitor": .unmonitor, "link": .link, "unlink": .unlink,
+        "get_options": .getOptions, "set_options": .setOptions, "exec": .exec, "upgrade": .upgrade,
+        "inbox": .inbox, "events": .events, "listen": .listen, "unlisten": .unlisten,
+    ]
+
+    /// The functions of `process.registry` by their names there.
+    static let registryFields: [String: LuaFunctionID] = [
+        "register": .register, "lookup": .lookup, "unregister": .unregister,
+    ]
 }

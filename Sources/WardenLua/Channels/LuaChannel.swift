@@ -19,9 +19,9 @@ final class LuaChannel {
     private(set) var closed = false
     /// Whether a task is drawing the next element from ``source``.
     var pumping = false
-    /// The registry reference of the one userdata standing for a process channel, so that
+    /// The registry reference of the one channel object standing for a process channel, so that
     /// `process.inbox()` and a repeated `listen` return the same Lua object.
-    var userdataReference: Int32?
+    var objectReference: Int32?
     /// Releases Lua references still buffered when the channel is collected.
     var releaseReference: ((Int32) -> Void)?
 

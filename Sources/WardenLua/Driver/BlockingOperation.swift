@@ -35,6 +35,6 @@ enum ResumeValues {
     case selected(index: Int, item: ChannelItem?, ok: Bool)
     /// `true`: a send completed.
     case sent
-    /// `false, message`: a send failed (the channel was closed).
+    /// A send failed (the channel was closed): the blocked call raises `message`.
     case sendFailed(String)
 }

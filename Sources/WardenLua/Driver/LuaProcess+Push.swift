@@ -1,4 +1,5 @@
 import CLua
+import CLuaShim
 import Foundation
 import WardenRuntime
 import WardenValue
@@ -27,13 +28,13 @@ extension LuaProcess {
             stack.push(true)
             return 1
         case .sendFailed(let message):
-            stack.push(false)
             stack.push(message)
+            warden_lua_push_raise_marker(stack.state)
             return 2
         }
     }
 
-    /// Pushes a runtime call's result: `true`, its values, or `nil, kind, message`.
+    /// Pushes a runtime call's result: `true`, its values, or `nil, err`.
     func push(_ reply: LuaReply, onto stack: LuaStack) -> Int32 {
         switch reply {
         case .ok:
@@ -45,15 +46,14 @@ extension LuaProcess {
             return Int32(values.count)
         case .failure(let error):
             pushFailure(error, onto: stack)
-            return 3
+            return 2
         }
     }
 
-    /// Pushes `nil, kind, message`.
+    /// Pushes `nil, err` (an error value: `err:kind()`, `err:message()`).
     func pushFailure(_ error: ProcessError, onto stack: LuaStack) {
         stack.pushNil()
-        stack.push(error.kind.rawValue)
-        stack.push(error.message)
+        stack.push(error: error)
     }
 
     /// Pushes a channel item (`nil` for none). A Lua value's registry reference is released.
@@ -90,7 +90,7 @@ extension LuaProcess {
     /// A message object: `msg:topic()`, `msg:from()`, `msg:payload():data()`.
     ///
     /// Its fields sit in the array part (1: topic, 2: sender, 3: payload list, 4: payload
-    /// count; the core piece's `Message` methods read them there): one message per receive, and
+    /// count; the C methods of `warden_lua_push_message_metatable` read them there): one message per receive, and
     /// integer keys need no string to be hashed and interned.
     func push(_ message: Message, onto stack: LuaStack) {
         stack.newTable(arrayCount: 4)
@@ -102,7 +102,7 @@ extension LuaProcess {
         stack.rawSet(table: -2, index: 3)
         stack.push(message.payload.count)
         stack.rawSet(table: -2, index: 4)
-        stack.rawGet(table: luaRegistryIndex, key: "warden.Message")
+        warden_lua_push_message_metatable(stack.state)
         lua_setmetatable(stack.state, -2)
     }
 

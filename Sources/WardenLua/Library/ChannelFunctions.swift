@@ -18,7 +18,7 @@ extension LuaProcess {
     }
 
     private func channelArgument(_ stack: LuaStack) -> LuaChannel? {
-        stack.object(at: 1, as: LuaChannel.self)
+        stack.channel(at: 1)
     }
 
     /// `channel.new(size?)`.
@@ -32,17 +32,15 @@ extension LuaProcess {
         }
         let channel = LuaChannel(capacity: size)
         channel.releaseReference = { [weak self] reference in self?.release(reference) }
-        stack.push(object: channel)
+        stack.push(channel: channel)
         return .results(1)
     }
 
-    /// `ch:send(v)`: `true`, or `false, message` when the channel is closed.
+    /// `ch:send(v)`: `true`; raises when the channel is closed (also while the send waits).
     func channelSend(_ stack: LuaStack) -> LuaReturn {
         guard let channel = channelArgument(stack) else { return .raise("send takes a channel") }
         guard channel.source == nil else {
-            stack.push(false)
-            stack.push("cannot send on a process channel (inbox, events, listen); hint: use `process.send`")
-            return .results(2)
+            return .raise("cannot send on a process channel (inbox, events, listen); hint: use `process.send`")
         }
         let item = ChannelItem.lua(reference(stack, at: 2))
         switch scheduler.trySend(item, on: channel) {
@@ -51,9 +49,7 @@ extension LuaProcess {
             return .results(1)
         case .closed:
             if case .lua(let r) = item { release(r) }
-            stack.push(false)
-            stack.push("send on a closed channel")
-            return .results(2)
+            return .raise("send on a closed channel")
         case .mustWait:
             guard canBlock(stack), let thread = scheduler.running else {
                 if case .lua(let r) = item { release(r) }
@@ -79,15 +75,13 @@ extension LuaProcess {
         return .block(.wait(wait))
     }
 
-    /// `ch:close()`: `true`, or `false, message` when already closed or a process channel.
+    /// `ch:close()`: `true`; raises when already closed or a process channel.
     func channelClose(_ stack: LuaStack) -> LuaReturn {
         guard let channel = channelArgument(stack) else { return .raise("close takes a channel") }
         if channel.source != nil || channel.closed {
-            stack.push(false)
-            stack.push(
+            return .raise(
                 channel.closed
                     ? "close of a closed channel" : "cannot close a process channel; hint: use `process.unlisten`")
-            return .results(2)
         }
         scheduler.close(channel)
         stack.push(true)
@@ -111,9 +105,8 @@ extension LuaProcess {
             for position in 1...count {
                 stack.rawGet(table: 1, index: position)
                 stack.rawGet(table: -1, key: "_channel")
-                stack.rawGet(table: -1, key: "_h")
-                let channel = stack.object(at: -1, as: LuaChannel.self)
-                stack.pop(2)
+                let channel = stack.channel(at: -1)
+                stack.pop()
                 guard let channel else {
                     stack.pop()
                     releaseSends()
@@ -175,7 +168,7 @@ extension LuaProcess {
         if repeating && nanoseconds == 0 { return .raise("time.tick needs a positive duration") }
         let channel = LuaChannel(
             capacity: .max, source: .timer(LuaTimer(delay: .nanoseconds(nanoseconds), repeating: repeating)))
-        stack.push(object: channel)
+        stack.push(channel: channel)
         return .results(1)
     }
 

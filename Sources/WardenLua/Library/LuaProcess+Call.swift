@@ -14,7 +14,11 @@ extension LuaProcess {
                 stack.push(context.id())
                 return .results(1)
             case .send: return try send(stack)
-            case .spawn: return try spawn(stack)
+            case .spawn: return try spawnWithOptions(stack)
+            case .spawnPlain: return try spawn(stack, mode: .plain)
+            case .spawnMonitored: return try spawn(stack, mode: .monitored)
+            case .spawnLinked: return try spawn(stack, mode: .linked)
+            case .spawnLinkedMonitored: return try spawn(stack, mode: .linkedMonitored)
             case .terminate:
                 let destination = try destinationArgument(stack, at: 1)
                 return runtimeCall { context in try await context.terminate(destination) }
@@ -42,7 +46,7 @@ extension LuaProcess {
             case .inbox: return inbox(stack)
             case .events: return events(stack)
             case .listen: return try listen(stack)
-            case .unlisten: return unlisten(stack)
+            case .unlisten: return try unlisten(stack)
             case .exec: return try exec(stack)
             case .upgrade:
                 let definition = stack.isNoneOrNil(1) ? nil : try stringArgument(stack, at: 1, what: "definition id")
@@ -87,7 +91,8 @@ extension LuaProcess {
             case .timer: return timer(stack)
             case .jsonEncode, .jsonDecode, .uuidV4, .uuidV7, .contextGet, .contextAll:
                 return try moduleCall(function, on: stack)
-            case .makePrimitive, .piece, .openLibrary, .library, .moduleAllowed, .entry:
+            case .makePrimitive, .piece, .openLibrary, .library, .moduleAllowed, .entry, .processField, .processNames,
+                .errorNew, .channelMetatable:
                 return preludeCall(function, on: stack)
             case .securityCan, .securityEvaluate, .securityActor, .securitySummary:
                 return try securityCall(function, on: stack)
@@ -105,7 +110,7 @@ extension LuaProcess {
             }
         } catch {
             pushFailure(error, onto: stack)
-            return .results(3)
+            return .results(2)
         }
     }
 

@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import WardenRuntime
 
 extension LuaProcess {
     /// The Swift side of the prelude's own primitives: making primitives, loading pieces,
@@ -39,9 +40,47 @@ extension LuaProcess {
             stack.push(stack.string(at: 1).map { program?.modules.contains($0) ?? false } ?? false)
         case .entry:
             stack.push(program?.entry ?? "")
+        case .processField:
+            pushProcessField(stack.string(at: 1) ?? "", onto: stack)
+        case .processNames:
+            let names = LuaFunctionID.processFields.keys.sorted() + LuaPrelude.processTableNames
+            stack.newTable(arrayCount: names.count)
+            for (index, name) in names.enumerated() {
+                stack.push(name)
+                stack.rawSet(table: -2, index: index + 1)
+            }
+        case .errorNew:
+            stack.push(errorKind: stack.string(at: 1) ?? "INTERNAL", message: stack.string(at: 2) ?? "error")
+        case .channelMetatable:
+            stack.pushChannelMetatable()
         default:
             return .raise("not a prelude function")
         }
         return .results(1)
+    }
+
+    /// Pushes the value of `process[name]` that the host makes (a function, `process.registry`
+    /// or `process.event`), or `nil` for a name the prelude makes or that does not exist.
+    private func pushProcessField(_ name: String, onto stack: LuaStack) {
+        if let function = LuaFunctionID.processFields[name] {
+            stack.push(function: function)
+            return
+        }
+        switch name {
+        case "registry":
+            stack.newTable(recordCount: LuaFunctionID.registryFields.count)
+            for (key, function) in LuaFunctionID.registryFields {
+                stack.push(function: function)
+                stack.rawSet(table: -2, key: key)
+            }
+        case "event":
+            stack.newTable(recordCount: ProcessEvent.Kind.allCases.count)
+            for kind in ProcessEvent.Kind.allCases {
+                stack.push(kind.rawValue)
+                stack.rawSet(table: -2, key: kind.rawValue)
+            }
+        default:
+            stack.pushNil()
+        }
     }
 }

@@ -11,8 +11,8 @@ extension LuaProcess {
         return runtimeCall { context in try await context.send(destination, topic: topic, payload: payload) }
     }
 
-    /// `spawn(mode, options, id, host, ...)`.
-    func spawn(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
+    /// The spawner's `spawn(mode, options, id, host, ...)`.
+    func spawnWithOptions(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
         let mode: SpawnMode
         switch stack.string(at: 1) {
         case "monitored": mode = .monitored
@@ -24,9 +24,18 @@ extension LuaProcess {
             stack.isNoneOrNil(2)
             ? SpawnOptions.none
             : try LuaSpawnOptions.read(try LuaValueReader.read(stack, at: 2, what: "spawner options"))
-        let definition = try stringArgument(stack, at: 3, what: "process id")
-        let host = try stringArgument(stack, at: 4, what: "host")
-        let args = try LuaValueReader.read(stack, from: 5, count: max(0, stack.top - 4), what: "spawn argument")
+        return try spawn(stack, mode: mode, options: options, from: 3)
+    }
+
+    /// `process.spawn(id, host, ...)` and its `_monitored`, `_linked` and `_linked_monitored`
+    /// forms; the arguments start at `first`.
+    func spawn(
+        _ stack: LuaStack, mode: SpawnMode, options: SpawnOptions = .none, from first: Int32 = 1
+    ) throws(ProcessError) -> LuaReturn {
+        let definition = try stringArgument(stack, at: first, what: "process id")
+        let host = try stringArgument(stack, at: first + 1, what: "host")
+        let args = try LuaValueReader.read(
+            stack, from: first + 2, count: max(0, stack.top - first - 1), what: "spawn argument")
         let request = SpawnRequest(definition: definition, host: host, args: args, mode: mode, options: options)
         return .block(
             .call { [context] () async -> LuaReply in
@@ -87,10 +96,15 @@ extension LuaProcess {
         return .results(1)
     }
 
-    /// `listen(topic, as_messages)`.
+    /// `listen(topic, options?)`: the same channel for the same topic and form;
+    /// `{message = true}` delivers whole messages instead of payloads.
     func listen(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
         let topic = try stringArgument(stack, at: 1, what: "topic")
-        let asMessages = stack.boolean(at: 2)
+        var asMessages = false
+        if stack.type(at: 2) == LUA_TTABLE {
+            asMessages = stack.rawGet(table: 2, key: "message") == LUA_TBOOLEAN && stack.boolean(at: -1)
+            stack.pop()
+        }
         let source: ExternalSource =
             asMessages ? .messages(try context.listen(topic, as: .messages)) : .payloads(try context.listen(topic))
         if let known = listenChannels[topic], known.source.map({ sameChannel($0, source) }) == true {
@@ -113,15 +127,16 @@ extension LuaProcess {
         return channel
     }
 
-    /// Pushes the one userdata of a process channel (made on first use, kept in the registry).
+    /// Pushes the one channel object of a process channel (made on first use, kept in the
+    /// registry).
     private func pushProcessChannel(_ channel: LuaChannel, onto stack: LuaStack) {
-        if let reference = channel.userdataReference {
+        if let reference = channel.objectReference {
             lua_rawgeti(stack.state, luaRegistryIndex, lua_Integer(reference))
             return
         }
-        stack.push(object: channel)
+        stack.push(channel: channel)
         lua_pushvalue(stack.state, -1)
-        channel.userdataReference = luaL_ref(stack.state, luaRegistryIndex)
+        channel.objectReference = luaL_ref(stack.state, luaRegistryIndex)
     }
 
     private func sameChannel(_ a: ExternalSource, _ b: ExternalSource) -> Bool {
@@ -132,9 +147,13 @@ extension LuaProcess {
         }
     }
 
-    /// `unlisten(handle)`: `true` when the channel was listening.
-    func unlisten(_ stack: LuaStack) -> LuaReturn {
-        guard let channel = stack.object(at: 1, as: LuaChannel.self), let topic = channel.topic else {
+    /// `unlisten(ch)`: `true` when the channel was listening.
+    func unlisten(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
+        guard let channel = stack.channel(at: 1) else {
+            throw ProcessError(
+                .invalid, "unlisten takes a channel returned by process.listen", code: "invalid-argument")
+        }
+        guard let topic = channel.topic else {
             stack.push(false)
             return .results(1)
         }
@@ -145,8 +164,8 @@ extension LuaProcess {
         default: stopped = false
         }
         if listenChannels[topic] === channel { listenChannels[topic] = nil }
-        if let reference = channel.userdataReference {
-            channel.userdataReference = nil
+        if let reference = channel.objectReference {
+            channel.objectReference = nil
             release(reference)
         }
         stack.push(stopped)

@@ -2,12 +2,11 @@ extension LuaPrelude {
     /// The `channel` global.
     static let channel = #"""
         local P, core = ...
-        local S = core()
         local type, getmetatable, error = type, getmetatable, error
-        local Channel, wrap_channel = S.Channel, S.wrap_channel
+        local Channel = core().Channel
+        local channel_select = P.channel_select
 
-        channel = {}
-        function channel.new(size) return wrap_channel(P.channel_new(size)) end
+        channel = {new = P.channel_new}
         function channel.select(cases)
             if type(cases) ~= "table" then error("channel.select takes a list of cases; hint: channel.select({ch:case_receive()})", 2) end
             local count = #cases
@@ -17,7 +16,7 @@ extension LuaPrelude {
                     error("channel.select: case " .. i .. " is not a channel case; hint: use ch:case_receive() or ch:case_send(v)", 2)
                 end
             end
-            local index, value, ok = P.channel_select(cases, count, cases.default == true)
+            local index, value, ok = channel_select(cases, count, cases.default == true)
             if index == nil then error(value, 2) end
             if index == 0 then return {default = true} end
             return {channel = cases[index]._channel, value = value, ok = ok}

@@ -27,8 +27,8 @@ extension LuaPrelude {
         end
 
         local function evaluate(policies, groups, actor, action, resource, meta)
-            local answer, kind, message = P.security_evaluate(plain_actor(actor, 3), policies, groups, action, resource, meta)
-            if answer == nil then error(message, 3) end
+            local answer, err = P.security_evaluate(plain_actor(actor, 3), policies, groups, action, resource, meta)
+            if answer == nil then error(err:message(), 3) end
             return answer
         end
 
@@ -80,8 +80,8 @@ extension LuaPrelude {
             if type(action) ~= "string" or type(resource) ~= "string" then
                 error("security.can takes an action and a resource string; hint: security.can(\"read\", \"doc:1\")", 2)
             end
-            local allowed, kind, message = P.security_can(action, resource, meta)
-            if allowed == nil then return false, mkerr(kind, message) end
+            local allowed, err = P.security_can(action, resource, meta)
+            if allowed == nil then return false, err end
             return allowed
         end
         function security.actor()

@@ -1,12 +1,12 @@
 extension LuaPrelude {
-    /// The spawner builder (`process.with_context(...):with_actor(...):spawn(...)`); returns
-    /// the function that makes a spawner from its options.
+    /// The spawner builder (`process.with_context(...):with_actor(...):spawn(...)`): defines
+    /// the `with_*` functions of the `process` table it is given.
     static let spawner = #"""
-        local P, core = ...
+        local P, core, process = ...
         local S = core()
-        local setmetatable, getmetatable, type, select, pairs, ipairs =
-            setmetatable, getmetatable, type, select, pairs, ipairs
-        local result = S.result
+        local setmetatable, getmetatable, type, select, pairs, ipairs, rawset =
+            setmetatable, getmetatable, type, select, pairs, ipairs, rawset
+        local spawn = P.spawn
 
         -- Spawner builder ---------------------------------------------------------------------------
         local Spawner = {__name = "spawner"}
@@ -41,12 +41,14 @@ extension LuaPrelude {
             messages[#messages + 1] = {topic = topic, payload = {...}, n = select("#", ...)}
             return spawner_with(self, "messages", messages)
         end
-        function SpawnerMethods:spawn(id, host, ...) return result(P.spawn("plain", self._o, id, host, ...)) end
-        function SpawnerMethods:spawn_monitored(id, host, ...) return result(P.spawn("monitored", self._o, id, host, ...)) end
-        function SpawnerMethods:spawn_linked(id, host, ...) return result(P.spawn("linked", self._o, id, host, ...)) end
-        function SpawnerMethods:spawn_linked_monitored(id, host, ...)
-            return result(P.spawn("linked_monitored", self._o, id, host, ...))
+        function SpawnerMethods:spawn(id, host, ...) return spawn("plain", self._o, id, host, ...) end
+        function SpawnerMethods:spawn_monitored(id, host, ...) return spawn("monitored", self._o, id, host, ...) end
+        function SpawnerMethods:spawn_linked(id, host, ...) return spawn("linked", self._o, id, host, ...) end
+        function SpawnerMethods:spawn_linked_monitored(id, host, ...) return spawn("linked_monitored", self._o, id, host, ...) end
+
+        for _, name in ipairs({"with_context", "with_actor", "with_scope", "with_name", "with_message"}) do
+            local method = SpawnerMethods[name]
+            rawset(process, name, function(...) return method(new_spawner({}), ...) end)
         end
-        return new_spawner
         """#
 }

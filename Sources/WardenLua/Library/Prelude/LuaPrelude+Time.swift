@@ -5,7 +5,7 @@ extension LuaPrelude {
         local P, core = ...
         local S = core()
         local setmetatable, getmetatable, type, error, math, tostring = setmetatable, getmetatable, type, error, math, tostring
-        local mkerr, wrap_channel = S.mkerr, S.wrap_channel
+        local mkerr = S.mkerr
         local time = {
             NANOSECOND = 1, MICROSECOND = 1000, MILLISECOND = 1000000, SECOND = 1000000000,
             MINUTE = 60000000000, HOUR = 3600000000000,
@@ -44,8 +44,8 @@ extension LuaPrelude {
             return location(name, offset)
         end
         function time.load_location(name)
-            local loaded, kind, message = P.load_location(name)
-            if loaded == nil then return nil, mkerr(kind, message) end
+            local loaded, err = P.load_location(name)
+            if loaded == nil then return nil, err end
             if loaded == "UTC" then return time.utc end
             if loaded == "Local" then return time.localtz end
             return location(loaded, nil)
@@ -62,8 +62,8 @@ extension LuaPrelude {
             if t == "float" then return math.floor(d) end
             if getmetatable(d) == Duration then return d._d end
             if type(d) == "string" then
-                local ns, _, message = P.parse_duration(d)
-                if ns == nil then error(message, level + 1) end
+                local ns, err = P.parse_duration(d)
+                if ns == nil then error(err:message(), level + 1) end
                 return ns
             end
             error("a duration is a string such as \"250ms\", integer nanoseconds or a time.Duration, not " .. type(d), level + 1)
@@ -113,8 +113,8 @@ extension LuaPrelude {
         end
         function time.parse_duration(v)
             if type(v) == "string" then
-                local ns, kind, message = P.parse_duration(v)
-                if ns == nil then return nil, mkerr(kind, message) end
+                local ns, err = P.parse_duration(v)
+                if ns == nil then return nil, err end
                 return make_duration(ns)
             end
             if math.type(v) == "integer" or getmetatable(v) == Duration then return make_duration(nanos(v, 2)) end
@@ -219,7 +219,7 @@ extension LuaPrelude {
             if loc ~= nil then zone_of(loc) end
             local base = loc or time.utc
             local s, n, name, offset = P.time_parse(layout, value, base._name, base._offset)
-            if s == nil then return nil, mkerr(n, name) end
+            if s == nil then return nil, n end
             if name == base._name and offset == base._offset then return make_time(s, n, base) end
             if name == "UTC" and offset == 0 then return make_time(s, n, time.utc) end
             return make_time(s, n, location(name, offset))
@@ -232,8 +232,8 @@ extension LuaPrelude {
             return ns
         end
         function time.sleep(d) P.sleep(nanos(d, 2)); return true end
-        function time.after(d) return wrap_channel(P.timer(math.max(0, nanos(d, 2)), false)) end
-        function time.tick(d) return wrap_channel(P.timer(nanos(d, 2), true)) end
+        function time.after(d) return P.timer(math.max(0, nanos(d, 2)), false) end
+        function time.tick(d) return P.timer(nanos(d, 2), true) end
         local Timer = {__name = "time.Timer"}
         local TimerMethods = {}
         Timer.__index = TimerMethods
@@ -248,7 +248,7 @@ extension LuaPrelude {
         local function timer(d, repeating, what)
             local ns, err = positive(d, what)
             if ns == nil then return nil, err end
-            return setmetatable({_ch = wrap_channel(P.timer(ns, repeating)), _ticker = repeating}, Timer)
+            return setmetatable({_ch = P.timer(ns, repeating), _ticker = repeating}, Timer)
         end
         function time.timer(d) return timer(d, false, "time.timer") end
         function time.ticker(d) return timer(d, true, "time.ticker") end

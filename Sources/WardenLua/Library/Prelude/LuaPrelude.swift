@@ -7,8 +7,9 @@
 /// of the global table's `__index`, which loads the piece defining `process`, `channel`,
 /// `require` or `coroutine` the first time a global of that name is read. The primitives
 /// table stays a local of the pieces (an upvalue), so user code cannot reach it. Primitives
-/// report failures as `nil, kind, message`; the core piece's `result` turns those into error
-/// values with `err:kind()`, `err:message()`, `tostring` and `..`.
+/// report failures as `nil, err`, where `err` is an error value made by the host (`err:kind()`,
+/// `err:message()`, `tostring` and `..`), so a piece can return a primitive's results as they
+/// are.
 enum LuaPrelude {
     /// The chunk name errors in the prelude carry.
     static let chunkName = "=[warden prelude]"
@@ -47,7 +48,7 @@ enum LuaPrelude {
 
         local S = {}
         local function core()
-            if S.result == nil then P.piece("core")(P, S) end
+            if S.mkerr == nil then P.piece("core")(P, S) end
             return S
         end
 
