@@ -68,6 +68,11 @@ public protocol ProcessRuntime: Sendable {
 
     // MARK: Queries for gateways
 
+    /// Whether the runtime reads ``CallSite/current`` (a gateway writes it into its audit
+    /// records). Hosts bind a call site only when it does, since finding one (the line of the
+    /// calling code) costs time on every call. `false` unless a runtime says otherwise.
+    var readsCallSites: Bool { get }
+
     /// The live process `destination` stands for; `NOT_FOUND` for an unknown name or a dead PID.
     nonisolated(nonsending) func resolve(_ destination: Destination) async throws(ProcessError) -> PID
 
@@ -85,4 +90,9 @@ public protocol ProcessRuntime: Sendable {
     /// Stops every process (they exit with `runtime shut down`), refuses new ones, and returns
     /// once their bodies have finished.
     func shutdown() async
+}
+
+extension ProcessRuntime {
+    /// A runtime that does not say otherwise does not read call sites.
+    public var readsCallSites: Bool { false }
 }

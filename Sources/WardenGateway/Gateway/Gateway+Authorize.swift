@@ -143,3 +143,8 @@ extension AuditCheckDecision {
         }
     }
 }
+
+extension Gateway {
+    /// A gateway writes the caller's call site (``CallSite/current``) into every record.
+    public var readsCallSites: Bool { true }
+}

@@ -213,14 +213,21 @@ extension LuaProcess {
         }
     }
 
+    /// Runs a runtime call with its call site bound, when there is one.
+    private static func run(_ call: @Sendable () async -> LuaReply, at site: String?) async -> LuaReply {
+        guard let site else { return await call() }
+        return await CallSite.$current.withValue(site) { await call() }
+    }
+
     /// Performs what a coroutine blocked on.
     private func perform(_ operation: BlockingOperation, for thread: LuaThread) async throws {
         switch operation {
         case .call(let call):
-            // The Lua line that made the call, for the gateway's audit record (`CallSite`).
-            let site = callSite(of: thread)
+            // The Lua line that made the call, for the gateway's audit record (`CallSite`),
+            // found only when the runtime reads it.
+            let site = context.front.readsCallSites ? callSite(of: thread) : nil
             if scheduler.liveThreads == 1, scheduler.inFlight == 0 {
-                let reply = await CallSite.$current.withValue(site) { await call() }
+                let reply = await LuaProcess.run(call, at: site)
                 scheduler.makeReady(thread, with: .reply(reply))
             } else {
                 scheduler.inFlight += 1
@@ -228,7 +235,7 @@ extension LuaProcess {
                 let completions = scheduler.completions
                 let id = thread.id
                 Task {
-                    let reply = await CallSite.$current.withValue(site) { await call() }
+                    let reply = await LuaProcess.run(call, at: site)
                     completions.post(.reply(thread: id, reply))
                 }
             }
