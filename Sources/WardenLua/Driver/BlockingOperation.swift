@@ -3,8 +3,10 @@ import WardenValue
 
 /// An operation a coroutine waits for; the driver performs it after the coroutine has yielded.
 enum BlockingOperation {
-    /// A runtime call (send, spawn, exec, ...) run on the driver's task.
+    /// A runtime call (spawn, exec, ...) run on the driver's task.
     case call(@Sendable () async -> LuaReply)
+    /// `process.send`, the most frequent call, without a closure to allocate.
+    case send(Destination, topic: String, payload: [Value])
     /// Parked on one or more channels until a case is ready.
     case wait(SelectWait)
     /// `process.upgrade`: ends the current body once scheduled.
@@ -17,7 +19,7 @@ enum LuaReply: Sendable {
     case ok
     /// These values.
     case values([Value])
-    /// `nil, kind, message` (the prelude turns the last two into an error value).
+    /// `nil, err` (an error value made by the host).
     case failure(ProcessError)
 }
 

@@ -11,6 +11,8 @@ import WardenValue
 final class LuaProcess {
     let context: ProcessContext
     let scheduler = LuaScheduler()
+    /// How the scheduler and the channels reach this process (cleared when it closes).
+    let link = LuaProcessLink()
     let state: OpaquePointer
     private(set) var isClosed = false
     private var nextThreadID = 0
@@ -32,8 +34,9 @@ final class LuaProcess {
         }
         self.state = state
         warden_lua_set_owner(state, Unmanaged.passUnretained(self).toOpaque())
-        scheduler.releaseReference = { [weak self] reference in self?.release(reference) }
-        scheduler.startPump = { [weak self] channel in self?.startPump(channel) }
+        link.process = self
+        scheduler.releaseReference = { [link] reference in link.process?.release(reference) }
+        scheduler.startPump = { [link] channel in link.process?.startPump(channel) }
         leftovers = LuaLeftovers.shared.take(for: context.pid)
         let slice = limits.timeSlice.components
         let sliceNanoseconds =
@@ -55,6 +58,7 @@ final class LuaProcess {
     func close() {
         guard !isClosed else { return }
         isClosed = true
+        link.process = nil
         warden_lua_close(state)
     }
 

@@ -31,7 +31,7 @@ extension LuaProcess {
             size = given
         }
         let channel = LuaChannel(capacity: size)
-        channel.releaseReference = { [weak self] reference in self?.release(reference) }
+        channel.releaseReference = { [link] reference in link.process?.release(reference) }
         stack.push(channel: channel)
         return .results(1)
     }

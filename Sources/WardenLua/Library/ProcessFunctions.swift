@@ -8,7 +8,7 @@ extension LuaProcess {
         let destination = try destinationArgument(stack, at: 1)
         let topic = try stringArgument(stack, at: 2, what: "topic")
         let payload = try LuaValueReader.read(stack, from: 3, count: stack.top - 2, what: "payload value")
-        return runtimeCall { context in try await context.send(destination, topic: topic, payload: payload) }
+        return .block(.send(destination, topic: topic, payload: payload))
     }
 
     /// The spawner's `spawn(mode, options, id, host, ...)`.

@@ -13,31 +13,59 @@ struct LuaValueReader {
     /// The deepest nesting of tables accepted.
     static let maximumDepth = 100
 
-    let stack: LuaStack
-    private var path: [UnsafeRawPointer] = []
+    /// A step from a value into one of its parts, for the location errors name.
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
 
-    init(stack: LuaStack) {
+    let stack: LuaStack
+    /// What the value read is (`payload value`, `spawner options`), and its position among
+    /// several (`payload value 2`).
+    private let what: String
+    private let position: Int32?
+    private var path: [UnsafeRawPointer] = []
+    /// The steps from the value read to the one being read; the location string is built from
+    /// them only when an error needs it.
+    private var steps: [Step] = []
+
+    private init(stack: LuaStack, what: String, position: Int32?) {
         self.stack = stack
+        self.what = what
+        self.position = position
     }
 
     /// Reads the value at `index`; `what` names it in errors (`argument 2`, `payload`).
     static func read(_ stack: LuaStack, at index: Int32, what: String) throws(ProcessError) -> Value {
-        var reader = LuaValueReader(stack: stack)
-        return try reader.value(at: lua_absindex(stack.state, index), location: what)
+        var reader = LuaValueReader(stack: stack, what: what, position: nil)
+        return try reader.value(at: lua_absindex(stack.state, index))
     }
 
-    /// Reads `count` values starting at `index`.
+    /// Reads `count` values starting at `index`; errors name them `what 1`, `what 2`, ...
     static func read(_ stack: LuaStack, from index: Int32, count: Int32, what: String) throws(ProcessError) -> [Value] {
         guard count > 0 else { return [] }
         var values: [Value] = []
         values.reserveCapacity(Int(count))
         for offset in 0..<count {
-            values.append(try read(stack, at: index + offset, what: "\(what) \(offset + 1)"))
+            var reader = LuaValueReader(stack: stack, what: what, position: offset + 1)
+            values.append(try reader.value(at: lua_absindex(stack.state, index + offset)))
         }
         return values
     }
 
-    private mutating func value(at index: Int32, location: String) throws(ProcessError) -> Value {
+    /// Where the value being read is: `payload value 1.user.tags[2]`.
+    private var location: String {
+        var text = position.map { "\(what) \($0)" } ?? what
+        for step in steps {
+            switch step {
+            case .key(let key): text += "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    private mutating func value(at index: Int32) throws(ProcessError) -> Value {
         switch stack.type(at: index) {
         case LUA_TNIL, LUA_TNONE:
             return .null
@@ -49,7 +77,7 @@ struct LuaValueReader {
         case LUA_TSTRING:
             return .string(stack.string(at: index) ?? "")
         case LUA_TTABLE:
-            return try table(at: index, location: location)
+            return try table(at: index)
         default:
             throw refused(stack.typeName(at: index), at: location)
         }
@@ -62,7 +90,7 @@ struct LuaValueReader {
             code: "invalid-value")
     }
 
-    private mutating func table(at index: Int32, location: String) throws(ProcessError) -> Value {
+    private mutating func table(at index: Int32) throws(ProcessError) -> Value {
         guard let identity = lua_topointer(stack.state, index) else { return .map([:]) }
         if path.contains(identity) {
             throw ProcessError(
@@ -88,12 +116,14 @@ struct LuaValueReader {
             entries += 1
             if stack.type(at: -2) == LUA_TSTRING, let key = stack.string(at: -2) {
                 stringKeys += 1
+                steps.append(.key(key))
                 do {
-                    map[key] = try value(at: lua_absindex(stack.state, -1), location: location + "." + key)
+                    map[key] = try value(at: lua_absindex(stack.state, -1))
                 } catch {
                     stack.pop(2)
                     throw error
                 }
+                steps.removeLast()
             }
             stack.pop()
         }
@@ -109,12 +139,14 @@ struct LuaValueReader {
         list.reserveCapacity(length)
         for position in 1...length {
             stack.rawGet(table: index, index: position)
+            steps.append(.index(position))
             do {
-                list.append(try value(at: lua_absindex(stack.state, -1), location: "\(location)[\(position)]"))
+                list.append(try value(at: lua_absindex(stack.state, -1)))
             } catch {
                 stack.pop()
                 throw error
             }
+            steps.removeLast()
             stack.pop()
         }
         return .list(list)
