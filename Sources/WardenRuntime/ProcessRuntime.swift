@@ -13,6 +13,14 @@ public protocol ProcessRuntime: Sendable {
     nonisolated(nonsending) func send(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
         async throws(ProcessError)
 
+    /// Performs `send` without suspending when the runtime can do the whole call at once, and
+    /// returns its outcome; `nil` when it cannot, and the caller then calls `send`. A runtime
+    /// that guards calls (a gateway) answers `nil`, so no host ever skips its checks or its
+    /// records. Hosts for which suspending costs much (a Lua process yields its coroutine) try
+    /// it first. `nil` unless a runtime says otherwise.
+    func sendNow(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+        -> Result<Void, ProcessError>?
+
     /// Starts a child described by `request` (any mode, any spawner options) and returns its PID.
     /// With a `name` that is already registered, no child starts: the queued messages go to the
     /// holder and its PID is returned.
@@ -95,4 +103,11 @@ public protocol ProcessRuntime: Sendable {
 extension ProcessRuntime {
     /// A runtime that does not say otherwise does not read call sites.
     public var readsCallSites: Bool { false }
+
+    /// A runtime that does not say otherwise sends only through `send`.
+    public func sendNow(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+        -> Result<Void, ProcessError>?
+    {
+        nil
+    }
 }

@@ -116,6 +116,20 @@ struct LocalRuntimeGatewayTests {
         #expect(Set(workerSends.compactMap(\.caller.pid)).count == 3, "the supervisor and both workers send")
     }
 
+    @Test("a gateway never sends without its checks: it has no send that skips them")
+    func noUncheckedSendNow() async throws {
+        // The runtime behind it can send at once; the gateway cannot (every send is decided
+        // and recorded), so hosts that try `sendNow` first fall back to the guarded `send`.
+        let setup = try Self.setup(mode: .sync)
+        let caller = Caller(
+            pid: PID(host: "app:processes", counter: 1), frame: "f", definition: "app:supervisor",
+            security: Self.supervisor)
+        #expect(setup.gateway.sendNow(.name("anyone"), topic: "t", payload: [], caller: caller) == nil)
+        #expect(setup.runtime.sendNow(.name("anyone"), topic: "t", payload: [], caller: caller) != nil)
+        await setup.gateway.shutdown()
+        await setup.audit.shutdown()
+    }
+
     @Test("a denied spawn inside a process fails there with PERMISSION_DENIED and starts nothing")
     func deniedInsideAProcess() async throws {
         let setup = try Self.setup(mode: .sync)

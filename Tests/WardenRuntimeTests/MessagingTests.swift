@@ -24,6 +24,30 @@ import WardenValue
         #expect(parts[2] == ["hello", 42, ["x": 1]])
     }
 
+    @Test func sendNowDeliversAtOnceAndReportsWhatSendWould() async throws {
+        // The built-in runtime sends without suspending: the message is in the inbox when
+        // `sendNow` returns, and its failures are the ones `send` throws.
+        let result = try await runRoot { ctx in
+            let me = Destination.pid(ctx.pid)
+            let delivered = ctx.sendNow(me, topic: "now", payload: [1, "two"])
+            let message = ctx.inbox().tryReceive()
+            let unknown = ctx.sendNow(.name("nobody"), topic: "t", payload: [])
+            let reserved = ctx.sendNow(me, topic: "@inbox", payload: [])
+            func kind(_ outcome: Result<Void, ProcessError>?) -> Value {
+                switch outcome {
+                case .success?: "sent"
+                case .failure(let error)?: .string(error.kind.name)
+                case nil: "not supported"
+                }
+            }
+            return [
+                kind(delivered), .string(message?.topic ?? "none"), .list(message?.payload ?? []), kind(unknown),
+                kind(reserved),
+            ]
+        }
+        #expect(value(result) == ["sent", "now", [1, "two"], "NOT_FOUND", "INVALID"])
+    }
+
     @Test func sendingByRegisteredNameReachesTheHolder() async throws {
         let result = try await runRoot([waitForMessage("test:wait")]) { ctx in
             let child = try await ctx.spawnMonitored("test:wait", host: testHost)

@@ -8,6 +8,24 @@ extension LocalRuntime {
     )
         async throws(ProcessError)
     {
+        try deliver(destination, topic: topic, payload: payload, caller: caller)
+    }
+
+    /// Delivers one message at once: the built-in runtime never needs to suspend for a send.
+    public func sendNow(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+        -> Result<Void, ProcessError>?
+    {
+        do throws(ProcessError) {
+            try deliver(destination, topic: topic, payload: payload, caller: caller)
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func deliver(_ destination: Destination, topic: String, payload: [Value], caller: Caller)
+        throws(ProcessError)
+    {
         try ArgumentCheck.topic(topic)
         let target = try table.withLock { t throws(ProcessError) -> LocalProcess in
             try t.callerHandle(caller.pid)

@@ -3,12 +3,21 @@ import WardenRuntime
 import WardenValue
 
 extension LuaProcess {
-    /// `send(dest, topic, ...)`.
+    /// `send(dest, topic, ...)`: at once when the runtime can send without suspending (the
+    /// coroutine then does not yield), otherwise as a blocking call.
     func send(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
         let destination = try destinationArgument(stack, at: 1)
         let topic = try stringArgument(stack, at: 2, what: "topic")
         let payload = try LuaValueReader.read(stack, from: 3, count: stack.top - 2, what: "payload value")
-        return .block(.send(destination, topic: topic, payload: payload))
+        switch context.sendNow(destination, topic: topic, payload: payload) {
+        case .success?:
+            stack.push(true)
+            return .results(1)
+        case .failure(let error)?:
+            throw error
+        case nil:
+            return .block(.send(destination, topic: topic, payload: payload))
+        }
     }
 
     /// The spawner's `spawn(mode, options, id, host, ...)`.

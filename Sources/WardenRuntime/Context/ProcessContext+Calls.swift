@@ -19,6 +19,12 @@ extension ProcessContext {
         try await send(destination, topic: topic, payload: payload)
     }
 
+    /// Sends at once when the runtime can (``ProcessRuntime/sendNow(_:topic:payload:caller:)``);
+    /// `nil` when the caller must `send` instead.
+    public func sendNow(_ destination: Destination, topic: String, payload: [Value]) -> Result<Void, ProcessError>? {
+        front.sendNow(destination, topic: topic, payload: payload, caller: caller)
+    }
+
     /// `process.spawn(id, host, ...)`.
     nonisolated(nonsending) public func spawn(_ definition: String, host: String, args: [Value] = [])
         async throws(ProcessError) -> PID
