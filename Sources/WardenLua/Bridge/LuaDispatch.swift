@@ -14,12 +14,14 @@ enum LuaDispatch {
             warden_lua_set_error(state, "host function called on a state without a process")
             return WARDEN_LUA_RAISE
         }
-        let process = Unmanaged<LuaProcess>.fromOpaque(owner).takeUnretainedValue()
         guard let function = LuaFunctionID(rawValue: id) else {
             warden_lua_set_error(state, "unknown host function \(id)")
             return WARDEN_LUA_RAISE
         }
-        switch process.call(function, on: LuaStack(state: state)) {
+        // The process owns the state and outlives this call: no retain needed to use it.
+        let process = Unmanaged<LuaProcess>.fromOpaque(owner)
+        let outcome = process._withUnsafeGuaranteedRef { $0.call(function, on: LuaStack(state: state)) }
+        switch outcome {
         case .results(let count):
             return count
         case .raise(let message):
@@ -33,7 +35,7 @@ enum LuaDispatch {
                 )
                 return WARDEN_LUA_RAISE
             }
-            process.scheduler.pending = operation
+            process._withUnsafeGuaranteedRef { $0.scheduler.pending = operation }
             return WARDEN_LUA_YIELD
         }
     }

@@ -9,6 +9,10 @@ enum BlockingOperation {
     case send(Destination, topic: String, payload: [Value])
     /// Parked on one or more channels until a case is ready.
     case wait(SelectWait)
+    /// The plain receive loop: the process's only coroutine receives from an empty process
+    /// channel (inbox, events, listen) and nothing else is in flight, so the driver awaits the
+    /// runtime channel itself, with nothing parked.
+    case receive(LuaChannel, ExternalSource)
     /// `process.upgrade`: ends the current body once scheduled.
     case upgrade(definition: String?, args: [Value])
 }

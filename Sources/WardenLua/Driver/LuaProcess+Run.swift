@@ -82,9 +82,12 @@ extension LuaProcess {
         }
     }
 
+    /// Ends the process when it went over its memory limit or was stopped. A cancelled task
+    /// sets the stop flag too (the cancellation handler of `run`), so the flag is all there is
+    /// to read on every step.
     private func checkAlive() throws(ProcessError) {
         if warden_lua_memory_exceeded(state) != 0 { throw LuaProcess.memoryError }
-        if Task.isCancelled || warden_lua_stop_requested(state) != 0 { throw ProcessError.terminated }
+        if warden_lua_stop_requested(state) != 0 { throw ProcessError.terminated }
     }
 
     private func apply(_ completion: Completion) {
@@ -257,6 +260,17 @@ extension LuaProcess {
                 scheduler.makeReady(thread, with: .reply(.ok))
             } catch {
                 scheduler.makeReady(thread, with: .reply(.failure(error)))
+            }
+        case .receive(let channel, let source):
+            channel.pumping = true
+            let item = await source.receive()
+            channel.pumping = false
+            try checkAlive()
+            if let item {
+                scheduler.makeReady(thread, with: .received(.external(item), ok: true))
+            } else {
+                scheduler.close(channel)
+                scheduler.makeReady(thread, with: .received(nil, ok: false))
             }
         case .wait(let wait):
             if scheduler.liveThreads == 1, scheduler.inFlight == 0, wait.cases.count == 1,

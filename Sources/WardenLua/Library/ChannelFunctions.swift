@@ -70,6 +70,9 @@ extension LuaProcess {
             return .results(2)
         }
         guard canBlock(stack), let thread = scheduler.running else { return .raise(LuaProcess.cannotBlock) }
+        if let source = channel.source, scheduler.liveThreads == 1, scheduler.inFlight == 0, !channel.pumping {
+            return .block(.receive(channel, source))
+        }
         let wait = SelectWait(thread: thread, shape: .receive, cases: [.init(channel: channel, sending: nil)])
         scheduler.park(wait)
         return .block(.wait(wait))
