@@ -25,7 +25,12 @@ typedef struct warden_lua_host {
 
 static warden_lua_dispatch_fn dispatch_function;
 static warden_lua_release_fn release_function;
-static const char *const object_metatable = "warden.object";
+/* Registry keys (their addresses): the metatable of host objects, and the slots Swift keeps
+ * values in. */
+static const char object_metatable = 0;
+static const char registered_slots[WARDEN_LUA_SLOTS] = {0};
+/* The key under which a table (a channel object) holds its host object's userdata. */
+static const char handle_key = 0;
 
 void warden_lua_install(warden_lua_dispatch_fn dispatch, warden_lua_release_fn release) {
     dispatch_function = dispatch;
@@ -229,8 +234,18 @@ void warden_lua_push_function(lua_State *L, int function_id) {
     lua_pushcclosure(L, trampoline, 1);
 }
 
+/* The slot of the host object userdata at idx, or NULL for any other value. */
+static void **object_slot(lua_State *L, int idx) {
+    void **slot = (void **)lua_touserdata(L, idx);
+    if (slot == NULL || lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &object_metatable);
+    int ours = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return ours ? slot : NULL;
+}
+
 static int release_object(lua_State *L) {
-    void **slot = (void **)luaL_testudata(L, 1, object_metatable);
+    void **slot = object_slot(L, 1);
     if (slot != NULL && *slot != NULL) {
         void *object = *slot;
         *slot = NULL;
@@ -242,7 +257,11 @@ static int release_object(lua_State *L) {
 void warden_lua_push_object(lua_State *L, void *object) {
     void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
     *slot = object;
-    if (luaL_newmetatable(L, object_metatable)) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &object_metatable) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 2);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &object_metatable);
         lua_pushcfunction(L, release_object);
         lua_setfield(L, -2, "__gc");
         lua_pushliteral(L, "locked");
@@ -252,9 +271,19 @@ void warden_lua_push_object(lua_State *L, void *object) {
 }
 
 void *warden_lua_to_object(lua_State *L, int idx) {
-    void **slot = (void **)luaL_testudata(L, idx, object_metatable);
+    void **slot = object_slot(L, idx);
     return slot ? *slot : NULL;
 }
+
+int warden_lua_get_slot(lua_State *L, int slot) {
+    return lua_rawgetp(L, LUA_REGISTRYINDEX, &registered_slots[slot]);
+}
+
+void warden_lua_set_slot(lua_State *L, int slot) { lua_rawsetp(L, LUA_REGISTRYINDEX, &registered_slots[slot]); }
+
+void warden_lua_set_handle(lua_State *L, int idx) { lua_rawsetp(L, idx, &handle_key); }
+
+int warden_lua_get_handle(lua_State *L, int idx) { return lua_rawgetp(L, idx, &handle_key); }
 
 /* load(chunk, name, mode, env) with the mode forced to text. */
 static int text_only_load(lua_State *L) {

@@ -8,15 +8,20 @@
  * they may raise.
  */
 
-static const char *const error_metatable = "warden.Error";
-static const char *const message_metatable = "warden.Message";
-static const char *const payload_metatable = "warden.Payload";
+/* The registry keys of the metatables: addresses, so a lookup hashes no string. */
+static const char error_metatable = 0;
+static const char message_metatable = 0;
+static const char payload_metatable = 0;
 
-/* Pushes the metatable registered as `name`, made the first time with `__name = shown` (what
+/* Pushes the metatable registered under `key`, made the first time with `__name = shown` (what
  * Lua's messages call such a value), `__index = methods` and the `extra` metamethods. */
-static void push_metatable(lua_State *L, const char *name, const char *shown, const luaL_Reg *methods,
+static void push_metatable(lua_State *L, const void *key, const char *shown, const luaL_Reg *methods,
                            const luaL_Reg *extra) {
-    if (luaL_newmetatable(L, name)) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_createtable(L, 0, 4);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, key);
         lua_pushstring(L, shown);
         lua_setfield(L, -2, "__name");
         lua_newtable(L);
@@ -65,8 +70,16 @@ void warden_lua_push_error(lua_State *L, const char *kind, const char *message, 
     lua_setfield(L, -2, "_kind");
     lua_pushlstring(L, message, message_length);
     lua_setfield(L, -2, "_message");
-    push_metatable(L, error_metatable, "error", error_methods, error_metamethods);
+    push_metatable(L, &error_metatable, "error", error_methods, error_metamethods);
     lua_setmetatable(L, -2);
+}
+
+int warden_lua_is_error(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &error_metatable);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same;
 }
 
 /* A message keeps its fields in the array part: 1 topic, 2 sender, 3 payload list, 4 count. */
@@ -105,7 +118,7 @@ static int message_payload(lua_State *L) {
     lua_setfield(L, -2, "_values");
     lua_rawgeti(L, 1, 4);
     lua_setfield(L, -2, "_n");
-    push_metatable(L, payload_metatable, "payload", payload_methods, NULL);
+    push_metatable(L, &payload_metatable, "payload", payload_methods, NULL);
     lua_setmetatable(L, -2);
     return 1;
 }
@@ -113,7 +126,7 @@ static int message_payload(lua_State *L) {
 static const luaL_Reg message_methods[] = {
     {"topic", message_topic}, {"from", message_from}, {"payload", message_payload}, {NULL, NULL}};
 
-void warden_lua_push_message_metatable(lua_State *L) { push_metatable(L, message_metatable, "message", message_methods, NULL); }
+void warden_lua_push_message_metatable(lua_State *L) { push_metatable(L, &message_metatable, "message", message_methods, NULL); }
 
 /* Channel cases for channel.select: {_channel = ch, _send = false} and {..., _value = v}. */
 static int channel_case(lua_State *L, int sending) {

@@ -75,6 +75,17 @@ void warden_lua_push_raise_marker(lua_State *L);
 void warden_lua_set_error(lua_State *L, const char *message);
 /* Pushes the Lua function that calls Swift function `function_id` through the trampoline. */
 void warden_lua_push_function(lua_State *L, int function_id);
+/* How many registry slots warden_lua_get_slot / warden_lua_set_slot offer. */
+#define WARDEN_LUA_SLOTS 4
+/* Pushes the value in registry slot `slot` (0 ..< WARDEN_LUA_SLOTS) and returns its type; the
+ * slots are keyed by address, so no string is hashed. */
+int warden_lua_get_slot(lua_State *L, int slot);
+/* Pops a value into registry slot `slot`. */
+void warden_lua_set_slot(lua_State *L, int slot);
+/* Pops a value into the hidden handle field of the table at idx (a key Lua code cannot name). */
+void warden_lua_set_handle(lua_State *L, int idx);
+/* Pushes the hidden handle field of the table at idx and returns its type. */
+int warden_lua_get_handle(lua_State *L, int idx);
 /* Pushes a userdata holding `object` (already retained); its __gc calls release. */
 void warden_lua_push_object(lua_State *L, void *object);
 /* The object of the userdata at idx, or NULL when it is not one of ours. */
@@ -104,10 +115,12 @@ int warden_lua_protected_call(lua_State *L, int nargs, int nresults);
  * co's traceback. Returns a Lua status. */
 int warden_lua_error_report(lua_State *L, lua_State *co);
 
-/* Pushes an error value: a table {_kind, _message} whose metatable (registry "warden.Error",
- * made on first use) gives it `:kind()`, `:message()`, `tostring` and `..`. */
+/* Pushes an error value: a table {_kind, _message} whose metatable (made on first use) gives
+ * it `:kind()`, `:message()`, `tostring` and `..`. */
 void warden_lua_push_error(lua_State *L, const char *kind, const char *message, size_t message_length);
-/* Pushes the metatable of message objects (registry "warden.Message", made on first use):
+/* Whether the value at idx is an error value made by warden_lua_push_error. */
+int warden_lua_is_error(lua_State *L, int idx);
+/* Pushes the metatable of message objects (made on first use):
  * `msg:topic()`, `msg:from()`, `msg:payload():data()` over the message's array part
  * (1 topic, 2 sender, 3 payload list, 4 payload count). */
 void warden_lua_push_message_metatable(lua_State *L);

@@ -96,7 +96,7 @@ extension LuaProcess {
         stack.newTable(arrayCount: 4)
         stack.push(message.topic)
         stack.rawSet(table: -2, index: 1)
-        if let from = message.from { stack.push(from.description) } else { stack.push("") }
+        if let from = message.from { stack.push(senderText(from)) } else { stack.push("") }
         stack.rawSet(table: -2, index: 2)
         stack.push(value: .list(message.payload))
         stack.rawSet(table: -2, index: 3)
@@ -104,6 +104,14 @@ extension LuaProcess {
         stack.rawSet(table: -2, index: 4)
         warden_lua_push_message_metatable(stack.state)
         lua_setmetatable(stack.state, -2)
+    }
+
+    /// The text of a message's sender, formatted once per new sender.
+    private func senderText(_ sender: PID) -> String {
+        if let last = lastSender, last.pid == sender { return last.text }
+        let text = sender.description
+        lastSender = (sender, text)
+        return text
     }
 
     /// An event table: `kind`, `from`, `result = {value = v}` or `{error = message}`, and

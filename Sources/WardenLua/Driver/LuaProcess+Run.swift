@@ -192,11 +192,7 @@ extension LuaProcess {
     /// The ``ProcessError`` of an error value made by the prelude, if the value is one.
     func errorValue(on stack: LuaStack, at index: Int32) -> ProcessError? {
         let absolute = lua_absindex(stack.state, index)
-        guard stack.type(at: absolute) == LUA_TTABLE, lua_getmetatable(stack.state, absolute) != 0 else { return nil }
-        stack.rawGet(table: luaRegistryIndex, key: "warden.Error")
-        let isError = lua_rawequal(stack.state, -1, -2) != 0
-        stack.pop(2)
-        guard isError else { return nil }
+        guard warden_lua_is_error(stack.state, absolute) != 0 else { return nil }
         stack.rawGet(table: absolute, key: "_kind")
         stack.rawGet(table: absolute, key: "_message")
         let kind = stack.string(at: -2).flatMap(ProcessError.Kind.init(rawValue:)) ?? .internal

@@ -13,6 +13,11 @@ final class LuaProcess {
     let scheduler = LuaScheduler()
     /// How the scheduler and the channels reach this process (cleared when it closes).
     let link = LuaProcessLink()
+    /// This process's PID as Lua code sees it (`process.pid()`), made once.
+    lazy var pidText = context.pid.description
+    /// The sender of the last message handed to Lua and its text: a receive loop mostly hears
+    /// from the same few processes, and this spares formatting the PID for each message.
+    var lastSender: (pid: PID, text: String)?
     let state: OpaquePointer
     private(set) var isClosed = false
     private var nextThreadID = 0

@@ -21,12 +21,13 @@ extension LuaStack {
         }
     }
 
-    /// Pushes the channel object of `channel` (a table holding its handle, with the channel
-    /// methods `send`, `receive`, `close`, `case_receive` and `case_send`).
+    /// Pushes the channel object of `channel` (a table holding its handle under a key Lua code
+    /// cannot name, with the channel methods `send`, `receive`, `close`, `case_receive` and
+    /// `case_send`).
     func push(channel: LuaChannel) {
         newTable(recordCount: 1)
         push(object: channel)
-        rawSet(table: -2, key: "_h")
+        warden_lua_set_handle(state, -2)
         pushChannelMetatable()
         lua_setmetatable(state, -2)
     }
@@ -34,14 +35,14 @@ extension LuaStack {
     /// The channel of the channel object at `index`, if it is one.
     func channel(at index: Int32) -> LuaChannel? {
         guard type(at: index) == LUA_TTABLE else { return nil }
-        rawGet(table: index, key: "_h")
+        warden_lua_get_handle(state, lua_absindex(state, index))
         defer { pop() }
         return object(at: -1, as: LuaChannel.self)
     }
 
     /// Pushes the metatable of channel objects, made in this state on first use.
     func pushChannelMetatable() {
-        if rawGet(table: luaRegistryIndex, key: LuaStack.channelMetatable) == LUA_TTABLE { return }
+        if warden_lua_get_slot(state, LuaStack.channelMetatableSlot) == LUA_TTABLE { return }
         pop()
         newTable(recordCount: 2)
         push("channel")
@@ -59,9 +60,9 @@ extension LuaStack {
         rawSet(table: -2, key: "case_send")
         rawSet(table: -2, key: "__index")
         lua_pushvalue(state, -1)
-        rawSet(table: luaRegistryIndex, key: LuaStack.channelMetatable)
+        warden_lua_set_slot(state, LuaStack.channelMetatableSlot)
     }
 
-    /// The registry key of the channel objects' metatable.
-    static let channelMetatable = "warden.Channel"
+    /// The registry slot of the channel objects' metatable.
+    static let channelMetatableSlot: Int32 = 0
 }

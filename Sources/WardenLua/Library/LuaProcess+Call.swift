@@ -8,7 +8,7 @@ extension LuaProcess {
         do {
             switch function {
             case .pid:
-                stack.push(context.pid.description)
+                stack.push(pidText)
                 return .results(1)
             case .frame:
                 stack.push(context.id())

@@ -87,7 +87,7 @@ extension LuaProcess {
             stack.push(GoDuration.string(stack.integer(at: 1) ?? 0))
             return .results(1)
         case .timerControl:
-            guard let channel = stack.object(at: 1, as: LuaChannel.self), case .timer(let timer)? = channel.source
+            guard let channel = stack.channel(at: 1), case .timer(let timer)? = channel.source
             else {
                 return .raise("not a timer")
             }

@@ -239,11 +239,11 @@ extension LuaPrelude {
         Timer.__index = TimerMethods
         function TimerMethods:response() return self._ch end
         function TimerMethods:channel() return self._ch end
-        function TimerMethods:stop() return P.timer_control(self._ch._h) end
+        function TimerMethods:stop() return P.timer_control(self._ch) end
         function TimerMethods:reset(d)
             local ns = nanos(d, 2)
             if self._ticker and ns <= 0 then error("a ticker needs a positive duration", 2) end
-            return P.timer_control(self._ch._h, math.max(0, ns))
+            return P.timer_control(self._ch, math.max(0, ns))
         end
         local function timer(d, repeating, what)
             local ns, err = positive(d, what)
