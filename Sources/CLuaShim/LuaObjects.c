@@ -82,7 +82,8 @@ int warden_lua_is_error(lua_State *L, int idx) {
     return same;
 }
 
-/* A message keeps its fields in the array part: 1 topic, 2 sender, 3 payload list, 4 count. */
+/* A message keeps its fields in the array part: 1 topic, 2 sender, 3 payload count, then the
+ * payload values from 4 on (no table of their own). */
 static int message_topic(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_rawgeti(L, 1, 1);
@@ -95,17 +96,18 @@ static int message_from(lua_State *L) {
     return 1;
 }
 
+/* A payload object is {message}: `data()` returns the message's payload values. */
 static int payload_data(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_pushliteral(L, "_n");
-    lua_rawget(L, 1);
+    if (lua_rawgeti(L, 1, 1) != LUA_TTABLE) return 0;
+    int message = lua_gettop(L);
+    lua_rawgeti(L, message, 3);
     lua_Integer count = lua_tointeger(L, -1);
-    lua_pushliteral(L, "_values");
-    lua_rawget(L, 1);
-    if (count <= 0 || lua_type(L, -1) != LUA_TTABLE) return 0;
-    luaL_checkstack(L, (int)(count < 1000000 ? count : 1000000), "payload too large to unpack");
-    int values = lua_gettop(L);
-    for (lua_Integer i = 1; i <= count; i++) lua_rawgeti(L, values, i);
+    lua_pop(L, 1);
+    if (count <= 0) return 0;
+    if (count > 1000000) return luaL_error(L, "payload of %I values too large to unpack", (LUAI_UACINT)count);
+    luaL_checkstack(L, (int)count, "payload too large to unpack");
+    for (lua_Integer i = 1; i <= count; i++) lua_rawgeti(L, message, 3 + i);
     return (int)count;
 }
 
@@ -113,11 +115,9 @@ static const luaL_Reg payload_methods[] = {{"data", payload_data}, {NULL, NULL}}
 
 static int message_payload(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_createtable(L, 0, 2);
-    lua_rawgeti(L, 1, 3);
-    lua_setfield(L, -2, "_values");
-    lua_rawgeti(L, 1, 4);
-    lua_setfield(L, -2, "_n");
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, -2, 1);
     push_metatable(L, &payload_metatable, "payload", payload_methods, NULL);
     lua_setmetatable(L, -2);
     return 1;

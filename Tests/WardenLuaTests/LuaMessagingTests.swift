@@ -32,6 +32,28 @@ let echoSource = """
         #expect(exitValue(result) == ["echo", true, 1, 2.5, "integer"])
     }
 
+    @Test func payloadsKeepTheirCountNilsAndOrderThroughAnEcho() async throws {
+        // No values, several values with a nil between them, and a table: `data()` gives back
+        // exactly what was sent, nils and trailing values included.
+        let result = try await runLua(
+            """
+            return { main = function()
+                local pid = process.spawn("test:echo", "app:processes")
+                local inbox = process.inbox()
+                local function echo(...)
+                    process.send(pid, "ping", ...)
+                    local msg = inbox:receive()
+                    return select("#", msg:payload():data()), msg:payload():data()
+                end
+                local none = echo()
+                local count, a, b, c, d = echo(1, nil, "three", {k = "v"})
+                process.send(pid, "stop")
+                return {none, count, a, b == nil, c, d.k}
+            end }
+            """, with: ["test:echo": echoSource])
+        #expect(exitValue(result) == [0, 4, 1, true, "three", "v"])
+    }
+
     @Test func errorsHaveKindMessageTostringAndConcatenation() async throws {
         let result = try await runLua(
             """

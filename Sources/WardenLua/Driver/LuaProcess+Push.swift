@@ -89,19 +89,23 @@ extension LuaProcess {
 
     /// A message object: `msg:topic()`, `msg:from()`, `msg:payload():data()`.
     ///
-    /// Its fields sit in the array part (1: topic, 2: sender, 3: payload list, 4: payload
-    /// count; the C methods of `warden_lua_push_message_metatable` read them there): one message per receive, and
-    /// integer keys need no string to be hashed and interned.
+    /// Its fields sit in the array part (1: topic, 2: sender, 3: payload count, then the
+    /// payload values; the C methods of `warden_lua_push_message_metatable` read them there):
+    /// one table per message, and integer keys need no string to be hashed and interned.
     func push(_ message: Message, onto stack: LuaStack) {
-        stack.newTable(arrayCount: 4)
+        let count = message.payload.count
+        _ = lua_checkstack(stack.state, 4)
+        stack.newTable(arrayCount: 3 + count)
         stack.push(message.topic)
         stack.rawSet(table: -2, index: 1)
         if let from = message.from { stack.push(senderText(from)) } else { stack.push("") }
         stack.rawSet(table: -2, index: 2)
-        stack.push(value: .list(message.payload))
+        stack.push(count)
         stack.rawSet(table: -2, index: 3)
-        stack.push(message.payload.count)
-        stack.rawSet(table: -2, index: 4)
+        for (offset, value) in message.payload.enumerated() {
+            stack.push(value: value)
+            stack.rawSet(table: -2, index: 4 + offset)
+        }
         warden_lua_push_message_metatable(stack.state)
         lua_setmetatable(stack.state, -2)
     }
