@@ -81,6 +81,18 @@ struct LuaStack {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether the value at `index` is a string with the same bytes as `text` (no Swift string
+    /// is made for the comparison).
+    func string(at index: Int32, equals text: String) -> Bool {
+        guard lua_type(state, index) == LUA_TSTRING else { return false }
+        var length = 0
+        guard let chars = lua_tolstring(state, index, &length) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count == length && bytes.elementsEqual(UnsafeRawBufferPointer(start: chars, count: length))
+        }
+    }
+
     /// The integer at `index` if it is an integer, or a float with an exact integer value.
     func integer(at index: Int32) -> Int? {
         guard lua_type(state, index) == LUA_TNUMBER else { return nil }

@@ -18,6 +18,8 @@ final class LuaProcess {
     /// The sender of the last message handed to Lua and its text: a receive loop mostly hears
     /// from the same few processes, and this spares formatting the PID for each message.
     var lastSender: (pid: PID, text: String)?
+    /// The destination the last call named, as given and parsed.
+    var lastDestination: (text: String, destination: Destination)?
     let state: OpaquePointer
     private(set) var isClosed = false
     private var nextThreadID = 0

@@ -8,8 +8,9 @@ final class LuaScheduler {
     var pending: BlockingOperation?
     /// The coroutine the driver is resuming.
     var running: LuaThread?
-    /// Coroutines ready to run, with what they resume with.
-    private var ready: [(thread: LuaThread, values: ResumeValues)] = []
+    /// Coroutines ready to run, with what they resume with; taken out (moved, not copied) when
+    /// run.
+    private var ready: [(thread: LuaThread, values: ResumeValues)?] = []
     private var readyHead = 0
     /// Live coroutines (running, ready or waiting).
     var liveThreads = 0
@@ -40,7 +41,7 @@ final class LuaScheduler {
             }
             return nil
         }
-        let entry = ready[readyHead]
+        let entry = ready[readyHead].take()
         readyHead += 1
         return entry
     }

@@ -139,7 +139,13 @@ extension LuaProcess {
         return text
     }
 
+    /// The destination (a PID string or a name) at `index`; the last one is kept, so a process
+    /// that keeps calling the same peer parses its PID once.
     func destinationArgument(_ stack: LuaStack, at index: Int32) throws(ProcessError) -> Destination {
-        try Destination.parse(try stringArgument(stack, at: index, what: "destination"))
+        if let last = lastDestination, stack.string(at: index, equals: last.text) { return last.destination }
+        let text = try stringArgument(stack, at: index, what: "destination")
+        let destination = try Destination.parse(text)
+        lastDestination = (text, destination)
+        return destination
     }
 }
