@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import Foundation
 
 /// The registry pseudo-index (`LUA_REGISTRYINDEX`, a macro Swift cannot import).
 let luaRegistryIndex: Int32 = -1_000_000 - 1000
@@ -89,7 +90,8 @@ struct LuaStack {
         guard let chars = lua_tolstring(state, index, &length) else { return false }
         var text = text
         return text.withUTF8 { bytes in
-            bytes.count == length && bytes.elementsEqual(UnsafeRawBufferPointer(start: chars, count: length))
+            guard bytes.count == length, let base = bytes.baseAddress else { return bytes.count == length }
+            return memcmp(base, chars, length) == 0
         }
     }
 

@@ -6,9 +6,9 @@ import WardenValue
 
 extension LuaProcess {
     /// Pushes what a coroutine resumes with; returns how many values were pushed.
-    func push(_ values: ResumeValues, onto stack: LuaStack) -> Int32 {
+    func push(_ values: consuming ResumeValues, onto stack: LuaStack) -> Int32 {
         _ = lua_checkstack(stack.state, 8)
-        switch values {
+        switch consume values {
         case .start(let arguments):
             return arguments
         case .nothing:
@@ -57,8 +57,8 @@ extension LuaProcess {
     }
 
     /// Pushes a channel item (`nil` for none). A Lua value's registry reference is released.
-    func push(_ item: ChannelItem?, onto stack: LuaStack) {
-        switch item {
+    func push(_ item: consuming ChannelItem?, onto stack: LuaStack) {
+        switch consume item {
         case nil:
             stack.pushNil()
         case .lua(let reference)?:

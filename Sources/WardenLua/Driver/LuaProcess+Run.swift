@@ -132,7 +132,7 @@ extension LuaProcess {
     }
 
     /// Resumes one coroutine; returns the process result when the main coroutine finished.
-    private func step(_ thread: LuaThread, resumingWith values: ResumeValues) async throws -> Value? {
+    private func step(_ thread: LuaThread, resumingWith values: consuming ResumeValues) async throws -> Value? {
         let arguments = push(values, onto: LuaStack(state: thread.state))
         var resultCount: Int32 = 0
         scheduler.running = thread
