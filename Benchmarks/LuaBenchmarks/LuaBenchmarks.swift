@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import BenchmarkSupport
 import WardenLocalRuntime
 import WardenRuntime
@@ -88,13 +89,22 @@ let benchmarks: @Sendable () -> Void = {
     luaRingBenchmark()
     luaSecurityCanBenchmark(timing)
     idleLuaProcessBenchmark(count: 100_000)
+    // Larger runs only on request, since each idle Lua process holds about 30 KB:
+    // `WARDEN_BENCH_IDLE_LUA=500000 swift package benchmark --target LuaBenchmarks ...`.
+    for count in requestedIdleCounts() where count != 100_000 { idleLuaProcessBenchmark(count: count) }
+}
+
+/// The extra counts of idle Lua processes named in `WARDEN_BENCH_IDLE_LUA` (comma-separated).
+func requestedIdleCounts() -> [Int] {
+    guard let text = ProcessInfo.processInfo.environment["WARDEN_BENCH_IDLE_LUA"] else { return [] }
+    return text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
 }
 
 /// Spawns `count` idle Lua processes (each tells the spawner it is up, then waits in its inbox)
 /// and keeps them: time per process until all of them wait, and resident bytes per process
 /// (RSS delta, Swift task and runtime entry included; one sample, no warm-up).
 func idleLuaProcessBenchmark(count: Int) {
-    let label = "\(count / 1_000)k"
+    let label = count >= 1_000_000 && count % 1_000_000 == 0 ? "\(count / 1_000_000)M" : "\(count / 1_000)k"
     let nanosecondsPerProcess = BenchmarkMetric.custom(
         "ns per process", polarity: .prefersSmaller, useScalingFactor: false)
     let bytesPerProcess = BenchmarkMetric.custom(
