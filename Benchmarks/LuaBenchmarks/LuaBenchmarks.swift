@@ -1,6 +1,6 @@
 import Benchmark
-import Foundation
 import BenchmarkSupport
+import Foundation
 import WardenLocalRuntime
 import WardenRuntime
 import WardenValue

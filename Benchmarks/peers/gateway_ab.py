@@ -19,10 +19,7 @@ import statistics
 import subprocess
 import sys
 
-
-def load_average() -> str:
-    with open("/proc/loadavg", encoding="ascii") as handle:
-        return " ".join(handle.read().split()[:3])
+from ab_builds import load_average, parse_builds
 
 
 def run_once(path: str, sink: str) -> dict:
@@ -40,12 +37,7 @@ def main() -> None:
     parser.add_argument("--sink", default="jsonl", choices=["jsonl", "sqlite", "discard"])
     parser.add_argument("builds", nargs="+", metavar="NAME=PATH")
     options = parser.parse_args()
-    builds = []
-    for given in options.builds:
-        name, separator, path = given.partition("=")
-        if not separator or not name or not path:
-            sys.exit(f"error: `{given}` is not NAME=PATH")
-        builds.append((name, path))
+    builds = parse_builds(options.builds)
 
     samples: dict[tuple[str, str], dict[str, list[float]]] = {}
     print(f"load average before: {load_average()}")

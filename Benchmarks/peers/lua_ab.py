@@ -23,12 +23,9 @@ import statistics
 import subprocess
 import sys
 
+from ab_builds import load_average, parse_builds
+
 DEFAULT_FILTER = r"Lua spawn.exit.*|Lua ping-pong.*|Swift ping-pong.*|Lua ring.*|Lua security.*"
-
-
-def load_average() -> str:
-    with open("/proc/loadavg", encoding="ascii") as handle:
-        return " ".join(handle.read().split()[:3])
 
 
 def p50s(output: str) -> dict[str, float]:
@@ -69,12 +66,7 @@ def main() -> None:
                         help="the folder with the shared libraries the binaries load")
     parser.add_argument("builds", nargs="+", metavar="NAME=PATH")
     options = parser.parse_args()
-    builds = []
-    for given in options.builds:
-        name, separator, path = given.partition("=")
-        if not separator or not name or not path:
-            sys.exit(f"error: `{given}` is not NAME=PATH")
-        builds.append((name, path))
+    builds = parse_builds(options.builds)
     environment = dict(os.environ, LD_LIBRARY_PATH=os.path.abspath(options.libraries))
 
     samples: dict[tuple[str, str], list[float]] = {}
