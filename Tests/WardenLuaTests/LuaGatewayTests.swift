@@ -45,6 +45,36 @@ import WardenValue
         return (result, sink.records.map(\.record), handle.pid)
     }
 
+    @Test func aDeniedSendReachesNobodyAndIsAudited() async throws {
+        // The runtime behind the gateway could send at once, but a send from Lua still goes
+        // through the gateway's checks: the denied one is not delivered and has its record.
+        let yaml =
+            Self.policyYAML + """
+
+                  - name: no_secret_topic
+                    kind: security.policy
+                    policy: {actions: process.send, resources: "*", effect: deny, conditions: [{field: meta.topic, operator: eq, value: secret}]}
+                    groups: [app]
+                """
+        let runtime = try luaRuntime([
+            "app:root": """
+            return { main = function()
+                local me = process.pid()
+                local denied, err = process.send(me, "secret", 1)
+                local sent = process.send(me, "public", 2)
+                local msg = process.inbox():receive()
+                return {denied == nil, err:kind(), sent, msg:topic(), msg:payload():data()}
+            end }
+            """
+        ])
+        let (result, records, _) = try await Self.runBehindGateway(runtime, policies: yaml)
+
+        #expect(exitValue(result) == [true, "PERMISSION_DENIED", true, "public", 2])
+        let sends = records.filter { $0.op == "process.send" }
+        #expect(sends.map(\.decision) == [.deny, .allow])
+        #expect(sends.first?.checks.last?.policies == ["t:no_secret_topic"])
+    }
+
     @Test func aDeniedCallReturnsPermissionDeniedToLuaAndIsAudited() async throws {
         let runtime = try luaRuntime([
             "app:root": """
