@@ -109,6 +109,27 @@ import WardenValue
         #expect(exitValue(result) == [false, "test_root.lua:5: send on a closed channel"])
     }
 
+    @Test func aSelectWaitingToSendRaisesWhenItsChannelCloses() async throws {
+        // A send case waiting in channel.select, woken by the channel's close: the select
+        // raises `send on a closed channel` (caught here), as a plain send does.
+        let result = try await runLua(
+            """
+            return { main = function()
+                local ch, started, done = channel.new(), channel.new(1), channel.new(1)
+                coroutine.spawn(function()
+                    started:send(true)
+                    local ok, err = pcall(channel.select, {ch:case_send("never received")})
+                    done:send({ok, tostring(err)})
+                end)
+                started:receive()
+                ch:close()
+                local outcome = done:receive()
+                return {outcome[1], outcome[2]:find("send on a closed channel", 1, true) ~= nil}
+            end }
+            """)
+        #expect(exitValue(result) == [false, true])
+    }
+
     @Test func closingTwiceOrClosingAProcessChannelRaises() async throws {
         let result = try await runLua(
             """
