@@ -3,10 +3,8 @@ import WardenValue
 
 /// An operation a coroutine waits for; the driver performs it after the coroutine has yielded.
 enum BlockingOperation {
-    /// A runtime call (spawn, exec, ...) run on the driver's task.
+    /// A runtime call (send, spawn, exec, ...) run on the driver's task.
     case call(@Sendable () async -> LuaReply)
-    /// `process.send`, the most frequent call, without a closure to allocate.
-    case send(Destination, topic: String, payload: [Value])
     /// Parked on one or more channels until a case is ready.
     case wait(SelectWait)
     /// The plain receive loop: the process's only coroutine receives from an empty process

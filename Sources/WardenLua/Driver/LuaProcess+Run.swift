@@ -238,25 +238,6 @@ extension LuaProcess {
                     completions.post(.reply(thread: id, reply))
                 }
             }
-        case .send(let destination, let topic, let payload):
-            guard scheduler.liveThreads == 1, scheduler.inFlight == 0, !context.front.readsCallSites else {
-                try await perform(
-                    .call { [context] () async -> LuaReply in
-                        do throws(ProcessError) {
-                            try await context.send(destination, topic: topic, payload: payload)
-                            return .ok
-                        } catch { return .failure(error) }
-                    }, for: thread)
-                return
-            }
-            // The plain case (one coroutine, nothing else in flight, no call site wanted):
-            // awaited right here.
-            do throws(ProcessError) {
-                try await context.send(destination, topic: topic, payload: payload)
-                scheduler.makeReady(thread, with: .reply(.ok))
-            } catch {
-                scheduler.makeReady(thread, with: .reply(.failure(error)))
-            }
         case .receive(let channel, let source):
             channel.pumping = true
             let item = await source.receive()

@@ -4,7 +4,7 @@ import WardenValue
 
 extension LuaProcess {
     /// `send(dest, topic, ...)`: at once when the runtime can send without suspending (the
-    /// coroutine then does not yield), otherwise as a blocking call.
+    /// coroutine then does not yield), otherwise as a blocking runtime call.
     func send(_ stack: LuaStack) throws(ProcessError) -> LuaReturn {
         let destination = try destinationArgument(stack, at: 1)
         let topic = try stringArgument(stack, at: 2, what: "topic")
@@ -16,7 +16,7 @@ extension LuaProcess {
         case .failure(let error)?:
             throw error
         case nil:
-            return .block(.send(destination, topic: topic, payload: payload))
+            return runtimeCall { context in try await context.send(destination, topic: topic, payload: payload) }
         }
     }
 
