@@ -1,5 +1,6 @@
 #include "CLuaShim.h"
 #include "lua_arena.h"
+#include "lua_metatables.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -25,10 +26,8 @@ typedef struct warden_lua_host {
 
 static warden_lua_dispatch_fn dispatch_function;
 static warden_lua_release_fn release_function;
-/* Registry keys (their addresses): the metatable of host objects, and the slots Swift keeps
- * values in. */
+/* The registry key of the host objects' metatable (lua_metatables.h). */
 static const char object_metatable = 0;
-static const char registered_slots[WARDEN_LUA_SLOTS] = {0};
 /* The key under which a table (a channel object) holds its host object's userdata. */
 static const char handle_key = 0;
 
@@ -237,11 +236,8 @@ void warden_lua_push_function(lua_State *L, int function_id) {
 /* The slot of the host object userdata at idx, or NULL for any other value. */
 static void **object_slot(lua_State *L, int idx) {
     void **slot = (void **)lua_touserdata(L, idx);
-    if (slot == NULL || lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &object_metatable);
-    int ours = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    return ours ? slot : NULL;
+    if (slot == NULL || lua_type(L, idx) != LUA_TUSERDATA) return NULL;
+    return warden_lua_has_keyed_metatable(L, idx, &object_metatable) ? slot : NULL;
 }
 
 static int release_object(lua_State *L) {
@@ -257,11 +253,7 @@ static int release_object(lua_State *L) {
 void warden_lua_push_object(lua_State *L, void *object) {
     void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
     *slot = object;
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &object_metatable) == LUA_TNIL) {
-        lua_pop(L, 1);
-        lua_createtable(L, 0, 2);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &object_metatable);
+    if (warden_lua_keyed_metatable(L, &object_metatable, "warden.object")) {
         lua_pushcfunction(L, release_object);
         lua_setfield(L, -2, "__gc");
         lua_pushliteral(L, "locked");
@@ -274,12 +266,6 @@ void *warden_lua_to_object(lua_State *L, int idx) {
     void **slot = object_slot(L, idx);
     return slot ? *slot : NULL;
 }
-
-int warden_lua_get_slot(lua_State *L, int slot) {
-    return lua_rawgetp(L, LUA_REGISTRYINDEX, &registered_slots[slot]);
-}
-
-void warden_lua_set_slot(lua_State *L, int slot) { lua_rawsetp(L, LUA_REGISTRYINDEX, &registered_slots[slot]); }
 
 void warden_lua_set_handle(lua_State *L, int idx) { lua_rawsetp(L, idx, &handle_key); }
 

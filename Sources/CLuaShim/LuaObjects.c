@@ -1,4 +1,5 @@
 #include "CLuaShim.h"
+#include "lua_metatables.h"
 
 /*
  * The host's small objects whose methods need nothing from Swift: error values, messages and
@@ -8,22 +9,36 @@
  * they may raise.
  */
 
-/* The registry keys of the metatables: addresses, so a lookup hashes no string. */
+/* The registry keys of the metatables (lua_metatables.h). */
 static const char error_metatable = 0;
 static const char message_metatable = 0;
 static const char payload_metatable = 0;
+static const char channel_metatable = 0;
+
+int warden_lua_keyed_metatable(lua_State *L, const void *key, const char *shown) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) != LUA_TNIL) return 0;
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+    lua_pushstring(L, shown);
+    lua_setfield(L, -2, "__name");
+    return 1;
+}
+
+int warden_lua_has_keyed_metatable(lua_State *L, int idx, const void *key) {
+    if (!lua_getmetatable(L, idx)) return 0;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same;
+}
 
 /* Pushes the metatable registered under `key`, made the first time with `__name = shown` (what
  * Lua's messages call such a value), `__index = methods` and the `extra` metamethods. */
 static void push_metatable(lua_State *L, const void *key, const char *shown, const luaL_Reg *methods,
                            const luaL_Reg *extra) {
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) == LUA_TNIL) {
-        lua_pop(L, 1);
-        lua_createtable(L, 0, 4);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, key);
-        lua_pushstring(L, shown);
-        lua_setfield(L, -2, "__name");
+    if (warden_lua_keyed_metatable(L, key, shown)) {
         lua_newtable(L);
         luaL_setfuncs(L, methods, 0);
         lua_setfield(L, -2, "__index");
@@ -75,11 +90,7 @@ void warden_lua_push_error(lua_State *L, const char *kind, const char *message, 
 }
 
 int warden_lua_is_error(lua_State *L, int idx) {
-    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx)) return 0;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &error_metatable);
-    int same = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    return same;
+    return lua_type(L, idx) == LUA_TTABLE && warden_lua_has_keyed_metatable(L, idx, &error_metatable);
 }
 
 /* A message keeps its fields in the array part: 1 topic, 2 sender, 3 payload count, then the
@@ -146,3 +157,5 @@ static int channel_case(lua_State *L, int sending) {
 int warden_lua_case_receive(lua_State *L) { return channel_case(L, 0); }
 
 int warden_lua_case_send(lua_State *L) { return channel_case(L, 1); }
+
+int warden_lua_channel_metatable(lua_State *L) { return warden_lua_keyed_metatable(L, &channel_metatable, "channel"); }

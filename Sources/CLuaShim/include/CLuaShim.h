@@ -75,13 +75,6 @@ void warden_lua_push_raise_marker(lua_State *L);
 void warden_lua_set_error(lua_State *L, const char *message);
 /* Pushes the Lua function that calls Swift function `function_id` through the trampoline. */
 void warden_lua_push_function(lua_State *L, int function_id);
-/* How many registry slots warden_lua_get_slot / warden_lua_set_slot offer. */
-#define WARDEN_LUA_SLOTS 4
-/* Pushes the value in registry slot `slot` (0 ..< WARDEN_LUA_SLOTS) and returns its type; the
- * slots are keyed by address, so no string is hashed. */
-int warden_lua_get_slot(lua_State *L, int slot);
-/* Pops a value into registry slot `slot`. */
-void warden_lua_set_slot(lua_State *L, int slot);
 /* Pops a value into the hidden handle field of the table at idx (a key Lua code cannot name). */
 void warden_lua_set_handle(lua_State *L, int idx);
 /* Pushes the hidden handle field of the table at idx and returns its type. */
@@ -122,8 +115,11 @@ void warden_lua_push_error(lua_State *L, const char *kind, const char *message, 
 int warden_lua_is_error(lua_State *L, int idx);
 /* Pushes the metatable of message objects (made on first use):
  * `msg:topic()`, `msg:from()`, `msg:payload():data()` over the message's array part
- * (1 topic, 2 sender, 3 payload list, 4 payload count). */
+ * (1 topic, 2 sender, 3 payload count, then the payload values). */
 void warden_lua_push_message_metatable(lua_State *L);
+/* Pushes the metatable of channel objects; returns 1 when it was made now (holding only
+ * `__name`, for the caller to add the methods) and 0 when it already existed. */
+int warden_lua_channel_metatable(lua_State *L);
 /* `ch:case_receive()` and `ch:case_send(v)`: the cases channel.select takes. */
 int warden_lua_case_receive(lua_State *L);
 int warden_lua_case_send(lua_State *L);

@@ -42,11 +42,7 @@ extension LuaStack {
 
     /// Pushes the metatable of channel objects, made in this state on first use.
     func pushChannelMetatable() {
-        if warden_lua_get_slot(state, LuaStack.channelMetatableSlot) == LUA_TTABLE { return }
-        pop()
-        newTable(recordCount: 2)
-        push("channel")
-        rawSet(table: -2, key: "__name")
+        guard warden_lua_channel_metatable(state) != 0 else { return }
         newTable(recordCount: 5)
         for (name, function) in [
             ("send", LuaFunctionID.channelSend), ("receive", .channelReceive), ("close", .channelClose),
@@ -59,10 +55,5 @@ extension LuaStack {
         lua_pushcclosure(state, warden_lua_case_send, 0)
         rawSet(table: -2, key: "case_send")
         rawSet(table: -2, key: "__index")
-        lua_pushvalue(state, -1)
-        warden_lua_set_slot(state, LuaStack.channelMetatableSlot)
     }
-
-    /// The registry slot of the channel objects' metatable.
-    static let channelMetatableSlot: Int32 = 0
 }
