@@ -60,10 +60,15 @@ extension LuaProcess {
     }
 
     /// Pushes the value of `process[name]` that the host makes (a function, `process.registry`
-    /// or `process.event`), or `nil` for a name the prelude makes or that does not exist.
+    /// or `process.event`), `false` for a spawner function (the prelude makes those), or `nil`
+    /// for a name that does not exist.
     private func pushProcessField(_ name: String, onto stack: LuaStack) {
         if let function = LuaFunctionID.processFields[name] {
             stack.push(function: function)
+            return
+        }
+        if LuaPrelude.spawnerFunctions.contains(name) {
+            stack.push(false)
             return
         }
         switch name {

@@ -1,25 +1,23 @@
 extension LuaPrelude {
     /// The `process` global: an empty table whose fields are made on their first read. The host
     /// makes the calls of spec/process.md section 1 (each is the host function itself, no Lua
-    /// wrapper), `process.registry` and `process.event`; the spawner builder's `with_*`
-    /// functions come from the spawner piece, loaded by the first of them. `pairs(process)`
-    /// makes every field first.
+    /// wrapper), `process.registry` and `process.event`; for the spawner builder's functions
+    /// (``spawnerFunctions``) it answers `false`, and they are made from the spawner piece,
+    /// loaded by the first of them. `pairs(process)` makes every field first.
     static let process = #"""
         local P, core = ...
-        local rawget, rawset, setmetatable, ipairs, next = rawget, rawset, setmetatable, ipairs, next
+        local rawset, setmetatable, ipairs, next = rawset, setmetatable, ipairs, next
 
+        local spawner_methods, new_spawner
         local function field(t, name)
             local value = P.process_field(name)
-            if value ~= nil then
-                rawset(t, name, value)
-                return value
+            if value == false then
+                if not new_spawner then spawner_methods, new_spawner = P.piece("spawner")(P, core) end
+                local method = spawner_methods[name]
+                value = function(...) return method(new_spawner({}), ...) end
             end
-            if name == "with_context" or name == "with_actor" or name == "with_scope" or name == "with_name"
-                or name == "with_message" then
-                P.piece("spawner")(P, core, t)
-                return rawget(t, name)
-            end
-            return nil
+            if value ~= nil then rawset(t, name, value) end
+            return value
         end
 
         process = setmetatable({}, {
@@ -31,9 +29,11 @@ extension LuaPrelude {
         })
         """#
 
+    /// The functions of the `process` table that start a spawner builder: each calls the
+    /// spawner method of the same name on a new spawner.
+    static let spawnerFunctions: Set = ["with_actor", "with_context", "with_message", "with_name", "with_scope"]
+
     /// The names of the `process` table's fields that are not host functions
     /// (``LuaFunctionID/processFields``): `pairs(process)` lists them too.
-    static let processTableNames = [
-        "event", "registry", "with_actor", "with_context", "with_message", "with_name", "with_scope",
-    ]
+    static let processTableNames = ["event", "registry"] + spawnerFunctions.sorted()
 }

@@ -1,11 +1,11 @@
 extension LuaPrelude {
-    /// The spawner builder (`process.with_context(...):with_actor(...):spawn(...)`): defines
-    /// the `with_*` functions of the `process` table it is given.
+    /// The spawner builder (`process.with_context(...):with_actor(...):spawn(...)`): returns
+    /// the spawner methods and the function that makes a spawner from its options.
     static let spawner = #"""
-        local P, core, process = ...
+        local P, core = ...
         local S = core()
-        local setmetatable, getmetatable, type, select, pairs, ipairs, rawset =
-            setmetatable, getmetatable, type, select, pairs, ipairs, rawset
+        local setmetatable, getmetatable, type, select, pairs, ipairs =
+            setmetatable, getmetatable, type, select, pairs, ipairs
         local spawn = P.spawn
 
         -- Spawner builder ---------------------------------------------------------------------------
@@ -45,10 +45,6 @@ extension LuaPrelude {
         function SpawnerMethods:spawn_monitored(id, host, ...) return spawn("monitored", self._o, id, host, ...) end
         function SpawnerMethods:spawn_linked(id, host, ...) return spawn("linked", self._o, id, host, ...) end
         function SpawnerMethods:spawn_linked_monitored(id, host, ...) return spawn("linked_monitored", self._o, id, host, ...) end
-
-        for _, name in ipairs({"with_context", "with_actor", "with_scope", "with_name", "with_message"}) do
-            local method = SpawnerMethods[name]
-            rawset(process, name, function(...) return method(new_spawner({}), ...) end)
-        end
+        return SpawnerMethods, new_spawner
         """#
 }
