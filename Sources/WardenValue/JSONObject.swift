@@ -41,31 +41,41 @@ public struct JSONObject: Sendable {
 
     /// The object as JSON text, on one line.
     public var text: String {
-        var out = ""
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The object's JSON text as UTF-8 bytes, on one line.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * members.count)
         write(into: &out)
         return out
     }
 
-    /// Appends the object's JSON text to `out`.
-    public func write(into out: inout String) {
-        out += "{"
+    /// Appends the object's JSON text, as UTF-8 bytes, to `out`.
+    public func write(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             Value.writeJSONString(member.key, into: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             switch member.value {
             case .value(let value): value.writeCanonicalJSON(into: &out)
             case .object(let object): object.write(into: &out)
-            case .objects(let objects):
-                out += "["
-                for (i, object) in objects.enumerated() {
-                    if i > 0 { out += "," }
-                    object.write(into: &out)
-                }
-                out += "]"
+            case .objects(let objects): Self.write(objects, into: &out)
             }
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `objects` as a JSON array on one line to `out`.
+    public static func write(_ objects: [JSONObject], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (index, object) in objects.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            object.write(into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// A JSON array of `objects`, one object per line, for results that are read as a whole.

@@ -48,7 +48,7 @@ public struct RequestLine: Equatable, Sendable {
         guard case .map(let object) = value else {
             throw .invalidValue("a request must be a JSON object, found \(value.typeName)")
         }
-        for key in object.keys.sorted() where !keys.contains(key) {
+        if object.keys.contains(where: { !keys.contains($0) }), let key = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw .unknownKey(
                 "unknown key \(UserText.quoted(key)); a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
         }
@@ -83,7 +83,8 @@ public struct RequestLine: Equatable, Sendable {
         case nil, .null?:
             return nil
         case .map(let object)?:
-            for key in object.keys.sorted() where key != "id" && key != "meta" {
+            let isUnknown = { (key: String) in key != "id" && key != "meta" }
+            if object.keys.contains(where: isUnknown), let key = object.keys.sorted().first(where: isUnknown) {
                 throw .unknownKey("unknown key \(UserText.quoted(key)) in `actor`; an actor has `id` and `meta`")
             }
             guard case .string(let id)? = object["id"] else {
