@@ -14,6 +14,7 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .executableTarget(
@@ -94,6 +95,16 @@ let package = Package(
             name: "HTTPCeiling",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "HTTPCeiling"
+        ),
+        // An open-loop load generator for the paced latency figure of http/run-wrk.sh.
+        .executableTarget(
+            name: "HTTPPacer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "HTTPPacer"
         ),
     ],
     swiftLanguageModes: [.v6]

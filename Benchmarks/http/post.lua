@@ -1,5 +1,4 @@
--- wrk script: POST the body in the file named by WRK_BODY to the path in WRK_PATH, and, when
--- WRK_DELAY_MS is set, wait that long before each request on a connection (a paced rate).
+-- wrk script: POST the body in the file named by WRK_BODY to the path in WRK_PATH.
 local function read(path)
   local file = assert(io.open(path, "rb"))
   local text = file:read("*a")
@@ -11,11 +10,6 @@ wrk.method = "POST"
 wrk.path = os.getenv("WRK_PATH")
 wrk.body = read(os.getenv("WRK_BODY"))
 wrk.headers["Content-Type"] = "application/json"
-
-local pause = tonumber(os.getenv("WRK_DELAY_MS") or "")
-if pause then
-  function delay() return pause end
-end
 
 -- One line the runner parses: requests per second and latency percentiles in microseconds.
 function done(summary, latency, requests)

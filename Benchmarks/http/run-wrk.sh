@@ -6,9 +6,9 @@
 #   Benchmarks/http/run-wrk.sh [ROUNDS] [SECONDS]     defaults: 3 rounds of 10 s each
 #
 # Workloads: the bare route; POST /v1/decide with one request; POST /v1/decide with a batch of
-# 100; POST /v1/authorize with async audit; then /v1/decide paced at 80 % of its measured rate,
-# for the p99 latency there (wrk's delay() per connection; wrk measures from each request's
-# send, so this is service time under that load, without coordinated-omission correction).
+# 100; POST /v1/authorize with async audit; then /v1/decide offered at a constant 80 % of the
+# rate Benchmarks/HTTPPacer reaches closed loop, for the p99 latency there (counted from each request's
+# scheduled time, so queueing in front of a slow server is included).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -20,8 +20,10 @@ release=${WARDEN_RELEASE:-/tmp/warden-release}
 ceiling_build=${CEILING_RELEASE:-/tmp/ceiling-release}
 swift build -c release --product warden --scratch-path "$release" >/dev/null
 swift build -c release --package-path Benchmarks --product HTTPCeiling --scratch-path "$ceiling_build" >/dev/null
+swift build -c release --package-path Benchmarks --product HTTPPacer --scratch-path "$ceiling_build" >/dev/null
 warden="$release/release/warden"
 ceiling="$ceiling_build/release/HTTPCeiling"
+pacer="$ceiling_build/release/HTTPPacer"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/warden-wrk.XXXXXX")
 pids=()
@@ -49,10 +51,10 @@ printf '%s' '{"op": "send", "args": {"dest": "{app:processes|0x00000002}", "topi
   "caller": {"pid": "{app:processes|0x00000001}", "actor": {"id": "supervisor", "meta": {"role": "supervisor"}},
   "groups": ["app.security:supervisors"]}, "target": {"pid": "{app:processes|0x00000002}"}}' >"$work/authorize.json"
 
-run() {  # run NAME URL PATH BODY [DELAY_MS]: one wrk run, appends "NAME rps p50 p99 errors" to results
-    local name=$1 url=$2 path=$3 body=$4 pause=${5:-}
+run() {  # run NAME URL PATH BODY: one wrk run, appends "NAME rps p50 p99 errors" to results
+    local name=$1 url=$2 path=$3 body=$4
     local line
-    line=$(WRK_PATH=$path WRK_BODY=$body WRK_DELAY_MS=$pause \
+    line=$(WRK_PATH=$path WRK_BODY=$body \
         wrk -t 1 -c "$connections" -d "${seconds}s" -s Benchmarks/http/post.lua "$url" | grep '^RESULT')
     local rps p50 p99 errors
     rps=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line"); p50=$(sed 's/.*p50=\([0-9]*\).*/\1/' <<<"$line")
@@ -68,19 +70,21 @@ for round in $(seq 1 "$rounds"); do
     run batch100 http://127.0.0.1:8181 /v1/decide "$work/batch.json"
     run authorize-async http://127.0.0.1:8181 /v1/authorize "$work/authorize.json"
 done
-decide_median=$(awk '$1 == "decide" { print $2 }' "$work/results" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-decide_p50=$(awk '$1 == "decide" { print $3 }' "$work/results" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-# 80 % of the median rate: each connection waits 2 ms before each request (wrk's delay() has
-# 1 ms granularity), and enough connections are opened that together they offer 80 % of the
-# rate: rate x (pause + service time). wrk's timers share the 2 cores with the service, so the
-# rate reached is printed beside the one offered (docs/performance.md).
-pause=2
-paced_connections=$(awk -v rate="$decide_median" -v p50="$decide_p50" -v pause="$pause" \
-    'BEGIN { c = 0.8 * rate * (pause / 1000 + p50 / 1e6); printf "%d", c + 0.5 }')
+# The paced figure: each round first measures the most `decide` reaches with HTTPPacer closed
+# loop over 16 connections (as wrk above; the generator's own CPU counts on 2 shared cores, so
+# the maximum is taken with the generator that paces), then offers 80 % of it at a constant rate
+# over 64 connections (open loop): latency is counted from each request's scheduled time, so a
+# server that falls behind is charged for the requests that waited.
+field() { sed "s/.* $1=\([0-9]*\).*/\1/" <<<"$2"; }
 for round in $(seq 1 "$rounds"); do
-    connections=$paced_connections run decide-at-80pct http://127.0.0.1:8181 /v1/decide "$work/one.json" "$pause"
+    line=$("$pacer" 127.0.0.1 8181 /v1/decide "$work/one.json" max "$seconds" "$connections" | grep '^RESULT')
+    echo "decide-pacer-max $(field rps "$line") $(field p50 "$line") $(field p99 "$line") $(field errors "$line")" >>"$work/results"
+    echo "  decide-pacer-max: $line"
+    paced_rate=$(($(field rps "$line") * 8 / 10))
+    line=$("$pacer" 127.0.0.1 8181 /v1/decide "$work/one.json" "$paced_rate" "$seconds" 64 | grep '^RESULT')
+    echo "decide-at-80pct $(field rps "$line") $(field p50 "$line") $(field p99 "$line") $(field errors "$line")" >>"$work/results"
+    echo "  decide-at-80pct: $line"
 done
-echo "  (decide-at-80pct: $paced_connections connections, ${pause} ms pause each, offering $((decide_median * 8 / 10)) req/s)"
 
 echo
 echo "medians over $rounds rounds ($connections connections, ${seconds}s each, wrk -t 1):"

@@ -106,6 +106,8 @@ struct AuthorizeTests {
             for (index, (answer, check)) in zip(answers, expected).enumerated() {
                 #expect(answer.status == 200, "\(answer.body)")
                 let json = try #require(answer.json)
+                // The answer is written as canonical JSON: sorted keys, no white space.
+                #expect(answer.body.trimmingCharacters(in: .newlines) == json.canonicalJSON)
                 #expect(json["verdict"] == check["verdict"], "\(requests[index].body ?? "")")
                 #expect(json["checks"] == check["checks"], "\(requests[index].body ?? "")")
                 #expect(json["revision"] == check["revision"])
