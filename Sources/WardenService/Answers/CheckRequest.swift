@@ -49,14 +49,14 @@ public struct CheckRequest: Sendable {
         case .string(let text)?:
             call = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         case .list?:
-            call = try RequestLine.strings(object, "call")
+            call = try RequestLine.strings(object["call"], "call")
         case let other?:
             throw .invalidValue("`call` must be a list of strings or a string, found \(other.typeName)")
         }
         var scope: ScopeSpec?
         if object["scope"] != nil || object["groups"] != nil {
             let spec = ScopeSpec(
-                policies: try RequestLine.strings(object, "scope"), groups: try RequestLine.strings(object, "groups"))
+                policies: try RequestLine.strings(object["scope"], "scope"), groups: try RequestLine.strings(object["groups"], "groups"))
             scope = spec.isEmpty ? nil : spec
         }
         let builder = CallFacts.BuilderOptions(

@@ -48,30 +48,50 @@ public struct RequestLine: Equatable, Sendable {
         guard case .map(let object) = value else {
             throw .invalidValue("a request must be a JSON object, found \(value.typeName)")
         }
-        if object.keys.contains(where: { !keys.contains($0) }), let key = object.keys.sorted().first(where: { !keys.contains($0) }) {
-            throw .unknownKey(
-                "unknown key \(UserText.quoted(key)); a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
+        // One pass over the members instead of a hashed look-up per key.
+        var members = Members()
+        var unknown: String?
+        for (key, member) in object {
+            switch key {
+            case "action": members.action = member
+            case "resource": members.resource = member
+            case "actor": members.actor = member
+            case "meta": members.meta = member
+            case "scope": members.scope = member
+            case "groups": members.groups = member
+            default: if unknown.map({ key < $0 }) ?? true { unknown = key }
+            }
         }
-        let action = try requiredString(object, "action")
-        let resource = try requiredString(object, "resource")
-        let actor = try readActor(object["actor"])
+        if let unknown {
+            throw .unknownKey(
+                "unknown key \(UserText.quoted(unknown)); a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        let action = try requiredString(members.action, "action")
+        let resource = try requiredString(members.resource, "resource")
+        let actor = try readActor(members.actor)
         var meta: [String: Value] = [:]
-        switch object["meta"] {
+        switch members.meta {
         case nil, .null?: break
         case .map(let map)?: meta = map
         case let other?: throw .invalidValue("`meta` must be an object, found \(other.typeName)")
         }
         var scope: ScopeSpec?
-        if object["scope"] != nil || object["groups"] != nil {
-            scope = ScopeSpec(policies: try strings(object, "scope"), groups: try strings(object, "groups"))
+        if members.scope != nil || members.groups != nil {
+            scope = ScopeSpec(
+                policies: try strings(members.scope, "scope"), groups: try strings(members.groups, "groups"))
         }
         return RequestLine(
             request: AuthorizationRequest(actor: actor, action: action, resource: resource, meta: meta),
             scope: scope)
     }
 
-    private static func requiredString(_ object: [String: Value], _ key: String) throws(RequestLineError) -> String {
-        guard let value = object[key] else { throw .missingKey("missing `\(key)`; add `\"\(key)\": \"...\"`") }
+    /// The members of a request object, as read in one pass.
+    private struct Members {
+        var action, resource, actor, meta, scope, groups: Value?
+    }
+
+    private static func requiredString(_ value: Value?, _ key: String) throws(RequestLineError) -> String {
+        guard let value else { throw .missingKey("missing `\(key)`; add `\"\(key)\": \"...\"`") }
         guard case .string(let text) = value else {
             throw .invalidValue("`\(key)` must be a string, found \(value.typeName)")
         }
@@ -83,15 +103,24 @@ public struct RequestLine: Equatable, Sendable {
         case nil, .null?:
             return nil
         case .map(let object)?:
-            let isUnknown = { (key: String) in key != "id" && key != "meta" }
-            if object.keys.contains(where: isUnknown), let key = object.keys.sorted().first(where: isUnknown) {
-                throw .unknownKey("unknown key \(UserText.quoted(key)) in `actor`; an actor has `id` and `meta`")
+            var id: Value?
+            var meta: Value?
+            var unknown: String?
+            for (key, member) in object {
+                switch key {
+                case "id": id = member
+                case "meta": meta = member
+                default: if unknown.map({ key < $0 }) ?? true { unknown = key }
+                }
             }
-            guard case .string(let id)? = object["id"] else {
+            if let unknown {
+                throw .unknownKey("unknown key \(UserText.quoted(unknown)) in `actor`; an actor has `id` and `meta`")
+            }
+            guard case .string(let id)? = id else {
                 throw .missingKey(
                     "`actor` needs a string `id`; write `{\"id\": \"u1\", \"meta\": {}}`, or `null` for no actor")
             }
-            switch object["meta"] {
+            switch meta {
             case nil, .null?: return Actor(id: id)
             case .map(let meta)?: return Actor(id: id, meta: meta)
             case let other?: throw .invalidValue("`actor.meta` must be an object, found \(other.typeName)")
@@ -101,8 +130,8 @@ public struct RequestLine: Equatable, Sendable {
         }
     }
 
-    static func strings(_ object: [String: Value], _ key: String) throws(RequestLineError) -> [String] {
-        switch object[key] {
+    static func strings(_ value: Value?, _ key: String) throws(RequestLineError) -> [String] {
+        switch value {
         case nil, .null?: return []
         case .string(let text)?: return [text]
         case .list(let items)?:

@@ -58,7 +58,7 @@ struct JSONFields {
     /// A list of strings, or `nil` when absent or `null`.
     func strings(_ key: String) throws(RequestLineError) -> [String]? {
         guard optional(key) != nil else { return nil }
-        return try RequestLine.strings(object, key)
+        return try RequestLine.strings(object[key], key)
     }
 
     /// `true` or `false`, `fallback` when absent or `null`.
