@@ -23,11 +23,13 @@ import NIOPosix
 enum HTTPPacerMain {
     static func main() throws {
         let arguments = CommandLine.arguments
-        guard arguments.count >= 7, let port = Int(arguments[2]), let rate = arguments[5] == "max" ? 0 : Double(arguments[5]), rate >= 0,
+        guard arguments.count >= 7, let port = Int(arguments[2]),
+            let rate = arguments[5] == "max" ? 0 : Double(arguments[5]), rate >= 0,
             let seconds = Double(arguments[6]), seconds > 0,
             let body = FileManager.default.contents(atPath: arguments[4])
         else {
-            FileHandle.standardError.write(Data("usage: HTTPPacer HOST PORT PATH BODY_FILE RATE SECONDS [CONNECTIONS]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: HTTPPacer HOST PORT PATH BODY_FILE RATE SECONDS [CONNECTIONS]\n".utf8))
             exit(2)
         }
         let host = arguments[1]

@@ -56,7 +56,8 @@ public struct CheckRequest: Sendable {
         var scope: ScopeSpec?
         if object["scope"] != nil || object["groups"] != nil {
             let spec = ScopeSpec(
-                policies: try RequestLine.strings(object["scope"], "scope"), groups: try RequestLine.strings(object["groups"], "groups"))
+                policies: try RequestLine.strings(object["scope"], "scope"),
+                groups: try RequestLine.strings(object["groups"], "groups"))
             scope = spec.isEmpty ? nil : spec
         }
         let builder = CallFacts.BuilderOptions(

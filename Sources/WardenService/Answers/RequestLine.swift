@@ -64,7 +64,8 @@ public struct RequestLine: Equatable, Sendable {
         }
         if let unknown {
             throw .unknownKey(
-                "unknown key \(UserText.quoted(unknown)); a request has " + keys.map { "`\($0)`" }.joined(separator: ", "))
+                "unknown key \(UserText.quoted(unknown)); a request has "
+                    + keys.map { "`\($0)`" }.joined(separator: ", "))
         }
         let action = try requiredString(members.action, "action")
         let resource = try requiredString(members.resource, "resource")
