@@ -32,18 +32,18 @@ package struct ChainSealer {
         line.reserveCapacity(fields.count + 256)
         line.append(contentsOf: fields[..<encoded.middleStart])
         let hashMemberStart = line.count
-        line.append(contentsOf: #","hash":""#.utf8)
+        line.append(literal: #","hash":""#)
         let hashStart = line.count
         line.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 64))
         line.append(UInt8(ascii: "\""))
         let hashMemberEnd = line.count
-        line.append(contentsOf: #","id":""#.utf8)
+        line.append(literal: #","id":""#)
         line.append(contentsOf: id.utf8)
-        line.append(contentsOf: #"","#.utf8)
+        line.append(literal: #"","#)
         line.append(contentsOf: fields[encoded.middleStart..<encoded.tailStart])
-        line.append(contentsOf: #","prev":""#.utf8)
+        line.append(literal: #","prev":""#)
         line.append(contentsOf: head.hash.utf8)
-        line.append(contentsOf: #"","seq":"#.utf8)
+        line.append(literal: #"","seq":"#)
         Value.int(seq).writeCanonicalJSON(into: &line)
         line.append(UInt8(ascii: ","))
         line.append(contentsOf: fields[encoded.tailStart...])

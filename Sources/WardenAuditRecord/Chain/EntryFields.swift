@@ -24,37 +24,37 @@ struct EntryFields: Sendable {
     init(entry: AuditEntry, node: String) {
         var out: [UInt8] = []
         out.reserveCapacity(1536)
-        out.append(contentsOf: #"{"caller":"#.utf8)
+        out.append(literal: #"{"caller":"#)
         Self.write(entry.caller, into: &out)
-        out.append(contentsOf: #","checks":["#.utf8)
+        out.append(literal: #","checks":["#)
         for (i, check) in entry.checks.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             Self.write(check, into: &out)
         }
-        out.append(contentsOf: #"],"decision":"#.utf8)
+        out.append(literal: #"],"decision":"#)
         Value.writeJSONString(entry.decision.rawValue, into: &out)
-        out.append(contentsOf: #","duration_ns":"#.utf8)
+        out.append(literal: #","duration_ns":"#)
         Value.int(entry.durationNanoseconds).writeCanonicalJSON(into: &out)
         if let error = entry.error {
-            out.append(contentsOf: #","error":{"kind":"#.utf8)
+            out.append(literal: #","error":{"kind":"#)
             Value.writeJSONString(error.kind, into: &out)
-            out.append(contentsOf: #","message":"#.utf8)
+            out.append(literal: #","message":"#)
             Value.writeJSONString(error.message, into: &out)
             out.append(UInt8(ascii: "}"))
         }
         middleStart = out.count
-        out.append(contentsOf: #""node":"#.utf8)
+        out.append(literal: #""node":"#)
         Value.writeJSONString(node, into: &out)
-        out.append(contentsOf: #","op":"#.utf8)
+        out.append(literal: #","op":"#)
         Value.writeJSONString(entry.op, into: &out)
-        out.append(contentsOf: #","policy_revision":"#.utf8)
+        out.append(literal: #","policy_revision":"#)
         Value.writeJSONString(entry.policyRevision, into: &out)
         tailStart = out.count
-        out.append(contentsOf: #""target":"#.utf8)
+        out.append(literal: #""target":"#)
         Value.map(entry.target).writeCanonicalJSON(into: &out)
-        out.append(contentsOf: #","time":""#.utf8)
+        out.append(literal: #","time":""#)
         entry.time.writeRFC3339(into: &out)
-        out.append(contentsOf: #"","v":"#.utf8)
+        out.append(literal: #"","v":"#)
         Value.int(AuditRecord.version).writeCanonicalJSON(into: &out)
         out.append(UInt8(ascii: "}"))
         bytes = out
@@ -63,28 +63,28 @@ struct EntryFields: Sendable {
     /// `{"actor":…,"context":…,"frame":…,"groups":[…],"pid":…,"scope":[…]}`, then
     /// `,"site":…` before the closing brace when the caller has a site.
     private static func write(_ caller: AuditCaller, into out: inout [UInt8]) {
-        out.append(contentsOf: #"{"actor":"#.utf8)
+        out.append(literal: #"{"actor":"#)
         if let actor = caller.actor {
-            out.append(contentsOf: #"{"id":"#.utf8)
+            out.append(literal: #"{"id":"#)
             Value.writeJSONString(actor.id, into: &out)
-            out.append(contentsOf: #","meta":"#.utf8)
+            out.append(literal: #","meta":"#)
             Value.map(actor.meta).writeCanonicalJSON(into: &out)
             out.append(UInt8(ascii: "}"))
         } else {
-            out.append(contentsOf: "null".utf8)
+            out.append(literal: "null")
         }
-        out.append(contentsOf: #","context":"#.utf8)
+        out.append(literal: #","context":"#)
         Value.writeJSONString(caller.context.rawValue, into: &out)
-        out.append(contentsOf: #","frame":"#.utf8)
+        out.append(literal: #","frame":"#)
         writeOptional(caller.frame, into: &out)
-        out.append(contentsOf: #","groups":"#.utf8)
+        out.append(literal: #","groups":"#)
         writeStrings(caller.groups, into: &out)
-        out.append(contentsOf: #","pid":"#.utf8)
+        out.append(literal: #","pid":"#)
         writeOptional(caller.pid, into: &out)
-        out.append(contentsOf: #","scope":"#.utf8)
+        out.append(literal: #","scope":"#)
         writeStrings(caller.scope, into: &out)
         if let site = caller.site {
-            out.append(contentsOf: #","site":"#.utf8)
+            out.append(literal: #","site":"#)
             Value.writeJSONString(site, into: &out)
         }
         out.append(UInt8(ascii: "}"))
@@ -92,23 +92,23 @@ struct EntryFields: Sendable {
 
     /// `{"action":…,"decision":…,"errors":[…],"meta":{…},"policies":[…],"resource":…}`.
     private static func write(_ check: AuditCheck, into out: inout [UInt8]) {
-        out.append(contentsOf: #"{"action":"#.utf8)
+        out.append(literal: #"{"action":"#)
         Value.writeJSONString(check.action, into: &out)
-        out.append(contentsOf: #","decision":"#.utf8)
+        out.append(literal: #","decision":"#)
         Value.writeJSONString(check.decision.rawValue, into: &out)
-        out.append(contentsOf: #","errors":"#.utf8)
+        out.append(literal: #","errors":"#)
         writeStrings(check.errors, into: &out)
-        out.append(contentsOf: #","meta":"#.utf8)
+        out.append(literal: #","meta":"#)
         Value.map(check.meta).writeCanonicalJSON(into: &out)
-        out.append(contentsOf: #","policies":"#.utf8)
+        out.append(literal: #","policies":"#)
         writeStrings(check.policies, into: &out)
-        out.append(contentsOf: #","resource":"#.utf8)
+        out.append(literal: #","resource":"#)
         Value.writeJSONString(check.resource, into: &out)
         out.append(UInt8(ascii: "}"))
     }
 
     private static func writeOptional(_ text: String?, into out: inout [UInt8]) {
-        if let text { Value.writeJSONString(text, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        if let text { Value.writeJSONString(text, into: &out) } else { out.append(literal: "null") }
     }
 
     private static func writeStrings(_ list: [String], into out: inout [UInt8]) {
