@@ -24,7 +24,8 @@ struct JSONObjectBytesTests {
         object.add("inner", inner)
         object.add("list", [inner, JSONObject()])
         object.add("names", strings: ["n\n"])
-        let expected = #"{"b\"":{"x":1.5,"y":true},"inner":{"z":1,"a":null},"list":[{"z":1,"a":null},{}],"names":["n\n"]}"#
+        let expected =
+            #"{"b\"":{"x":1.5,"y":true},"inner":{"z":1,"a":null},"list":[{"z":1,"a":null},{}],"names":["n\n"]}"#
         #expect(object.text == expected)
         #expect(object.bytes == Array(expected.utf8))
         var batch: [UInt8] = []
