@@ -166,6 +166,7 @@ final class Pacer {
         let now = NIODeadline.now().uptimeNanoseconds
         latencies.append(now - connection.scheduled)
         sentLatencies.append(now - connection.sent)
+        connection.scheduled = 0  // nothing in flight: a close from here on is no lost request
         if !ok { errors += 1 }
         inFlight -= 1
         if closedLoop {
