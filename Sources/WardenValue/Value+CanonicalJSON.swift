@@ -19,16 +19,11 @@ extension Value {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the canonical JSON text (see ``canonicalJSON``) to `out`.
-    public func writeCanonicalJSON(into out: inout String) {
-        out += canonicalJSON
-    }
-
     /// Appends the UTF-8 bytes of the canonical JSON text (see ``canonicalJSON``) to `out`.
     public func writeCanonicalJSON(into out: inout [UInt8]) {
         switch self {
-        case .null: Value.appendASCII("null", to: &out)
-        case .bool(let b): Value.appendASCII(b ? "true" : "false", to: &out)
+        case .null: out.append(literal: "null")
+        case .bool(let b): out.append(literal: b ? "true" : "false")
         case .int(let i): Value.writeInteger(i, into: &out)
         case .double(let d): out.append(contentsOf: (d.isFinite ? Value.formatDouble(d) : "null").utf8)
         case .string(let s): Value.writeJSONString(s, into: &out)
@@ -110,17 +105,6 @@ extension Value {
             } while magnitude != 0
             out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
-    }
-
-    private static func appendASCII(_ text: StaticString, to out: inout [UInt8]) {
-        text.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    /// Appends `s` as a JSON string literal, escaping quotes, backslashes and control characters.
-    public static func writeJSONString(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        writeJSONString(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the UTF-8 bytes of `s` as a JSON string literal: `"` and `\` escaped with a

@@ -29,9 +29,9 @@ import WardenValue
     }
 
     private func fast(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         Value.writeJSONString(s, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     @Test(arguments: [

@@ -85,8 +85,9 @@ public final class DecisionService: Sendable {
                     message: "a batch holds at most \(Self.maxBatch) requests, found \(items.count); split it")
             }
             // `{"results":[` answer, answer, ... `]}`, each answer written into one buffer.
-            var text: [UInt8] = Array(#"{"results":["#.utf8)
+            var text: [UInt8] = []
             text.reserveCapacity(160 * items.count + 16)
+            text.append(literal: #"{"results":["#)
             var allowed = 0
             for (index, item) in items.enumerated() {
                 let (answer, isAllowed) = try answer(item, in: set, explain: explain, number: index + 1)
@@ -94,7 +95,7 @@ public final class DecisionService: Sendable {
                 answer.write(into: &text)
                 if isAllowed { allowed += 1 }
             }
-            text.append(contentsOf: "]}".utf8)
+            text.append(literal: "]}")
             metrics.decided(.decide, .allow, count: allowed)
             metrics.decided(.decide, .deny, count: items.count - allowed)
             return String(decoding: text, as: UTF8.self)
