@@ -59,7 +59,7 @@ public struct RequestLine: Equatable, Sendable {
             case "meta": members.meta = member
             case "scope": members.scope = member
             case "groups": members.groups = member
-            default: if unknown.map({ key < $0 }) ?? true { unknown = key }
+            default: unknown = min(unknown ?? key, key)  // the first in sorted order is named
             }
         }
         if let unknown {
@@ -111,7 +111,7 @@ public struct RequestLine: Equatable, Sendable {
                 switch key {
                 case "id": id = member
                 case "meta": meta = member
-                default: if unknown.map({ key < $0 }) ?? true { unknown = key }
+                default: unknown = min(unknown ?? key, key)  // the first in sorted order is named
                 }
             }
             if let unknown {
