@@ -50,7 +50,7 @@ enum HTTPPacerMain {
                 eventLoop: loop)
         }.wait()
         for _ in 0..<connections {
-            let channel = try ClientBootstrap(group: loop)
+            _ = try ClientBootstrap(group: loop)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -62,7 +62,6 @@ enum HTTPPacerMain {
                     }
                 }
                 .connect(host: host, port: port).wait()
-            _ = channel
         }
         let result = try loop.flatSubmit { pacer.value.run() }.wait()
         print(result)
@@ -121,15 +120,14 @@ final class Pacer {
         sentLatencies.reserveCapacity(total)
         start = NIODeadline.now().uptimeNanoseconds
         let bound = NIOLoopBound(self, eventLoop: loop)
+        loop.scheduleTask(in: .nanoseconds(Int64(duration)) + .seconds(10)) { bound.value.complete() }
         if closedLoop {
             for connection in connections { send(on: connection, scheduled: start) }
-            loop.scheduleTask(in: .nanoseconds(Int64(duration)) + .seconds(10)) { bound.value.complete() }
-            return promise.futureResult
+        } else {
+            ticker = loop.scheduleRepeatedTask(initialDelay: .zero, delay: .microseconds(250)) { _ in
+                bound.value.tick()
+            }
         }
-        ticker = loop.scheduleRepeatedTask(initialDelay: .zero, delay: .microseconds(250)) { _ in
-            bound.value.tick()
-        }
-        loop.scheduleTask(in: .nanoseconds(Int64(duration)) + .seconds(10)) { bound.value.complete() }
         return promise.futureResult
     }
 

@@ -7,8 +7,8 @@
 #
 # Workloads: the bare route; POST /v1/decide with one request; POST /v1/decide with a batch of
 # 100; POST /v1/authorize with async audit; then /v1/decide offered at a constant 80 % of the
-# rate Benchmarks/HTTPPacer reaches closed loop, for the p99 latency there (counted from each request's
-# scheduled time, so queueing in front of a slow server is included).
+# rate Benchmarks/HTTPPacer reaches closed loop, for the p99 latency there (counted from each
+# request's scheduled time, so queueing in front of a slow server is included).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -51,16 +51,18 @@ printf '%s' '{"op": "send", "args": {"dest": "{app:processes|0x00000002}", "topi
   "caller": {"pid": "{app:processes|0x00000001}", "actor": {"id": "supervisor", "meta": {"role": "supervisor"}},
   "groups": ["app.security:supervisors"]}, "target": {"pid": "{app:processes|0x00000002}"}}' >"$work/authorize.json"
 
-run() {  # run NAME URL PATH BODY: one wrk run, appends "NAME rps p50 p99 errors" to results
+field() { sed "s/.* $1=\([0-9]*\).*/\1/" <<<"$2"; }  # field KEY LINE: KEY's number in a RESULT line
+record() {  # record NAME LINE: appends "NAME rps p50 p99 errors" of a RESULT line to results
+    echo "$1 $(field rps "$2") $(field p50 "$2") $(field p99 "$2") $(field errors "$2")" >>"$work/results"
+}
+
+run() {  # run NAME URL PATH BODY: one wrk run, recorded
     local name=$1 url=$2 path=$3 body=$4
     local line
     line=$(WRK_PATH=$path WRK_BODY=$body \
         wrk -t 1 -c "$connections" -d "${seconds}s" -s Benchmarks/http/post.lua "$url" | grep '^RESULT')
-    local rps p50 p99 errors
-    rps=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line"); p50=$(sed 's/.*p50=\([0-9]*\).*/\1/' <<<"$line")
-    p99=$(sed 's/.*p99=\([0-9]*\).*/\1/' <<<"$line"); errors=$(sed 's/.*errors=\([0-9]*\).*/\1/' <<<"$line")
-    echo "$name $rps $p50 $p99 $errors" >>"$work/results"
-    echo "  $name: $rps req/s, p50 ${p50} µs, p99 ${p99} µs, errors $errors"
+    record "$name" "$line"
+    echo "  $name: $(field rps "$line") req/s, p50 $(field p50 "$line") µs, p99 $(field p99 "$line") µs, errors $(field errors "$line")"
 }
 
 for round in $(seq 1 "$rounds"); do
@@ -75,14 +77,13 @@ done
 # the maximum is taken with the generator that paces), then offers 80 % of it at a constant rate
 # over 64 connections (open loop): latency is counted from each request's scheduled time, so a
 # server that falls behind is charged for the requests that waited.
-field() { sed "s/.* $1=\([0-9]*\).*/\1/" <<<"$2"; }
 for round in $(seq 1 "$rounds"); do
     line=$("$pacer" 127.0.0.1 8181 /v1/decide "$work/one.json" max "$seconds" "$connections" | grep '^RESULT')
-    echo "decide-pacer-max $(field rps "$line") $(field p50 "$line") $(field p99 "$line") $(field errors "$line")" >>"$work/results"
+    record decide-pacer-max "$line"
     echo "  decide-pacer-max: $line"
     paced_rate=$(($(field rps "$line") * 8 / 10))
     line=$("$pacer" 127.0.0.1 8181 /v1/decide "$work/one.json" "$paced_rate" "$seconds" 64 | grep '^RESULT')
-    echo "decide-at-80pct $(field rps "$line") $(field p50 "$line") $(field p99 "$line") $(field errors "$line")" >>"$work/results"
+    record decide-at-80pct "$line"
     echo "  decide-at-80pct: $line"
 done
 
