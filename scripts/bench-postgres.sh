@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the PostgreSQL audit store against a private server (the benchmark harness cannot
 # start one): durable with 64 concurrent callers, async, four nodes writing at once, the import of a
-# JSON Lines log with COPY, and the filtered query of the SQLite benchmark.
+# JSON Lines log with COPY, the filtered query of the SQLite benchmark, and the server's own insert
+# rate for the same rows (its ceiling on this machine).
 #
 #   scripts/bench-postgres.sh [RECORDS]      # default 200000; release build; prints one line per figure
 #
@@ -60,6 +61,24 @@ imports=$(for _ in 1 2 3; do
     echo "$records $start $end" | awk '{ printf "%.0f\n", $1 / ($3 - $2) }'
 done | median)
 echo "import of $records records (COPY, verifying): $imports records/s"
+
+# The server's own ceiling on this machine, the peer of the figures above: the same rows inserted
+# by one backend from tables already in the database (INSERT ... SELECT into the three tables, their
+# indexes and the NOTIFY trigger, one transaction), so no client, no network and no parsing.
+ceiling_sql() { psql "host=$socket user=warden dbname=$db" -qAtc "$1" >/dev/null; }
+ceiling_sql "CREATE TABLE ceiling_records AS SELECT * FROM audit_records;
+    CREATE TABLE ceiling_checks AS SELECT * FROM audit_checks;
+    CREATE TABLE ceiling_policies AS SELECT * FROM audit_check_policies"
+ceiling=$(for _ in 1 2 3; do
+    ceiling_sql "TRUNCATE audit_records, audit_checks, audit_check_policies; CHECKPOINT"
+    start=$(date +%s.%N)
+    ceiling_sql "BEGIN; INSERT INTO audit_records SELECT * FROM ceiling_records;
+        INSERT INTO audit_checks SELECT * FROM ceiling_checks;
+        INSERT INTO audit_check_policies SELECT * FROM ceiling_policies; COMMIT"
+    end=$(date +%s.%N)
+    echo "$records $start $end" | awk '{ printf "%.0f\n", $1 / ($3 - $2) }'
+done | median)
+echo "server ceiling, one backend inserting the same rows from in-database tables: $ceiling records/s"
 
 # The filtered query of the SQLite benchmark: actor + action + since, limit 100.
 target=$(fresh)
