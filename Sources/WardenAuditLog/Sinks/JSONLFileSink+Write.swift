@@ -19,10 +19,14 @@ extension JSONLFileSink {
             var touched: [(fd: FileDescriptor, size: Int64)] = []
             var retired: [FileDescriptor] = []
             do throws(AuditError) {
+                // By index: `batch[i].lineBytes` borrows the line, where `for sealed in batch`
+                // would copy each record (a retain and release of every field of its entry).
+                var bytes = 0
+                for i in batch.indices { bytes += batch[i].lineBytes.count + 1 }
                 var buffer: [UInt8] = []
-                buffer.reserveCapacity(batch.reduce(0) { $0 + $1.lineBytes.count + 1 })
-                for sealed in batch {
-                    let length = Int64(sealed.lineBytes.count + 1)
+                buffer.reserveCapacity(bytes)
+                for i in batch.indices {
+                    let length = Int64(batch[i].lineBytes.count + 1)
                     if let limit = rotateAtBytes, s.size + Int64(buffer.count) > 0,
                         s.size + Int64(buffer.count) + length > limit
                     {
@@ -30,7 +34,7 @@ extension JSONLFileSink {
                         if let old = try rotate(&s) { retired.append(old) }
                         try ensureActive(&s)
                     }
-                    buffer.append(contentsOf: sealed.lineBytes)
+                    buffer.append(contentsOf: batch[i].lineBytes)
                     buffer.append(0x0A)
                 }
                 try append(&buffer, &s, &touched)
