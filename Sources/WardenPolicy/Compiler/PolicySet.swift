@@ -42,20 +42,23 @@ public struct PolicySet: Sendable {
     /// exists only when there is no error.
     public static func compile(_ definitions: [PolicyDefinition]) -> PolicyLoadResult {
         var diagnostics: [PolicyDiagnostic] = []
-        var compiled: [(PolicyDefinition, CompiledPolicy)] = []
-        var seen: [String: PolicyDefinition] = [:]
-        for definition in definitions {
-            if let first = seen[definition.id] {
+        // Positions in `definitions`, so each definition is copied once, into the set.
+        var compiled: [(definition: Int, policy: CompiledPolicy)] = []
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(definitions.count)
+        for position in definitions.indices {
+            let id = definitions[position].id
+            if let first = seen[id] {
                 diagnostics.append(
                     .error(
-                        .duplicateID, at: definition.marks.name,
-                        "duplicate policy id `\(definition.id)`, first defined at \(first.marks.name)",
+                        .duplicateID, at: definitions[position].marks.name,
+                        "duplicate policy id `\(id)`, first defined at \(definitions[first].marks.name)",
                         hint: "rename one of the two entries"))
                 continue
             }
-            seen[definition.id] = definition
-            if let policy = PolicyCompiler.compile(definition, diagnostics: &diagnostics) {
-                compiled.append((definition, policy))
+            seen[id] = position
+            if let policy = PolicyCompiler.compile(definitions[position], diagnostics: &diagnostics) {
+                compiled.append((position, policy))
             }
         }
         guard !diagnostics.containsErrors else {
@@ -64,13 +67,13 @@ public struct PolicySet: Sendable {
                 failedPolicyCount: definitions.count - compiled.count)
         }
         // Sort once by id (UTF-8 order), with the ids computed once.
-        let ids = compiled.map(\.1.id)
+        let ids = compiled.map(\.policy.id)
         let order = ids.indices.sorted { Value.utf8Less(ids[$0], ids[$1]) }
-        let sortedDefinitions = order.map { compiled[$0].0 }
+        let sortedDefinitions = order.map { definitions[compiled[$0].definition] }
         let set = PolicySet(
             storage: Storage(
                 revision: PolicyRevision.of(sorted: sortedDefinitions, ids: order.map { ids[$0] }),
-                definitions: sortedDefinitions, policies: order.map { compiled[$0].1 }))
+                definitions: sortedDefinitions, policies: order.map { compiled[$0].policy }))
         return PolicyLoadResult(
             policySet: set, diagnostics: diagnostics, definitions: definitions, validPolicyCount: compiled.count,
             failedPolicyCount: definitions.count - compiled.count)

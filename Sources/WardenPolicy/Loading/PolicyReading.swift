@@ -17,7 +17,9 @@ public struct PolicyReading: Sendable {
 
     /// Appends another reading.
     public mutating func append(_ other: PolicyReading) {
-        definitions += other.definitions
+        // The first reading's array is shared rather than copied element by element (a retain
+        // of every field of every definition).
+        if definitions.isEmpty { definitions = other.definitions } else { definitions += other.definitions }
         diagnostics += other.diagnostics
         failedEntryCount += other.failedEntryCount
         files += other.files
