@@ -1,4 +1,5 @@
 import Foundation
+import WardenLua
 import WardenPolicy
 import WardenRuntime
 import WardenValue
@@ -89,7 +90,7 @@ struct RegistryEntryReader {
                 .missingKey, node.mark, "entry \(UserText.quoted(id)) has no `method`", hint: "add `method: main`")
         }
         let modules = strings(node[key: "modules"]?.value, field: "modules")
-        for (module, mark) in modules where !ProvidedModules.names.contains(module) {
+        for (module, mark) in modules where !LuaHostModules.names.contains(module) {
             diagnostics.append(
                 .warning(
                     .invalidValue, at: mark,

@@ -23,6 +23,23 @@ import WardenValue
                 ])
     }
 
+    @Test func theHostProvidesExactlyTheModulesOfTheSpecAndEachRequiresWhenListed() async throws {
+        // spec/lua-host.md section 4 (`io` only on a terminal host, so not required here), and
+        // `os`, which names the global's safe subset.
+        let names = ["time", "json", "uuid", "ctx", "logger", "security", "os"]
+        #expect(LuaHostModules.names == Set(names + ["io"]))
+        let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
+        let result = try await runLua(
+            """
+            return { main = function()
+                local kinds = {}
+                for _, name in ipairs({\(list)}) do kinds[#kinds + 1] = type(require(name)) end
+                return kinds
+            end }
+            """, modules: names)
+        #expect(exitValue(result) == .list(names.map { _ in .string("table") }))
+    }
+
     @Test func timeValuesDurationsAndFormatting() async throws {
         let result = try await runLua(
             """

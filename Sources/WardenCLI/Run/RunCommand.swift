@@ -4,6 +4,7 @@ import WardenAuditLog
 import WardenPolicy
 import WardenRegistry
 import WardenRuntime
+import WardenValue
 
 /// `warden run TREE`: the tree's Lua processes and services on the built-in runtime behind the
 /// gateway, with the tree's policies and an audit log.
@@ -88,7 +89,11 @@ struct RunCommand: StreamCommand {
         if test {
             testHost = try Self.testHost(in: loaded)
         } else if let exec {
-            target = try ExecTarget(parsing: exec, in: loaded)
+            let parsed = try ExecTarget(parsing: exec, in: loaded)
+            if strictness.strict, let warning = Self.unguardedWarning(loaded.luaEntry(parsed.entry)) {
+                io.errors.line(warning)
+            }
+            target = parsed
         }
         // Signals are caught from here on: one that arrives while services start still leads
         // to the ordered shutdown below.
@@ -122,6 +127,22 @@ struct RunCommand: StreamCommand {
         let outcome = ExecOutcome(result)
         if let message = outcome.message { io.errors.line("\(target.entry): \(message)") }
         return outcome.status
+    }
+
+    /// The warning for an `-x` entry that strict mode will not let act: a root process runs with
+    /// its entry's `security` block only, and without an actor or a scope each of its guarded
+    /// calls is denied (as Wippy trees without policies are written). `nil` when it has both.
+    static func unguardedWarning(_ entry: LuaEntry?) -> String? {
+        guard let entry else { return nil }
+        let security = entry.security
+        let hasActor = security?.actor != nil
+        let hasScope = !(security?.policies.isEmpty ?? true) || !(security?.groups.isEmpty ?? true)
+        guard !hasActor || !hasScope else { return nil }
+        let missing = hasActor ? "a scope" : hasScope ? "an actor" : "an actor and a scope"
+        return "warning: \(UserText.quoted(entry.id)) runs without \(missing) (see its `security` block), so strict "
+            + "mode denies each of its `process.*` calls and those of the processes it starts"
+            + "\n  hint: give the entry `security: {actor: {id: ...}, groups: [...]}` with policies that allow "
+            + "its calls, or run with --no-strict"
     }
 
     /// The first `process.host` of the tree, where tests run.

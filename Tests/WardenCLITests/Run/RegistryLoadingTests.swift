@@ -82,6 +82,80 @@ import Testing
         #expect(result.errors.contains("warning[invalid-value]: module `http`"))
     }
 
+    @Test func everyModuleTheSpecListsLoadsWithoutAModuleWarning() async throws {
+        // spec/lua-host.md section 4, and `os` for the global's safe subset.
+        let result = try await Self.load(
+            Self.header
+                + "  - {name: main, kind: function.lua, source: \"file://m.lua\", method: main, "
+                + "modules: [time, json, uuid, ctx, logger, security, io, os]}\n",
+            files: ["m.lua": "return {main = function() return 0 end}\n"])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(!result.errors.contains("warning[invalid-value]"), "\(result.errors)")
+    }
+
+    /// A tree written for Wippy, without policies or `security` blocks.
+    static let unguardedTree = """
+        namespace: app
+        entries:
+          - {name: processes, kind: process.host}
+          - {name: main, kind: process.lua, source: "file://m.lua", method: main}
+          - {name: child, kind: process.lua, source: "file://m.lua", method: main}
+
+        """
+
+    static let spawnsAChild = """
+        return {main = function()
+            local pid, err = process.spawn("app:child", "app:processes")
+            if pid == nil then return nil, err end
+            return 0
+        end}
+        """
+
+    @Test func strictModeWarnsThatAnEntryWithoutSecurityCannotActAndItsCallsAreDenied() async throws {
+        let directory = try RunHarness.tree(["app.yaml": Self.unguardedTree, "m.lua": Self.spawnsAChild])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 1)
+        #expect(result.errors.contains("warning: `app:main` runs without an actor and a scope"))
+        #expect(result.errors.contains("so strict mode denies each of its `process.*` calls"))
+        #expect(result.errors.contains("hint: give the entry `security: {actor: {id: ...}, groups: [...]}`"))
+        #expect(result.errors.contains("app:main: not allowed to spawn: app:child"), "\(result.errors)")
+    }
+
+    @Test func withoutStrictModeTheSameTreeRunsUnchangedAndWithoutTheWarning() async throws {
+        let directory = try RunHarness.tree(["app.yaml": Self.unguardedTree, "m.lua": Self.spawnsAChild])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([
+            directory, "-x", "app:main", "--audit", directory + "/a.jsonl", "--no-strict",
+        ])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(!result.errors.contains("warning"), "\(result.errors)")
+    }
+
+    @Test func anEntryWithAnActorAndAScopeGetsNoWarning() async throws {
+        let tree = """
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - name: spawn
+                kind: security.policy
+                policy: {actions: [process.spawn, process.host], resources: "*", effect: allow}
+                groups: [starters]
+              - name: main
+                kind: process.lua
+                source: file://m.lua
+                method: main
+                security: {actor: {id: ops}, groups: [starters]}
+              - {name: child, kind: process.lua, source: "file://m.lua", method: main}
+
+            """
+        let directory = try RunHarness.tree(["app.yaml": tree, "m.lua": Self.spawnsAChild])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(!result.errors.contains("warning"), "\(result.errors)")
+    }
+
     @Test func anImportOfAMissingLibraryIsAnError() async throws {
         let result = try await Self.load(
             Self.header
