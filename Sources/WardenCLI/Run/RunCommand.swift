@@ -88,11 +88,15 @@ struct RunCommand: StreamCommand {
         var testHost: String?
         if test {
             testHost = try Self.testHost(in: loaded)
-        } else if let exec {
-            let parsed = try ExecTarget(parsing: exec, in: loaded)
-            if strictness.strict, let warning = Self.unguardedWarning(loaded.luaEntry(parsed.entry)) {
+            if strictness.strict,
+                let warning = Self.unguardedWarning(TestSelection.tests(in: loaded, matching: pattern))
+            {
                 io.errors.line(warning)
             }
+        } else if let exec {
+            let parsed = try ExecTarget(parsing: exec, in: loaded)
+            let entries = loaded.luaEntry(parsed.entry).map { [$0] } ?? []
+            if strictness.strict, let warning = Self.unguardedWarning(entries) { io.errors.line(warning) }
             target = parsed
         }
         // Signals are caught from here on: one that arrives while services start still leads
@@ -129,20 +133,37 @@ struct RunCommand: StreamCommand {
         return outcome.status
     }
 
-    /// The warning for an `-x` entry that strict mode will not let act: a root process runs with
-    /// its entry's `security` block only, and without an actor or a scope each of its guarded
-    /// calls is denied (as Wippy trees without policies are written). `nil` when it has both.
-    static func unguardedWarning(_ entry: LuaEntry?) -> String? {
-        guard let entry else { return nil }
-        let security = entry.security
+    /// The warning for root entries (the `-x` entry, the `--test` functions) that strict mode
+    /// will not let act: a root process runs with its entry's `security` block only, and without
+    /// an actor or a scope each of its guarded calls is denied (as Wippy trees without policies
+    /// are written). `nil` when every entry has both.
+    static func unguardedWarning(_ entries: [LuaEntry]) -> String? {
+        let unguarded = entries.compactMap { entry in missingSecurity(entry.security).map { (entry.id, $0) } }
+        guard let (id, missing) = unguarded.first else { return nil }
+        if unguarded.count == 1 {
+            return "warning: \(UserText.quoted(id)) runs without \(missing) (see its `security` block), so strict "
+                + "mode denies each of its `process.*` calls and those of the processes it starts"
+                + "\n  hint: give the entry `security: {actor: {id: ...}, groups: [...]}` with policies that allow "
+                + "its calls, or run with --no-strict"
+        }
+        let shown = unguarded.prefix(5).map { UserText.quoted($0.0) }.joined(separator: ", ")
+        let more = unguarded.count > 5 ? ", ..." : ""
+        return "warning: \(unguarded.count) entries run without an actor or a scope (\(shown)\(more)), so strict "
+            + "mode denies each of their `process.*` calls and those of the processes they start"
+            + "\n  hint: give the entries `security: {actor: {id: ...}, groups: [...]}` with policies that allow "
+            + "their calls, or run with --no-strict"
+    }
+
+    /// What a root process with `security` lacks to act in strict mode, `nil` when nothing.
+    private static func missingSecurity(_ security: DefinitionSecurity?) -> String? {
         let hasActor = security?.actor != nil
         let hasScope = !(security?.policies.isEmpty ?? true) || !(security?.groups.isEmpty ?? true)
-        guard !hasActor || !hasScope else { return nil }
-        let missing = hasActor ? "a scope" : hasScope ? "an actor" : "an actor and a scope"
-        return "warning: \(UserText.quoted(entry.id)) runs without \(missing) (see its `security` block), so strict "
-            + "mode denies each of its `process.*` calls and those of the processes it starts"
-            + "\n  hint: give the entry `security: {actor: {id: ...}, groups: [...]}` with policies that allow "
-            + "its calls, or run with --no-strict"
+        switch (hasActor, hasScope) {
+        case (true, true): return nil
+        case (true, false): return "a scope"
+        case (false, true): return "an actor"
+        case (false, false): return "an actor and a scope"
+        }
     }
 
     /// The first `process.host` of the tree, where tests run.

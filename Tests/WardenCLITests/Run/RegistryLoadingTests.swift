@@ -132,6 +132,23 @@ import Testing
         #expect(!result.errors.contains("warning"), "\(result.errors)")
     }
 
+    @Test func strictModeWarnsOnceAboutTestFunctionsWithoutSecurity() async throws {
+        let tree = """
+            namespace: app
+            entries:
+              - {name: processes, kind: process.host}
+              - {name: t1, kind: function.lua, source: "file://t.lua", method: main, meta: {type: test}}
+              - {name: t2, kind: function.lua, source: "file://t.lua", method: main, meta: {type: test}}
+
+            """
+        let directory = try RunHarness.tree(["app.yaml": tree, "t.lua": "return {main = function() end}\n"])
+        defer { PolicyCLI.remove(directory) }
+        let result = try await RunHarness.run([directory, "--test", "--audit", directory + "/a.jsonl"])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.errors.contains("warning: 2 entries run without an actor or a scope (`app:t1`, `app:t2`)"))
+        #expect(result.errors.components(separatedBy: "warning:").count == 2, "\(result.errors)")
+    }
+
     @Test func anEntryWithAnActorAndAScopeGetsNoWarning() async throws {
         let tree = """
             namespace: app
