@@ -15,4 +15,15 @@ struct ContextGap: CustomStringConvertible {
         case (true, true): "complete"
         }
     }
+
+    /// What is missing, as a phrase for a sentence (`an actor`, `a scope`, `an actor and a
+    /// scope`); `nil` when the context is complete.
+    var missing: String? {
+        switch (hasActor, hasScope) {
+        case (false, false): "an actor and a scope"
+        case (false, true): "an actor"
+        case (true, false): "a scope"
+        case (true, true): nil
+        }
+    }
 }

@@ -138,7 +138,7 @@ struct RunCommand: StreamCommand {
     /// an actor or a scope each of its guarded calls is denied (as Wippy trees without policies
     /// are written). `nil` when every entry has both.
     static func unguardedWarning(_ entries: [LuaEntry]) -> String? {
-        let unguarded = entries.compactMap { entry in missingSecurity(entry.security).map { (entry.id, $0) } }
+        let unguarded = entries.compactMap { entry in missingSecurity(entry).map { (entry.id, $0) } }
         guard let (id, missing) = unguarded.first else { return nil }
         if unguarded.count == 1 {
             return "warning: \(UserText.quoted(id)) runs without \(missing) (see its `security` block), so strict "
@@ -154,16 +154,11 @@ struct RunCommand: StreamCommand {
             + "their calls, or run with --no-strict"
     }
 
-    /// What a root process with `security` lacks to act in strict mode, `nil` when nothing.
-    private static func missingSecurity(_ security: DefinitionSecurity?) -> String? {
-        let hasActor = security?.actor != nil
-        let hasScope = !(security?.policies.isEmpty ?? true) || !(security?.groups.isEmpty ?? true)
-        switch (hasActor, hasScope) {
-        case (true, true): return nil
-        case (true, false): return "a scope"
-        case (false, true): return "an actor"
-        case (false, false): return "an actor and a scope"
-        }
+    /// What a root process of `entry` lacks to act in strict mode, `nil` when nothing: its
+    /// context is the entry's `security` block applied to an empty one, as the runtime starts it.
+    private static func missingSecurity(_ entry: LuaEntry) -> String? {
+        let context = entry.security?.applied(to: SecurityContext()) ?? SecurityContext()
+        return ContextGap(hasActor: context.actor != nil, hasScope: context.scope != nil).missing
     }
 
     /// The first `process.host` of the tree, where tests run.
