@@ -3,12 +3,14 @@ import Testing
 
 /// Load errors and warnings of registry trees, each with its `file:line:col`.
 @Suite struct RegistryLoadingTests {
-    static func load(_ yaml: String, files: [String: String] = [:]) async throws -> PolicyCLIResult {
+    static func load(
+        _ yaml: String, files: [String: String] = [:], options: [String] = ["-x", "app:main"]
+    ) async throws -> PolicyCLIResult {
         var all = files
         all["app.yaml"] = yaml
         let directory = try RunHarness.tree(all)
         defer { PolicyCLI.remove(directory) }
-        return try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+        return try await RunHarness.run([directory] + options + ["--audit", directory + "/a.jsonl"])
     }
 
     static let header = """
@@ -112,9 +114,7 @@ import Testing
         """
 
     @Test func strictModeWarnsThatAnEntryWithoutSecurityCannotActAndItsCallsAreDenied() async throws {
-        let directory = try RunHarness.tree(["app.yaml": Self.unguardedTree, "m.lua": Self.spawnsAChild])
-        defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+        let result = try await Self.load(Self.unguardedTree, files: ["m.lua": Self.spawnsAChild])
         #expect(result.code == 1)
         #expect(result.errors.contains("warning: `app:main` runs without an actor and a scope"))
         #expect(result.errors.contains("so strict mode denies each of its `process.*` calls"))
@@ -123,11 +123,8 @@ import Testing
     }
 
     @Test func withoutStrictModeTheSameTreeRunsUnchangedAndWithoutTheWarning() async throws {
-        let directory = try RunHarness.tree(["app.yaml": Self.unguardedTree, "m.lua": Self.spawnsAChild])
-        defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([
-            directory, "-x", "app:main", "--audit", directory + "/a.jsonl", "--no-strict",
-        ])
+        let result = try await Self.load(
+            Self.unguardedTree, files: ["m.lua": Self.spawnsAChild], options: ["-x", "app:main", "--no-strict"])
         #expect(result.code == 0, "\(result.errors)")
         #expect(!result.errors.contains("warning"), "\(result.errors)")
     }
@@ -141,9 +138,8 @@ import Testing
               - {name: t2, kind: function.lua, source: "file://t.lua", method: main, meta: {type: test}}
 
             """
-        let directory = try RunHarness.tree(["app.yaml": tree, "t.lua": "return {main = function() end}\n"])
-        defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([directory, "--test", "--audit", directory + "/a.jsonl"])
+        let result = try await Self.load(
+            tree, files: ["t.lua": "return {main = function() end}\n"], options: ["--test"])
         #expect(result.code == 0, "\(result.errors)")
         #expect(result.errors.contains("warning: 2 entries run without an actor or a scope (`app:t1`, `app:t2`)"))
         #expect(result.errors.components(separatedBy: "warning:").count == 2, "\(result.errors)")
@@ -166,9 +162,7 @@ import Testing
               - {name: child, kind: process.lua, source: "file://m.lua", method: main}
 
             """
-        let directory = try RunHarness.tree(["app.yaml": tree, "m.lua": Self.spawnsAChild])
-        defer { PolicyCLI.remove(directory) }
-        let result = try await RunHarness.run([directory, "-x", "app:main", "--audit", directory + "/a.jsonl"])
+        let result = try await Self.load(tree, files: ["m.lua": Self.spawnsAChild])
         #expect(result.code == 0, "\(result.errors)")
         #expect(!result.errors.contains("warning"), "\(result.errors)")
     }
