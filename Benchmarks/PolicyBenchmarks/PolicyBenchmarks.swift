@@ -1,9 +1,11 @@
 import Benchmark
 import Foundation
 import WardenPolicy
+import WardenValue
 
 let benchmarks: @Sendable () -> Void = {
     policyEvaluationBenchmarks()
+    requestHashBenchmark()
     policyLoadBenchmarks()
     expressionBenchmarks()
     regexBenchmarks()
@@ -38,6 +40,36 @@ func policyEvaluationBenchmarks() {
                 blackHole(set.evaluate(nonMatching[k & 15], in: scope))
                 k &+= 1
             }
+        }
+    }
+}
+
+/// What a decision cache keyed by the request would pay per look-up before any saving: hashing
+/// and comparing the request (docs/gateway.md, "No decision cache"). Same requests and sampling
+/// as the `Policy evaluate N matching` rows, so the figures compare within one run.
+func requestHashBenchmark() {
+    let config: Benchmark.Configuration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds, scalingFactor: .kilo,
+        maxDuration: .seconds(3))
+    let requests = PolicyMix.matchingRequests(10)
+    // Equal requests in storage of their own, as a cached key would be: comparing maps that
+    // share storage would stop at the identity check.
+    func fresh(_ map: [String: Value]) -> [String: Value] { Dictionary(uniqueKeysWithValues: map.map { ($0, $1) }) }
+    let copies = requests.map { request in
+        AuthorizationRequest(
+            actor: request.actor.map {
+                Actor(id: String(decoding: Array($0.id.utf8), as: UTF8.self), meta: fresh($0.meta))
+            },
+            action: request.action, resource: request.resource, meta: fresh(request.meta))
+    }
+    Benchmark("Policy request hash and compare", configuration: config) { benchmark in
+        var k = 0
+        for _ in benchmark.scaledIterations {
+            var hasher = Hasher()
+            requests[k & 15].hash(into: &hasher)
+            blackHole(hasher.finalize())
+            blackHole(requests[k & 15] == copies[k & 15])
+            k &+= 1
         }
     }
 }
